@@ -1,0 +1,242 @@
+/**
+ * The mock PokeAPI as plain functions: request in, reply (status, headers,
+ * body, delay) out. No sockets, no timers: the adapters apply the delay and
+ * write the bytes. One core, two thin adapters (DESIGN.md, "The mock server").
+ */
+import type { PokemonStore } from '../data/index.ts';
+import { createDelaySampler, parseProfile, type DelaySampler, type Profile } from '../profile/index.ts';
+import { ProfileError } from '../profile/index.ts';
+import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/histogram.ts';
+import { ADMIN_PREFIX, matchRoute, type ApiRouteName } from './routes.ts';
+
+/** A reply, ready to be written after `delayMs`. */
+export interface MockReply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+  /** Delay to apply before answering, in ms (already stamped in the headers). */
+  delayMs: number;
+  /** The profile route this request was delayed under, or null for admin and errors. */
+  route: ApiRouteName | null;
+}
+
+/** Per-route counters, mergeable across processes (counts and histograms only). */
+export interface RouteStats {
+  requests: number;
+  statuses: Record<string, number>;
+  delay: HistogramSummary;
+  histogram: HistogramSnapshot;
+}
+
+/** What `GET /__admin/stats` returns. */
+export interface MockStats {
+  since: string;
+  requests: number;
+  routes: Record<string, RouteStats>;
+}
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  // PokeAPI's own caching and CORS headers, so clients behave as they would live.
+  'cache-control': 'public, max-age=86400, s-maxage=86400',
+  'access-control-allow-origin': '*',
+} as const;
+const TEXT_HEADERS = {
+  'content-type': 'text/plain; charset=utf-8',
+  'access-control-allow-origin': '*',
+} as const;
+
+/** Options of {@link MockApi}. */
+export interface MockApiOptions {
+  /** The pokemon bodies, built once. */
+  store: PokemonStore;
+  /** The active latency profile. */
+  profile: Profile;
+  /** Origin used in list URLs, e.g. `http://127.0.0.1:8080`. */
+  origin: string;
+}
+
+/** The PokeAPI contract plus the admin API, with per-route stats. */
+export class MockApi {
+  readonly store: PokemonStore;
+  readonly origin: string;
+  #sampler: DelaySampler;
+  #routes = new Map<string, { requests: number; statuses: Map<number, number>; delays: Histogram }>();
+  #since = new Date();
+  #requests = 0;
+
+  constructor(options: MockApiOptions) {
+    this.store = options.store;
+    this.origin = options.origin;
+    this.#sampler = createDelaySampler(options.profile);
+  }
+
+  /** The active profile. */
+  get profile(): Profile {
+    return this.#sampler.profile;
+  }
+
+  /** Replaces the active profile; delay streams restart from the new seed. */
+  setProfile(profile: Profile): void {
+    this.#sampler = createDelaySampler(profile);
+  }
+
+  /** Clears stats and restarts every delay stream (same profile, same seed). */
+  reset(): void {
+    this.#sampler.reset();
+    this.#routes.clear();
+    this.#requests = 0;
+    this.#since = new Date();
+  }
+
+  /**
+   * Answers one API request. `target` is the request target (path and query).
+   * Admin paths are not answered here: see {@link MockApi.admin}.
+   */
+  respond(method: string, target: string): MockReply {
+    const reply = this.#route(method, target);
+    this.#record(reply);
+    return reply;
+  }
+
+  #route(method: string, target: string): MockReply {
+    const match = matchRoute(target);
+    if (match.kind === 'admin') return text(404, 'Not Found');
+    if (match.kind === 'bad-request') return text(400, `Bad Request: ${match.reason}`);
+    if (match.kind === 'not-found') return text(404, 'Not Found');
+    if (method === 'OPTIONS') return preflight();
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed();
+
+    if (match.kind === 'pokemon') {
+      const id = /^\d+$/.test(match.key) ? Number(match.key) : this.store.idByName(match.key);
+      const body = id === undefined ? undefined : this.store.bodyById(id);
+      // Keyed by the canonical id, so /pokemon/25 and /pokemon/pikachu share one delay stream.
+      const delayMs = this.#sampler.delayFor('pokemon', id === undefined || body === undefined ? match.key : String(id));
+      if (body === undefined) return delayed(text(404, 'Not Found'), delayMs, 'pokemon');
+      return delayed({ status: 200, headers: { ...JSON_HEADERS }, body, delayMs: 0, route: null }, delayMs, 'pokemon');
+    }
+
+    const { limit, offset } = match;
+    const delayMs = this.#sampler.delayFor('pokemon-list', `limit=${limit}&offset=${offset}`);
+    return delayed(
+      { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null },
+      delayMs,
+      'pokemon-list',
+    );
+  }
+
+  #page(limit: number, offset: number) {
+    const { count } = this.store;
+    const base = `${this.origin}/api/v2/pokemon`;
+    const results: { name: string; url: string }[] = [];
+    for (let id = offset + 1; id <= Math.min(count, offset + limit); id++) {
+      results.push({ name: this.store.nameById(id) ?? String(id), url: `${base}/${id}/` });
+    }
+    // PokeAPI's own link format: offset first, then limit.
+    const next = offset + limit < count ? `${base}?offset=${offset + limit}&limit=${limit}` : null;
+    const previous = offset > 0 ? `${base}?offset=${Math.max(0, offset - limit)}&limit=${limit}` : null;
+    return { count, next, previous, results };
+  }
+
+  /**
+   * Answers the admin API: `GET /__admin/profile`, `PUT /__admin/profile` (a
+   * profile JSON, validated like a file), `GET /__admin/stats`,
+   * `POST /__admin/reset`, `GET /__admin/health`. The adapter checks that the
+   * peer is on loopback before calling this.
+   */
+  admin(method: string, path: string, body: string): MockReply {
+    const route = path.slice(ADMIN_PREFIX.length).replace(/\/$/, '');
+    if (route === '/health' && method === 'GET') return json(200, { status: 'ok' });
+    if (route === '/profile' && method === 'GET') return json(200, this.profile);
+    if (route === '/stats' && method === 'GET') return json(200, this.stats());
+    if (route === '/reset' && method === 'POST') {
+      this.reset();
+      return json(200, { reset: true });
+    }
+    if (route === '/profile' && (method === 'PUT' || method === 'POST')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch (error) {
+        return json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` });
+      }
+      try {
+        this.setProfile(parseProfile(parsed, 'PUT /__admin/profile'));
+      } catch (error) {
+        if (error instanceof ProfileError) return json(400, { error: error.code, message: error.message, issues: error.issues });
+        throw error;
+      }
+      return json(200, this.profile);
+    }
+    if (['/health', '/profile', '/stats', '/reset'].includes(route)) return methodNotAllowed();
+    return text(404, 'Not Found');
+  }
+
+  /** Per-route request counts, statuses and applied-delay percentiles since the last reset. */
+  stats(): MockStats {
+    const routes: Record<string, RouteStats> = {};
+    for (const [name, r] of this.#routes) {
+      routes[name] = {
+        requests: r.requests,
+        statuses: Object.fromEntries([...r.statuses].map(([s, n]) => [String(s), n])),
+        delay: r.delays.summary(),
+        histogram: r.delays.snapshot(),
+      };
+    }
+    return { since: this.#since.toISOString(), requests: this.#requests, routes };
+  }
+
+  #record(reply: MockReply): void {
+    this.#requests += 1;
+    const name = reply.route ?? 'other';
+    let r = this.#routes.get(name);
+    if (!r) {
+      r = { requests: 0, statuses: new Map(), delays: new Histogram() };
+      this.#routes.set(name, r);
+    }
+    r.requests += 1;
+    r.statuses.set(reply.status, (r.statuses.get(reply.status) ?? 0) + 1);
+    if (reply.route) r.delays.record(reply.delayMs);
+  }
+}
+
+function delayed(reply: MockReply, delayMs: number, route: ApiRouteName): MockReply {
+  const ms = delayMs.toFixed(2);
+  reply.headers['x-mock-delay-ms'] = ms;
+  reply.headers['server-timing'] = `mock;dur=${ms};desc="applied delay"`;
+  return { ...reply, delayMs, route };
+}
+
+function text(status: number, body: string): MockReply {
+  return { status, headers: { ...TEXT_HEADERS, 'x-mock-delay-ms': '0.00' }, body, delayMs: 0, route: null };
+}
+
+function json(status: number, value: unknown): MockReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(value, null, 2),
+    delayMs: 0,
+    route: null,
+  };
+}
+
+function methodNotAllowed(): MockReply {
+  const reply = text(405, 'Method Not Allowed');
+  reply.headers['allow'] = 'GET, HEAD, OPTIONS';
+  return reply;
+}
+
+function preflight(): MockReply {
+  return {
+    status: 204,
+    headers: {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+      'access-control-max-age': '86400',
+    },
+    body: '',
+    delayMs: 0,
+    route: null,
+  };
+}

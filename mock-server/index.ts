@@ -1,0 +1,16 @@
+/**
+ * The mock PokeAPI: a real HTTP server for benchmarks, msw handlers for
+ * in-process tests, and the core both are built from.
+ */
+export { startMockServer, ServerStartError } from './node/server.ts';
+export type { StartMockServerOptions, MockServerHandle } from './node/server.ts';
+export { createMswHandlers } from './msw/handlers.ts';
+export type { MswHandlersOptions } from './msw/handlers.ts';
+export { createMockApi } from './core/create-api.ts';
+export type { CreateMockApiOptions } from './core/create-api.ts';
+export { MockApi } from './core/mock-api.ts';
+export type { MockReply, MockStats, RouteStats } from './core/mock-api.ts';
+export { matchRoute, ADMIN_PREFIX, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './core/routes.ts';
+export type { ApiRouteName, RouteMatch } from './core/routes.ts';
+export { Histogram } from './stats/histogram.ts';
+export type { HistogramSnapshot, HistogramSummary } from './stats/histogram.ts';

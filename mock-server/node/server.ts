@@ -1,0 +1,215 @@
+/**
+ * Adapter 1: the mock PokeAPI on a real `node:http` server. This is the
+ * benchmark path, so it stays thin: route through the core, wait the sampled
+ * delay on a timer, write bytes built at start-up.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PayloadSize } from '../data/index.ts';
+import { loadProfile, type Profile } from '../profile/index.ts';
+import type { MockApi, MockReply } from '../core/mock-api.ts';
+import { createMockApi } from '../core/create-api.ts';
+import { matchRoute } from '../core/routes.ts';
+import { isLoopback } from './loopback.ts';
+import { PokebenchError } from '../errors.ts';
+
+/** Options of {@link startMockServer}. */
+export interface StartMockServerOptions {
+  /**
+   * A parsed profile, a shipped profile's name (`fixed-100ms`) or a path to a profile JSON.
+   * @defaultValue `'instant'`
+   */
+  profile?: Profile | string;
+  /** Overrides the profile's seed. */
+  seed?: number;
+  /** @defaultValue `0` (the OS picks a free port) */
+  port?: number;
+  /** @defaultValue `'127.0.0.1'`; anything else is not loopback and prints a warning. */
+  host?: string;
+  /** Body size: `slim` (a few KB) or `realistic` (PokeAPI's real sizes). @defaultValue `'slim'` */
+  payload?: PayloadSize;
+  /**
+   * Listen backlog. Node's default (511) overflows when a fan-out opens
+   * thousands of connections at once: the kernel drops SYNs and the client
+   * retries ~1 s later, a stall that looks like client slowness.
+   * @defaultValue `4096` (the kernel caps it at `net.core.somaxconn`)
+   */
+  backlog?: number;
+  /** Where warnings go. @defaultValue `console.warn` */
+  warn?: (message: string) => void;
+}
+
+/** A running mock server. */
+export interface MockServerHandle {
+  /** Base URL, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  port: number;
+  /** The core: profile, stats, reset. */
+  api: MockApi;
+  server: http.Server;
+  /**
+   * Stops accepting, lets in-flight responses finish (their delays included)
+   * for up to `drainTimeoutMs`, then closes every connection.
+   */
+  close(options?: { drainTimeoutMs?: number }): Promise<void>;
+}
+
+const MAX_ADMIN_BODY = 1024 * 1024;
+
+/** Thrown when the server cannot start (bad option, port in use). */
+export class ServerStartError extends PokebenchError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('SERVER_START_FAILED', message, options);
+  }
+}
+
+function resolveOptions(options: StartMockServerOptions) {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ServerStartError(`options.port must be an integer from 0 to 65535, got ${String(options.port)}.`);
+  }
+  const payload = options.payload ?? 'slim';
+  if (payload !== 'slim' && payload !== 'realistic') {
+    throw new ServerStartError(`options.payload must be 'slim' or 'realistic', got ${JSON.stringify(options.payload)}.`);
+  }
+  const backlog = options.backlog ?? 4096;
+  if (!Number.isInteger(backlog) || backlog < 1) throw new ServerStartError('options.backlog must be a positive integer.');
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
+    throw new ServerStartError(`options.seed must be an integer, got ${String(options.seed)}.`);
+  }
+  return {
+    port,
+    payload,
+    backlog,
+    host: options.host ?? '127.0.0.1',
+    seed: options.seed,
+    profile: options.profile ?? 'instant',
+    warn: options.warn ?? ((m: string) => console.warn(m)),
+  };
+}
+
+/**
+ * Starts the mock PokeAPI on a real HTTP server and hands back a handle.
+ *
+ * @example
+ * const { url, close } = await startMockServer({ profile: 'fixed-100ms' });
+ * await fetch(`${url}/api/v2/pokemon/25`); // ~100 ms, x-mock-delay-ms: 100.00
+ * await close();
+ */
+export async function startMockServer(options: StartMockServerOptions = {}): Promise<MockServerHandle> {
+  const o = resolveOptions(options);
+  // Load (and validate) the profile before binding, so a bad one leaves no socket behind.
+  const profile = typeof o.profile === 'string' ? await loadProfile(o.profile) : o.profile;
+  if (!isLoopback(o.host)) {
+    o.warn(`pokebench: the mock server is listening on ${o.host}, which is not loopback: anyone who can reach it can load it.`);
+  }
+
+  let api: MockApi | undefined;
+  let closing = false;
+  let inFlight = 0;
+  const server = http.createServer({ keepAliveTimeout: 30_000, requestTimeout: 60_000, headersTimeout: 30_000 });
+
+  server.on('request', (req, res) => {
+    if (!api) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }).end('Starting');
+      return;
+    }
+    const method = req.method ?? 'GET';
+    const target = req.url ?? '/';
+    if (matchRoute(target).kind === 'admin') {
+      handleAdmin(api, req, res, method, target);
+      return;
+    }
+    req.resume(); // GET bodies are not read; drain them so the connection stays usable.
+    const reply = api.respond(method, target);
+    inFlight += 1;
+    const send = () => {
+      timer = undefined;
+      write(res, reply, method === 'HEAD', closing);
+    };
+    let timer: NodeJS.Timeout | undefined = reply.delayMs > 0 ? setTimeout(send, reply.delayMs) : undefined;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (timer) clearTimeout(timer); // the client gave up: no need to answer
+    });
+    if (!timer) send();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new ServerStartError(`Failed to listen on ${o.host}:${o.port}: ${error.message}.`, { cause: error })),
+    );
+    server.listen({ host: o.host, port: o.port, backlog: o.backlog }, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostPart = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `http://${hostPart}:${port}`;
+  try {
+    api = await createMockApi({ profile, seed: o.seed, payload: o.payload, origin: url });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  return {
+    url,
+    port,
+    api,
+    server,
+    async close({ drainTimeoutMs = 5_000 } = {}) {
+      if (closing) return;
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Keep-alive sockets go idle as their last response ends; close them then.
+      const sweep = setInterval(() => {
+        server.closeIdleConnections();
+        if (inFlight === 0) server.closeAllConnections();
+      }, 20);
+      const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
+    },
+  };
+}
+
+function write(res: http.ServerResponse, reply: MockReply, head: boolean, closing: boolean): void {
+  if (res.destroyed) return;
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+  const headers: Record<string, string | number> = { ...reply.headers, 'content-length': body.length };
+  if (closing) headers['connection'] = 'close';
+  res.writeHead(reply.status, headers);
+  res.end(head ? undefined : body);
+}
+
+function handleAdmin(api: MockApi, req: http.IncomingMessage, res: http.ServerResponse, method: string, target: string) {
+  if (!isLoopback(req.socket.remoteAddress ?? '')) {
+    req.resume();
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: the admin API answers loopback peers only');
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_ADMIN_BODY) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (tooLarge) {
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' }).end('Payload Too Large');
+      return;
+    }
+    const path = target.split('?')[0] ?? target;
+    let reply: MockReply;
+    try {
+      reply = api.admin(method, path, Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      // Never leak a stack trace to a client.
+      reply = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error', delayMs: 0, route: null };
+    }
+    write(res, reply, method === 'HEAD', false);
+  });
+}

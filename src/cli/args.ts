@@ -1,0 +1,65 @@
+/**
+ * Argument parsing shared by every command: node's `parseArgs` in strict
+ * mode (an unknown flag is an error that names it), plus value checks that
+ * name the flag and the rule.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PokebenchError } from '../../mock-server/errors.ts';
+
+/** A command line the user got wrong: exit code 2, message on stderr, no stack. */
+export class UsageError extends PokebenchError {
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed flags and positionals of one command. */
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Parses `argv` against `options`; unknown flags and missing values become {@link UsageError}s. */
+export function parse(command: string, argv: readonly string[], options: Options): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Parsed['values'], positionals };
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
+    throw new UsageError(`pokebench ${command}: ${message} See 'pokebench ${command} --help'.`);
+  }
+}
+
+/** A non-negative integer flag, or its default. */
+export function intFlag(values: Parsed['values'], name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
+  }
+  return value;
+}
+
+/** A flag that takes one of `choices`. */
+export function choiceFlag<T extends string>(values: Parsed['values'], name: string, choices: readonly T[], fallback: T): T {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !(choices as readonly string[]).includes(raw)) {
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(raw)}.`);
+  }
+  return raw as T;
+}
+
+/** A string flag, or undefined. */
+export function stringFlag(values: Parsed['values'], name: string): string | undefined {
+  const raw = values[name];
+  return typeof raw === 'string' ? raw : undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * The delay of each request, keyed by the request rather than by arrival
+ * order: `sampleDelay(profile, route, key, n)` is a pure function, and a
+ * sampler only counts how many times each (route, key) has been asked for.
+ * Same profile + seed ⇒ the same delay for the n-th request of a key, in
+ * every run, process and replica, whatever the interleaving.
+ */
+import { keyedUniforms } from './counter-rng.ts';
+import { drawFrom } from './distribution.ts';
+import type { Clamp, Distribution, Profile, RouteName } from './schema.ts';
+
+/**
+ * The largest delay ever returned: `setTimeout`'s limit (2^31 - 1 ms, ~24.8
+ * days). Node turns a longer timeout into 1 ms, so a heavy tail without a
+ * clamp would otherwise answer *instantly*.
+ */
+export const MAX_DELAY_MS = 2_147_483_647;
+
+/** The delay distribution and clamp that apply to one route. */
+export interface RouteDelay {
+  delay: Distribution;
+  clamp: Clamp | undefined;
+}
+
+/**
+ * What applies to `route`: the route's own `delay` and `clamp` where it has
+ * them, the profile's otherwise. A route clamp replaces the global clamp
+ * whole (no field-wise merge).
+ */
+export function resolveRoute(profile: Profile, route: RouteName): RouteDelay {
+  const override = profile.routes?.[route];
+  return { delay: override?.delay ?? profile.delay, clamp: override?.clamp ?? profile.clamp };
+}
+
+/**
+ * Rounds a raw draw to 0.01 ms (the precision `x-mock-delay-ms` carries, and
+ * a margin against last-bit differences in `Math.exp`/`Math.log` between
+ * engines), then applies the clamp and {@link MAX_DELAY_MS}. Clamping after
+ * rounding means a clamp bound is never crossed.
+ */
+export function finishDelay(raw: number, clamp: Clamp | undefined): number {
+  const rounded = Math.round(raw * 100) / 100;
+  const low = Math.max(rounded, clamp?.min ?? 0, 0);
+  return Math.min(low, clamp?.max ?? MAX_DELAY_MS, MAX_DELAY_MS);
+}
+
+/**
+ * The delay in ms of the `n`-th request (0-based) for `key` on `route`: a
+ * pure function of (profile.seed, route, key, n) and the profile's
+ * distributions. Rounded to 0.01 ms, then clamped (see {@link finishDelay}).
+ *
+ * @example
+ * const profile = parseProfile({ seed: 7, delay: { type: 'lognormal', median: 90, sigma: 0.7 } });
+ * sampleDelay(profile, 'pokemon', '25', 0) // the same value in every run
+ */
+export function sampleDelay(profile: Profile, route: RouteName, key: string, n: number): number {
+  const { delay, clamp } = resolveRoute(profile, route);
+  return finishDelay(drawFrom(delay, keyedUniforms(profile.seed, route, key, n)), clamp);
+}
+
+/** Hands out delays and counts requests per (route, key). */
+export interface DelaySampler {
+  /** The profile the delays come from. */
+  readonly profile: Profile;
+  /** The delay for the next request of `key` on `route`; advances that key's counter. */
+  delayFor(route: RouteName, key: string): number;
+  /** Restarts every key's counter, so the next requests get the same delays as the first ones did. */
+  reset(): void;
+}
+
+/**
+ * A sampler for `profile`. Its only state is one counter per (route, key)
+ * asked for: small, and the same in every process that saw the same requests.
+ *
+ * @example
+ * const sampler = createDelaySampler(await loadProfile('pokeapi-like'));
+ * sampler.delayFor('pokemon', '25'); // = sampleDelay(profile, 'pokemon', '25', 0)
+ * sampler.delayFor('pokemon', '25'); // = sampleDelay(profile, 'pokemon', '25', 1)
+ */
+export function createDelaySampler(profile: Profile): DelaySampler {
+  const counts = new Map<string, number>();
+  return {
+    profile,
+    delayFor(route, key) {
+      const id = `${route}\u0000${key}`;
+      const n = counts.get(id) ?? 0;
+      counts.set(id, n + 1);
+      return sampleDelay(profile, route, key, n);
+    },
+    reset() {
+      counts.clear();
+    },
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * What a latency profile JSON may say, as zod 4 schemas and the matching
+ * types. Every object is strict, so a typo (`"sigmaa"`) is an error rather
+ * than a silently ignored key. Every number is in milliseconds unless named
+ * otherwise. Rules carry their own messages (`must be > 0`), which
+ * `parseProfile` prints one per line beside the field's path.
+ */
+import { z } from 'zod';
+
+/** The routes a profile can override; they are the routes the mock delays. */
+export const ROUTE_NAMES = ['pokemon', 'pokemon-list'] as const;
+
+/** `pokemon` is `/api/v2/pokemon/{id|name}`, `pokemon-list` is `/api/v2/pokemon?limit=&offset=`. */
+export type RouteName = (typeof ROUTE_NAMES)[number];
+
+/** Every distribution `type`, in documentation order. */
+export const DISTRIBUTION_TYPES = [
+  'fixed',
+  'uniform',
+  'normal',
+  'lognormal',
+  'exponential',
+  'pareto',
+  'mixture',
+  'empirical',
+] as const;
+
+/** Always `ms`. */
+export interface FixedDistribution {
+  type: 'fixed';
+  ms: number;
+}
+
+/** Uniform on `[min, max]`. */
+export interface UniformDistribution {
+  type: 'uniform';
+  min: number;
+  max: number;
+}
+
+/**
+ * Normal with `mean` and `sd`, truncated at 0 by inverse CDF (the mass below
+ * 0 is removed and the rest rescaled, so there is no spike at 0 and no
+ * resampling loop).
+ */
+export interface NormalDistribution {
+  type: 'normal';
+  mean: number;
+  sd: number;
+}
+
+/** Lognormal: `median · exp(sigma · Z)`. `sigma` is dimensionless (the sd of the log). */
+export interface LognormalDistribution {
+  type: 'lognormal';
+  median: number;
+  sigma: number;
+}
+
+/** `shift` plus an exponential with the given `mean`. */
+export interface ExponentialDistribution {
+  type: 'exponential';
+  mean: number;
+  /** Added to every draw. @defaultValue `0` */
+  shift?: number | undefined;
+}
+
+/**
+ * `shift` plus a Pareto (type I) with minimum `scale` (xm) and tail index
+ * `alpha`: P(X > x) = (scale / x)^alpha for x ≥ scale. So the smallest draw
+ * is `shift + scale`; `alpha ≤ 1` has no finite mean (set a clamp).
+ */
+export interface ParetoDistribution {
+  type: 'pareto';
+  scale: number;
+  alpha: number;
+  /** Added to every draw. @defaultValue `0` */
+  shift?: number | undefined;
+}
+
+/** One component of a mixture; weights need not sum to 1 (they are normalised). */
+export interface MixtureComponent {
+  weight: number;
+  dist: Distribution;
+}
+
+/** Picks a component with probability proportional to its weight, then draws from it. */
+export interface MixtureDistribution {
+  type: 'mixture';
+  components: MixtureComponent[];
+}
+
+/**
+ * Measured latencies. Exactly one of:
+ * - `samples`: each draw is one of the samples, equally likely (a bootstrap:
+ *   nothing is invented between measured values);
+ * - `percentiles`: `{ "0": 20, "50": 90, "99": 800, "100": 2000 }`, a
+ *   piecewise-linear quantile function through the points. `"0"` and `"100"`
+ *   are required (it interpolates, never extrapolates); values must not
+ *   decrease (equal values make an atom, e.g. cache hits at 1 ms).
+ */
+export interface EmpiricalDistribution {
+  type: 'empirical';
+  samples?: number[] | undefined;
+  percentiles?: Record<string, number> | undefined;
+}
+
+/** A delay distribution, in ms, discriminated on `type`. */
+export type Distribution =
+  | FixedDistribution
+  | UniformDistribution
+  | NormalDistribution
+  | LognormalDistribution
+  | ExponentialDistribution
+  | ParetoDistribution
+  | MixtureDistribution
+  | EmpiricalDistribution;
+
+/** Bounds applied to every sampled delay (after rounding). */
+export interface Clamp {
+  min?: number | undefined;
+  max?: number | undefined;
+}
+
+/**
+ * A route's own delay and clamp. Each field, when present, replaces the
+ * profile's: a route `clamp` replaces the whole global clamp (no field-wise
+ * merge), a route without `clamp` uses the global one.
+ */
+export interface RouteOverride {
+  delay?: Distribution | undefined;
+  clamp?: Clamp | undefined;
+}
+
+/** A parsed, valid latency profile. Treat as immutable: samplers cache derived tables per object. */
+export interface Profile {
+  name?: string | undefined;
+  description?: string | undefined;
+  /** Any safe integer. @defaultValue `1` */
+  seed: number;
+  delay: Distribution;
+  clamp?: Clamp | undefined;
+  routes?: Partial<Record<RouteName, RouteOverride>> | undefined;
+}
+
+const GE0 = 'must be >= 0';
+const GT0 = 'must be > 0';
+
+/** A strict object whose unknown-key error lists the known keys. */
+function strict<S extends z.ZodRawShape>(shape: S, unknown = `unknown field; known fields: ${Object.keys(shape).join(', ')}`) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknown : undefined),
+  });
+}
+
+const nonNegative = () => z.number().min(0, GE0);
+const positive = () => z.number().gt(0, GT0);
+
+const fixedSchema = strict({ type: z.literal('fixed'), ms: nonNegative() });
+
+const uniformSchema = strict({ type: z.literal('uniform'), min: nonNegative(), max: nonNegative() }).check((ctx) => {
+  const { min, max } = ctx.value;
+  if (min > max) ctx.issues.push({ code: 'custom', message: `must be <= max (${max})`, path: ['min'], input: min });
+});
+
+const normalSchema = strict({ type: z.literal('normal'), mean: nonNegative(), sd: positive() });
+
+const lognormalSchema = strict({ type: z.literal('lognormal'), median: positive(), sigma: positive() });
+
+const exponentialSchema = strict({ type: z.literal('exponential'), mean: positive(), shift: nonNegative().optional() });
+
+const paretoSchema = strict({
+  type: z.literal('pareto'),
+  scale: positive(),
+  alpha: positive(),
+  shift: nonNegative().optional(),
+});
+
+const componentSchema = strict({
+  weight: positive(),
+  get dist(): z.ZodType<Distribution> {
+    return distributionSchema;
+  },
+});
+
+const mixtureSchema = strict({
+  type: z.literal('mixture'),
+  components: z.array(componentSchema).min(1, 'must have at least 1 component'),
+});
+
+const PERCENTILE_KEY = /^(?:\d{1,3})(?:\.\d+)?$/;
+
+const empiricalSchema = strict({
+  type: z.literal('empirical'),
+  samples: z.array(nonNegative()).min(1, 'must have at least 1 sample').optional(),
+  percentiles: z.record(z.string(), nonNegative()).optional(),
+}).check((ctx) => {
+  const { samples, percentiles } = ctx.value;
+  if ((samples === undefined) === (percentiles === undefined)) {
+    const message = 'must have exactly one of "samples" or "percentiles"';
+    ctx.issues.push({ code: 'custom', message, path: [], input: ctx.value });
+  }
+  if (percentiles !== undefined) checkPercentiles(percentiles, ctx.issues);
+});
+
+function checkPercentiles(percentiles: Record<string, number>, issues: z.core.$ZodRawIssue[]): void {
+  const points: { key: string; p: number; value: number }[] = [];
+  for (const [key, value] of Object.entries(percentiles)) {
+    const p = Number(key);
+    if (!PERCENTILE_KEY.test(key) || p > 100) {
+      const message = 'must be a percentile from "0" to "100" (e.g. "50", "99.9")';
+      issues.push({ code: 'custom', message, path: ['percentiles', key], input: key });
+      continue;
+    }
+    const twin = points.find((point) => point.p === p);
+    if (twin) {
+      const message = `duplicates percentile "${twin.key}"`;
+      issues.push({ code: 'custom', message, path: ['percentiles', key], input: key });
+      continue;
+    }
+    points.push({ key, p, value });
+  }
+  const missing = [0, 100].filter((end) => !points.some((point) => point.p === end));
+  if (missing.length > 0) {
+    const names = missing.map((end) => `"${end}"`).join(' and ');
+    const message = `must include ${names} (the quantile function is interpolated between the given points, never extrapolated)`;
+    issues.push({ code: 'custom', message, path: ['percentiles'], input: percentiles });
+  }
+  points.sort((a, b) => a.p - b.p);
+  for (let i = 1; i < points.length; i++) {
+    const prev = points[i - 1];
+    const point = points[i];
+    if (prev && point && point.value < prev.value) {
+      const message = `must be >= the value at percentile "${prev.key}" (${prev.value}): percentiles must not decrease`;
+      issues.push({ code: 'custom', message, path: ['percentiles', point.key], input: point.value });
+    }
+  }
+}
+
+/** Any {@link Distribution}; rejects unknown `type`s by listing the known ones. */
+export const distributionSchema: z.ZodType<Distribution> = z.discriminatedUnion(
+  'type',
+  [fixedSchema, uniformSchema, normalSchema, lognormalSchema, exponentialSchema, paretoSchema, mixtureSchema, empiricalSchema],
+  { error: unknownType },
+);
+
+function unknownType(issue: z.core.$ZodRawIssue): string | undefined {
+  // Not an object at all: let the generic `must be an object` rule speak.
+  if (issue.code !== 'invalid_union') return undefined;
+  const input: unknown = issue.input;
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  const known = DISTRIBUTION_TYPES.join(', ');
+  return type === undefined ? `is required (one of: ${known})` : `must be one of: ${known}; got ${JSON.stringify(type)}`;
+}
+
+/** A {@link Clamp}. */
+export const clampSchema = strict({ min: nonNegative().optional(), max: nonNegative().optional() }).check((ctx) => {
+  const { min, max } = ctx.value;
+  if (min !== undefined && max !== undefined && min > max) {
+    ctx.issues.push({ code: 'custom', message: `must be <= max (${max})`, path: ['min'], input: min });
+  }
+});
+
+const routeOverrideSchema = strict({ delay: distributionSchema.optional(), clamp: clampSchema.optional() });
+
+const routesSchema = strict(
+  Object.fromEntries(ROUTE_NAMES.map((route) => [route, routeOverrideSchema.optional()])) as Record<
+    RouteName,
+    z.ZodOptional<typeof routeOverrideSchema>
+  >,
+  `unknown route; known routes: ${ROUTE_NAMES.join(', ')}`,
+);
+
+/** A whole {@link Profile}; `seed` defaults to 1. */
+export const profileSchema = strict({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  seed: z.int().default(1),
+  delay: distributionSchema,
+  clamp: clampSchema.optional(),
+  routes: routesSchema.optional(),
+});

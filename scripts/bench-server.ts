@@ -16,7 +16,7 @@ function load(url: string, connections: number, duration: number): Promise<autoc
   return autocannon({ url: `${url}/api/v2/pokemon/25`, connections, duration, pipelining: 1 });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 console.log(`pokebench bench:server: zero delay, 50 connections, ${ROUNDS} alternating rounds of ${SECONDS} s each`);
 const instant = await startChildServers('instant');

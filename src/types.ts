@@ -86,12 +86,12 @@ export interface StrategyOptions {
   /** Monotonic clock in ms. Default: `performance.now`. Injected so tests can run in virtual time. */
   now?: (() => number) | undefined;
   /**
-   * Called once, right before the first request, after any setup the strategy
-   * needs (e.g. `workers(k)` starting its threads). The measurement starts its
-   * CPU and event-loop counters here, so setup is not billed to the fan-out.
-   * Strategies without setup may ignore it.
+   * Called and awaited once, after any setup the strategy needs (e.g.
+   * `workers(k)` starting its threads) and before its clock starts. The
+   * measurement starts its CPU and event-loop counters here, so setup is not
+   * billed to the fan-out. Strategies without setup may ignore it.
    */
-  onStart?: (() => void) | undefined;
+  onStart?: (() => void | Promise<void>) | undefined;
 }
 
 /** A fan-out strategy: runs `fetchOne` over `ids` and returns one record per id, in input order. */

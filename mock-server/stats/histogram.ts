@@ -72,7 +72,7 @@ export class Histogram {
     if (this.#count === 0) return Number.NaN;
     const rank = Math.max(1, Math.ceil(q * this.#count));
     let seen = 0;
-    for (const index of [...this.#buckets.keys()].sort((a, b) => a - b)) {
+    for (const index of [...this.#buckets.keys()].toSorted((a, b) => a - b)) {
       seen += this.#buckets.get(index) ?? 0;
       if (seen >= rank) return Math.min(this.#max, Math.max(this.#min, bucketMid(index)));
     }

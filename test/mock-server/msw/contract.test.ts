@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer } from 'msw/node';
 import { request } from 'undici';
 import { createMswHandlers, startMockServer, type MockServerHandle } from '../../../mock-server/index.ts';
 import { parseProfile } from '../../../mock-server/profile/index.ts';
@@ -8,7 +8,7 @@ import { parseProfile } from '../../../mock-server/profile/index.ts';
 // undici's own `request` (not intercepted by msw) reaches the real server.
 const profile = parseProfile({ seed: 9, delay: { type: 'uniform', min: 0, max: 3 } });
 let real: MockServerHandle;
-let msw: SetupServerApi;
+let msw: ReturnType<typeof setupServer>;
 
 beforeAll(async () => {
   real = await startMockServer({ profile });

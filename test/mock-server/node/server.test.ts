@@ -172,7 +172,7 @@ describe('delays', () => {
         delaysA.set(String(id), [...(delaysA.get(String(id)) ?? []), String(res.headers['x-mock-delay-ms'])]);
       }
       // The same requests in another interleaving of keys.
-      for (const id of [...ids].sort()) {
+      for (const id of ids.toSorted()) {
         const res = await request(`${b.url}/api/v2/pokemon/${id}`);
         await res.body.dump();
         delaysB.set(String(id), [...(delaysB.get(String(id)) ?? []), String(res.headers['x-mock-delay-ms'])]);

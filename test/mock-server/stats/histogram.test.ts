@@ -4,7 +4,7 @@ import { Histogram } from '../../../mock-server/stats/histogram.ts';
 
 // Naive reference: the nearest-rank quantile of the sorted values.
 function nearestRank(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.toSorted((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
@@ -27,8 +27,14 @@ describe('Histogram', () => {
         const whole = new Histogram();
         const left = new Histogram();
         const right = new Histogram();
-        for (const x of a) (whole.record(x), left.record(x));
-        for (const x of b) (whole.record(x), right.record(x));
+        for (const x of a) {
+          whole.record(x);
+          left.record(x);
+        }
+        for (const x of b) {
+          whole.record(x);
+          right.record(x);
+        }
         left.merge(JSON.parse(JSON.stringify(right.snapshot())));
         const { sum: mergedSum, ...merged } = left.snapshot();
         const { sum: wholeSum, ...expected } = whole.snapshot();

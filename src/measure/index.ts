@@ -1,0 +1,11 @@
+/** The measurement: the public entry of `src/measure`. */
+export { measureRun, defaultIds, resolveRunOptions, POKEMON_COUNT } from './measure-run.ts';
+export type { MeasureRunOptions, RunResult } from './measure-run.ts';
+export { measureRepeated } from './measure-repeated.ts';
+export type { MeasureRepeatedOptions, RepeatedResult } from './measure-repeated.ts';
+export { summarizeRepeats } from './repeat-summary.ts';
+export type { RepeatSummary } from './repeat-summary.ts';
+export { countOutcomes, appliedDelays } from './outcome-counts.ts';
+export { startLoopMonitor, summarizeLoopHistogram } from './event-loop-delay.ts';
+export type { EventLoopDelay, LoopDelayMonitor, LoopHistogram } from './event-loop-delay.ts';
+export { MeasurementInvariantError } from './errors.ts';

@@ -1,0 +1,50 @@
+/** Repeat a measured fan-out after warm-up runs, and summarise the wall times. */
+import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { measureRun } from './measure-run.ts';
+import type { MeasureRunOptions, RunResult } from './measure-run.ts';
+import { summarizeRepeats } from './repeat-summary.ts';
+import type { RepeatSummary } from './repeat-summary.ts';
+
+/** Options of {@link measureRepeated}: those of one run, plus how many. */
+export interface MeasureRepeatedOptions extends MeasureRunOptions {
+  /** Measured runs. @defaultValue 5 */
+  repeats?: number | undefined;
+  /** Runs before those, thrown away (JIT, first connections). @defaultValue 1 */
+  warmup?: number | undefined;
+}
+
+/** Measured runs and the summary of their wall times. */
+export interface RepeatedResult {
+  /** The measured runs, in order (warm-up runs excluded). */
+  runs: RunResult[];
+  /** Warm-up runs done before them. */
+  warmup: number;
+  /** Median, min, max and spread of `runs[i].wallMs`. */
+  summary: RepeatSummary;
+}
+
+/**
+ * Run {@link measureRun} `warmup + repeats` times, back to back, with the same
+ * client, keeping the last `repeats`. The client is closed once at the end
+ * (unless `closeClient: false`).
+ *
+ * @throws InvalidOptionError (code `INVALID_OPTION`) naming a bad option.
+ * @example const { summary } = await measureRepeated({ strategy: concurrent(), fetchOne, n: 100, repeats: 5 });
+ */
+export async function measureRepeated(options: MeasureRepeatedOptions): Promise<RepeatedResult> {
+  const { repeats = 5, warmup = 1, closeClient = true, ...runOptions } = options;
+  if (!(Number.isSafeInteger(repeats) && repeats >= 1)) {
+    throw new InvalidOptionError('repeats', `options.repeats must be a positive integer, got ${String(repeats)}.`);
+  }
+  if (!(Number.isSafeInteger(warmup) && warmup >= 0)) {
+    throw new InvalidOptionError('warmup', `options.warmup must be an integer ≥ 0, got ${String(warmup)}.`);
+  }
+  try {
+    for (let i = 0; i < warmup; i++) await measureRun({ ...runOptions, closeClient: false });
+    const runs: RunResult[] = [];
+    for (let i = 0; i < repeats; i++) runs.push(await measureRun({ ...runOptions, closeClient: false }));
+    return { runs, warmup, summary: summarizeRepeats(runs.map((r) => r.wallMs)) };
+  } finally {
+    if (closeClient) await options.fetchOne.close?.();
+  }
+}

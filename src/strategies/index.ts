@@ -1,0 +1,17 @@
+/** Fan-out strategies: the public entry of `src/strategies`. */
+export { sequential } from './sequential.ts';
+export { concurrent } from './concurrent.ts';
+export { bounded } from './bounded.ts';
+export { batched } from './batched.ts';
+export { workers } from './workers.ts';
+export { parseStrategy, STRATEGY_FORMS } from './parse-strategy.ts';
+export { defaultPoolSize, MAX_DEFAULT_POOL_SIZE, resolvePoolSize } from './pool-size.ts';
+export { ABORTED, INVALID_RESULT, runOne } from './run-one.ts';
+export { beginRun, startRun } from './run-context.ts';
+export type { AbortInFlight, RunContext } from './run-context.ts';
+export {
+  InvalidPoolSizeError,
+  InvalidStrategyOptionError,
+  InvalidStrategySpecError,
+  StrategyError,
+} from './errors.ts';

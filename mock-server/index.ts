@@ -14,3 +14,5 @@ export { matchRoute, ADMIN_PREFIX, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, MAX_LIST_
 export type { ApiRouteName, RouteMatch } from './core/routes.ts';
 export { Histogram } from './stats/histogram.ts';
 export type { HistogramSnapshot, HistogramSummary } from './stats/histogram.ts';
+export { startChildMockServer } from './node/child.ts';
+export type { ChildMockServer, ChildMockServerOptions } from './node/child.ts';

@@ -6,8 +6,10 @@ export interface CommandIo {
   err(text: string): void;
   /** Resolves on the first SIGINT or SIGTERM. */
   untilSignal(): Promise<void>;
-  /** Whether stdout is an interactive terminal (progress bars) or a log (CI). */
+  /** Whether stderr is an interactive terminal (live progress) or a log (CI: one line per step). */
   isTTY: boolean;
+  /** The terminal stream live progress is redrawn on, when `isTTY`. */
+  liveStream?: NodeJS.WriteStream | undefined;
   /** Environment variables. */
   env: Record<string, string | undefined>;
   /** Working directory for relative paths. */
@@ -29,7 +31,8 @@ export function processIo(): CommandIo {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
       }),
-    isTTY: Boolean(process.stdout.isTTY),
+    isTTY: Boolean(process.stderr.isTTY) && !process.env['CI'],
+    liveStream: process.stderr,
     env: process.env,
     cwd: process.cwd(),
   };

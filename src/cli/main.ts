@@ -4,15 +4,16 @@
  */
 import { PokebenchError } from '../../mock-server/errors.ts';
 import { processIo, type CommandIo } from './io.ts';
-import { serve, SERVE_HELP } from './commands/serve.ts';
-import { profile, PROFILE_HELP } from './commands/profile.ts';
 
 export const MAIN_HELP = `pokebench: how much faster is async fan-out, really, and why?
 
 Usage: pokebench <command> [options]
 
 Commands:
+  run            sweep the strategies against the embedded mock and report (npm start)
   serve          start the mock PokeAPI and serve until Ctrl-C
+  compare        gate: did CURRENT.json regress against BASELINE.json?
+  baseline save  keep a results.json as the baseline
   profile        list latency profiles, or show one's shape
 
 Run 'pokebench <command> --help' for a command's options.
@@ -20,14 +21,38 @@ Run 'pokebench <command> --help' for a command's options.
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  serve: { run: serve, help: SERVE_HELP },
-  profile: { run: profile, help: PROFILE_HELP },
+// Loaded on demand: `serve` should not pay for the charting library `run` needs.
+const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  run: async () => {
+    const m = await import('./commands/run.ts');
+    return { run: m.run, help: m.RUN_HELP };
+  },
+  compare: async () => {
+    const m = await import('./commands/compare.ts');
+    return { run: m.compare, help: m.COMPARE_HELP };
+  },
+  baseline: async () => {
+    const m = await import('./commands/compare.ts');
+    return { run: m.baseline, help: m.BASELINE_HELP };
+  },
+  serve: async () => {
+    const m = await import('./commands/serve.ts');
+    return { run: m.serve, help: m.SERVE_HELP };
+  },
+  profile: async () => {
+    const m = await import('./commands/profile.ts');
+    return { run: m.profile, help: m.PROFILE_HELP };
+  },
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
+  const topic = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+  if (topic) {
+    io.out((await topic()).help);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(MAIN_HELP);
     return name === undefined ? 2 : 0;
@@ -36,12 +61,13 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     io.out('pokebench 0.1.0\n');
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.err(`pokebench: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}. See 'pokebench --help'.`);
     return 2;
   }
   try {
+    const command = await load();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof PokebenchError) {

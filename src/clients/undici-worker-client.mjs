@@ -18,6 +18,19 @@ export default function createWorkerUndiciClient(options) {
     }
     return { status, bytes: body.byteLength, delayMs: parseDelayMs(delayHeader) };
   }
+  // A fresh thread's first request pays for compiling the HTTP path; a thread
+  // pool in Python or Go pays that once per process, not once per thread. So
+  // the pool calls this before its clock starts: one request that no profile
+  // delays, on a socket closed after it (`reset`), so the measured requests
+  // still open their own connections, as every other strategy's do.
+  fetchOne.warmUp = async () => {
+    try {
+      const { body } = await pool.request({ path: `${options.basePath}/__admin/health`, method: 'GET', reset: true });
+      await body.dump();
+    } catch {
+      // A server without the admin API answered 404 or closed: the path is warm either way.
+    }
+  };
   fetchOne.close = () => pool.close();
   fetchOne.stats = () => ({ connectionsOpened: connectionsOpened() });
   return fetchOne;

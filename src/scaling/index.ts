@@ -21,3 +21,5 @@ export {
   PARTIAL_MARGIN,
   SERIAL_SLOPE,
 } from './thresholds.ts';
+export { analyzeStrategyScaling } from './strategy-scaling.ts';
+export type { StrategyScalingPoint } from './strategy-scaling.ts';

@@ -3,6 +3,7 @@
  * argument they cannot compute with. A run never throws it; only a caller
  * passing bad input does, at the entry of the function it called.
  */
+import { PokebenchError } from '../../mock-server/errors.ts';
 
 /** Stable code of {@link InvalidArgumentError}, for `err.code === …` checks. */
 export const INVALID_ARGUMENT = 'ERR_INVALID_ARGUMENT';
@@ -16,14 +17,12 @@ export const INVALID_ARGUMENT = 'ERR_INVALID_ARGUMENT';
  *   if (err instanceof InvalidArgumentError) console.log(err.argument); // 'q'
  * }
  */
-export class InvalidArgumentError extends RangeError {
-  /** Always {@link INVALID_ARGUMENT}. */
-  readonly code = INVALID_ARGUMENT;
+export class InvalidArgumentError extends PokebenchError {
   /** The argument at fault. */
   readonly argument: string;
 
   constructor(argument: string, message: string) {
-    super(message);
+    super(INVALID_ARGUMENT, message);
     this.name = 'InvalidArgumentError';
     this.argument = argument;
   }

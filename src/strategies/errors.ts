@@ -4,14 +4,17 @@
  * options or setting up): a run itself never throws, it records.
  */
 
+import { PokebenchError } from '../../mock-server/errors.ts';
+
 /**
- * Base class: every strategy error carries a stable `code`. It extends
- * `Error`, not `RangeError`, because not all are argument errors (a worker
- * pool failing to start is not); branch on `code`.
+ * Base class: every strategy error carries a stable `code`. It extends the
+ * kit's `PokebenchError`, not `RangeError`, because not all are argument
+ * errors (a worker pool failing to start is not); branch on `code`.
  */
-export abstract class StrategyError extends Error {
-  /** Stable identifier, e.g. `ERR_INVALID_K`. */
-  abstract readonly code: string;
+export class StrategyError extends PokebenchError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('ERR_STRATEGY', message, options);
+  }
 }
 
 /** `k` (slots of bounded, batched or workers) is not a positive integer: the argument is out of range. */

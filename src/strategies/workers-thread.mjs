@@ -40,8 +40,9 @@ channel.unref();
  * threads. Returns this thread's id. (If another thread fails, the main
  * thread destroys the pool: terminating a thread interrupts Atomics.wait.)
  */
-export function warm({ barrier, parties, timeoutMs }) {
+export async function warm({ barrier, parties, timeoutMs }) {
   if (buildError !== undefined) throw buildError;
+  await fetchOne.warmUp?.();
   const cell = new Int32Array(barrier);
   Atomics.add(cell, 0, 1);
   Atomics.notify(cell, 0);

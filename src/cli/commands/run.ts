@@ -1,0 +1,202 @@
+import { mkdir, readFile, writeFile, appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
+import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
+import { compareResults, renderGateMarkdown, renderGateReport, validateResults, type GateReport } from '../../gate/index.ts';
+import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
+import { parse, UsageError, type Parsed } from '../args.ts';
+import type { CommandIo } from '../io.ts';
+import { createProgress, formatDuration } from '../progress.ts';
+
+export const RUN_HELP = `Usage: pokebench run [options]
+
+Starts the embedded mock PokeAPI, sweeps each strategy over its N ladder
+(interleaved repetitions), and reports T(N), the model's ideal, efficiency
+and a scaling verdict per strategy: a table and chart here, and
+results.json, report.html, summary.md and SVG charts in --out.
+
+Options:
+  --profile NAME|PATH    latency profile (default ${RUN_DEFAULTS.profile})
+  --seed N               override the profile's seed
+  --strategies LIST      comma-separated: sequential,concurrent,bounded(4),
+                         batched(4),workers(4); bare bounded/batched/workers
+                         take --k (default: all five)
+  --n LIST               N ladder for every strategy but sequential
+                         (default: concurrent ${RUN_DEFAULTS.concurrentN.join(',')};
+                         pools ${RUN_DEFAULTS.poolN.join(',')})
+  --sequential-n LIST    N ladder for sequential (default ${RUN_DEFAULTS.sequentialN.join(',')})
+  --repeats N            measured repetitions per point, >= 3 for a verdict (default ${RUN_DEFAULTS.repeats})
+  --warmup N             unmeasured warm-up runs per strategy (default ${RUN_DEFAULTS.warmup})
+  --k N                  pool size (default min(32, cpus + 4), like Python's thread pool)
+  --client undici|fetch  HTTP client (default ${RUN_DEFAULTS.client})
+  --connections N        most sockets the client opens (default unlimited)
+  --payload slim|realistic  body size of the embedded mock (default ${RUN_DEFAULTS.payload})
+  --url URL              benchmark a server already running here instead
+  --out DIR              where reports go (default ${RUN_DEFAULTS.out})
+  --json                 print results.json to stdout instead of the table
+  --timeout MS           per-request timeout (default ${RUN_DEFAULTS.timeoutMs})
+  --max-seconds S        stop the sweep after S seconds (default ${RUN_DEFAULTS.maxSeconds})
+  --baseline FILE        compare with a saved results.json; exit 1 on a regression
+  --threshold PCT        noise threshold of the comparison (default 10%)
+  --config FILE          config file (default: pokebench.config.{ts,mjs,js,json} here)
+  -h, --help             show this help
+
+Exit codes: 0 done, 1 regression against --baseline, 2 bad input.
+`;
+
+const FLAGS = {
+  profile: { type: 'string' },
+  seed: { type: 'string' },
+  strategies: { type: 'string' },
+  n: { type: 'string' },
+  'sequential-n': { type: 'string' },
+  repeats: { type: 'string' },
+  warmup: { type: 'string' },
+  k: { type: 'string' },
+  client: { type: 'string' },
+  connections: { type: 'string' },
+  payload: { type: 'string' },
+  url: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  timeout: { type: 'string' },
+  'max-seconds': { type: 'string' },
+  baseline: { type: 'string' },
+  threshold: { type: 'string' },
+  config: { type: 'string' },
+} as const;
+
+/** Flags as a partial {@link RunConfig}; values are checked by the config schema, errors name the flag. */
+export function flagsToConfig(values: Parsed['values']): RunConfig {
+  const config: Record<string, unknown> = {};
+  const str = (flag: string) => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
+  const num = (flag: string): number | undefined => {
+    const raw = str(flag);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${flag} must be a number, got ${JSON.stringify(raw)}.`);
+    return value;
+  };
+  const list = (flag: string): string[] | undefined =>
+    str(flag)
+      ?.split(/,(?![^(]*\))/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const ints = (flag: string): number[] | undefined =>
+    list(flag)?.map((s) => {
+      if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`--${flag} must list whole numbers >= 1, got ${JSON.stringify(s)}.`);
+      return Number(s);
+    });
+  const threshold = str('threshold');
+  const pct = threshold === undefined ? undefined : /^(\d+(?:\.\d+)?)%$/.exec(threshold);
+
+  Object.assign(config, {
+    profile: str('profile'),
+    seed: num('seed'),
+    strategies: list('strategies'),
+    n: ints('n'),
+    sequentialN: ints('sequential-n'),
+    repeats: num('repeats'),
+    warmup: num('warmup'),
+    k: num('k'),
+    client: str('client'),
+    connections: num('connections'),
+    payload: str('payload'),
+    url: str('url'),
+    out: str('out'),
+    timeoutMs: num('timeout'),
+    maxSeconds: num('max-seconds'),
+    baseline: str('baseline'),
+    threshold: pct ? Number(pct[1]) / 100 : threshold === undefined ? undefined : num('threshold'),
+  });
+  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+  try {
+    return validateRunConfig(config, 'the command line');
+  } catch (error) {
+    // Name the flag, not the config key.
+    const flagged = (error as Error).message.replace(/^\s{2}(\w+):/gm, (_m, key: string) => `  --${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace('timeout-ms', 'timeout')}:`);
+    throw new UsageError(flagged);
+  }
+}
+
+/** `pokebench run`. */
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parse('run', argv, FLAGS);
+  if (values['help']) {
+    io.out(RUN_HELP);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`pokebench run: unexpected argument ${JSON.stringify(positionals[0])}. See 'pokebench run --help'.`);
+  const fromFile = await loadRunConfig(io.cwd, typeof values['config'] === 'string' ? values['config'] : undefined);
+  const config: RunConfig = { ...fromFile.config, ...flagsToConfig(values) };
+  if (fromFile.file) io.err(`pokebench: using config ${path.relative(io.cwd, fromFile.file) || fromFile.file}\n`);
+
+  // Read the baseline first: a bad one should fail before a minute of measuring.
+  const baseline = config.baseline ? await readResults(path.resolve(io.cwd, config.baseline)) : undefined;
+
+  const progress = createProgress(io);
+  const results = await runBenchmark(config, {
+    onProgress: progress.update,
+    onServer: (url, embedded) => io.err(`pokebench: ${embedded ? 'embedded mock' : 'external server'} at ${url}\n`),
+  }).finally(() => progress.done());
+
+  const outDir = path.resolve(io.cwd, config.out ?? RUN_DEFAULTS.out);
+  const files = await buildReportFiles(results);
+  await mkdir(outDir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(outDir, name), content);
+  if (io.env['GITHUB_STEP_SUMMARY'] && files['summary.md']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], files['summary.md']);
+
+  if (values['json']) io.out(`${files['results.json']}\n`);
+  else {
+    io.out(`${renderTable(results)}\n${renderTerminalChart(results)}\n`);
+    io.out(`Swept in ${formatDuration(results.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: ${Object.keys(files).join(', ')}\n`);
+  }
+
+  if (!baseline) return 0;
+  const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
+  let report = compareResults(baseline, results, { threshold });
+  const print = values['json'] ? io.err : io.out;
+  print(`\n${renderGateReport(report)}\n`);
+  if (report.exitCode === 1) {
+    // A failing verdict is confirmed by one rerun of the strategies at fault
+    // before the exit code says 1: one slow minute on a shared runner must not fail a build.
+    const suspects = regressedStrategies(report);
+    io.err(`pokebench: regression in ${suspects.join(', ')}; confirming with one rerun of ${suspects.length === 1 ? 'it' : 'them'}...\n`);
+    const rerunProgress = createProgress(io);
+    const rerun = await runBenchmark(
+      { ...config, strategies: results.strategies.filter((s) => suspects.includes(s.name)).map((s) => s.name) },
+      { onProgress: rerunProgress.update },
+    ).finally(() => rerunProgress.done());
+    report = compareResults(baseline, rerun, { threshold });
+    print(`\nRerun of ${suspects.join(', ')}:\n${renderGateReport(report)}\n`);
+    if (report.exitCode !== 1) print('The regression did not reproduce on the rerun: treated as noise, exit 0.\n');
+  }
+  await writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report));
+  if (io.env['GITHUB_STEP_SUMMARY']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], renderGateMarkdown(report));
+  return report.exitCode;
+}
+
+/** Strategies with a regressed point or a changed scaling class. */
+function regressedStrategies(report: GateReport): string[] {
+  const names = new Set<string>();
+  for (const row of report.rows) if (row.decision === 'regressed') names.add(row.strategy);
+  for (const change of report.verdictChanges) if (change.kind === 'class-changed') names.add(change.strategy);
+  return [...names];
+}
+
+/** Reads and validates a results.json; errors name the file. */
+export async function readResults(file: string) {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Failed to read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Failed to read ${file}: not JSON (${(error as Error).message}).`);
+  }
+  return validateResults(json, file);
+}

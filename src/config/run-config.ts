@@ -1,0 +1,127 @@
+/**
+ * Settings of `pokebench run`, from a config file (`pokebench.config.ts` or
+ * `.json`), then flags on top. One schema validates both, so a bad value in
+ * either names the setting and the rule.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { PokebenchError } from '../../mock-server/errors.ts';
+
+/** Everything `pokebench run` can be told. All optional: defaults fill the rest. */
+export interface RunConfig {
+  /** Latency profile: a shipped name or a path. @defaultValue `'fast-jitter-30ms'` */
+  profile?: string;
+  /** Overrides the profile's seed. */
+  seed?: number;
+  /** Strategies, e.g. `['sequential', 'concurrent', 'bounded(6)']`. @defaultValue all five, k = `k` */
+  strategies?: string[];
+  /** N ladder for every strategy but sequential. @defaultValue concurrent 1..1600, pools 1..320 */
+  n?: number[];
+  /** N ladder for sequential (it costs N·L). @defaultValue `[1, 5, 10, 20, 40]` */
+  sequentialN?: number[];
+  /** Measured repetitions per point (at least 3 for a verdict). @defaultValue 3 */
+  repeats?: number;
+  /** Unmeasured warm-up runs per strategy. @defaultValue 1 */
+  warmup?: number;
+  /** Pool size for bounded/batched/workers. @defaultValue min(32, cpus + 4), like Python's thread pool */
+  k?: number;
+  /** HTTP client. @defaultValue `'undici'` */
+  client?: 'undici' | 'fetch';
+  /** Most sockets the client may open. @defaultValue unlimited */
+  connections?: number;
+  /** Body size of the embedded mock. @defaultValue `'slim'` */
+  payload?: 'slim' | 'realistic';
+  /** Benchmark a server already running here instead of the embedded mock. */
+  url?: string;
+  /** Where reports go. @defaultValue `'pokebench-results'` */
+  out?: string;
+  /** Per-request timeout, ms. @defaultValue 30000 */
+  timeoutMs?: number;
+  /** Stop the sweep after this many seconds. @defaultValue 600 */
+  maxSeconds?: number;
+  /** A results.json to compare against; a regression exits 1. */
+  baseline?: string;
+  /** Noise threshold of the gate, relative (0.1 = 10%). @defaultValue 0.1 */
+  threshold?: number;
+}
+
+/**
+ * Types a config file, like vitest's `defineConfig`.
+ *
+ * @example
+ * // pokebench.config.ts
+ * import { defineConfig } from 'pokebench';
+ * export default defineConfig({ profile: 'jitter-100ms', repeats: 5 });
+ */
+export function defineConfig(config: RunConfig): RunConfig {
+  return config;
+}
+
+const positiveInts = z.array(z.number().int().positive()).min(1);
+
+/** The schema of {@link RunConfig}; strict, so a typo is an error, not a silent default. */
+export const runConfigSchema = z.strictObject({
+  profile: z.string().min(1).optional(),
+  seed: z.number().int().safe().optional(),
+  strategies: z.array(z.string().min(1)).min(1).optional(),
+  n: positiveInts.optional(),
+  sequentialN: positiveInts.optional(),
+  repeats: z.number().int().min(1).max(1000).optional(),
+  warmup: z.number().int().min(0).max(100).optional(),
+  k: z.number().int().min(1).max(1024).optional(),
+  client: z.enum(['undici', 'fetch']).optional(),
+  connections: z.number().int().positive().optional(),
+  payload: z.enum(['slim', 'realistic']).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  out: z.string().min(1).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  maxSeconds: z.number().positive().optional(),
+  baseline: z.string().min(1).optional(),
+  threshold: z.number().positive().max(10).optional(),
+});
+
+/** A config file or value that breaks a rule; the message names the setting. */
+export class ConfigError extends PokebenchError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', message);
+  }
+}
+
+/** Validates a config value; `source` names where it came from in the error. */
+export function validateRunConfig(value: unknown, source: string): RunConfig {
+  const result = runConfigSchema.safeParse(value);
+  if (result.success) return result.data as RunConfig;
+  const lines = result.error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    return `  ${where}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid pokebench config in ${source}:\n${lines.join('\n')}`);
+}
+
+/** Config file names looked for in the working directory, in order. */
+export const CONFIG_FILES = ['pokebench.config.ts', 'pokebench.config.mjs', 'pokebench.config.js', 'pokebench.config.json'];
+
+/**
+ * Loads `explicit` (a path), or else the first of {@link CONFIG_FILES} in
+ * `cwd`; returns `{}` when there is none.
+ */
+export async function loadRunConfig(cwd: string, explicit?: string): Promise<{ config: RunConfig; file: string | null }> {
+  const file = explicit ? path.resolve(cwd, explicit) : CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  if (!file) return { config: {}, file: null };
+  if (!existsSync(file)) throw new ConfigError(`Config file ${file} does not exist.`);
+  let value: unknown;
+  try {
+    if (file.endsWith('.json')) {
+      value = JSON.parse(await readFile(file, 'utf8'));
+    } else {
+      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      value = mod.default;
+    }
+  } catch (error) {
+    throw new ConfigError(`Failed to read config file ${file}: ${(error as Error).message}`);
+  }
+  return { config: validateRunConfig(value, file), file };
+}

@@ -1,0 +1,160 @@
+/**
+ * The regression gate: compare a current run with a baseline point by point
+ * (ratio of medians with a bootstrap interval, criterion's double gate) and
+ * strategy by strategy (scaling verdicts), after checking the two are
+ * comparable at all. Pure: no I/O, seeded randomness.
+ */
+import type { PointResult, Results, StrategyResult } from '../results/types.ts';
+import { median } from '../stats/descriptive.ts';
+import { mulberry32 } from '../stats/prng.ts';
+import { OUTCOMES, type Outcome } from '../types.ts';
+import { compareSetups } from './compare-setups.ts';
+import { decideRatio, MIN_RUNS } from './decide-point.ts';
+import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from './gate-options.ts';
+import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
+import { medianRatio } from './median-ratio.ts';
+import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
+
+/**
+ * Compare `current` against `baseline`.
+ *
+ * - Each (strategy, N) in both runs gets a row whose decision follows the rules
+ *   of `decide-point.ts`; a `regressed` row fails the gate.
+ * - Each strategy in both runs has its verdicts compared; a change of scaling
+ *   class fails the gate, an `inconclusive` side is only reported.
+ * - A different profile or payload, or no point in common, makes the report
+ *   `unusable` (exit 2) whatever the rows say; other differences are notes.
+ *
+ * The same inputs and options always give the same report: each point's
+ * bootstrap is seeded from `options.seed` and the point's name, so adding a
+ * strategy does not move the intervals of the others.
+ *
+ * @throws InvalidOptionError (code `INVALID_OPTION`) naming a bad option.
+ * @example
+ * const report = compareResults(validateResults(base, 'base.json'), validateResults(cur, 'cur.json'));
+ * process.exitCode = report.exitCode;
+ */
+export function compareResults(baseline: Results, current: Results, options?: GateOptions): GateReport {
+  const resolved = resolveGateOptions(options);
+  const setup = compareSetups(baseline, current);
+  const rows: GateRow[] = [];
+  const verdictChanges: VerdictChange[] = [];
+  const coverage: string[] = [];
+  const failures: string[] = [];
+
+  const currentByName = new Map(current.strategies.map((s) => [s.name, s]));
+  const baselineNames = new Set(baseline.strategies.map((s) => s.name));
+  for (const base of baseline.strategies) {
+    const cur = currentByName.get(base.name);
+    if (cur === undefined) {
+      coverage.push(`${base.name} is in the baseline but was not run now.`);
+      continue;
+    }
+    const change = compareVerdicts(base.name, base.scaling.verdict, cur.scaling.verdict);
+    if (change !== null) verdictChanges.push(change);
+    comparePoints(base, cur, resolved, rows, coverage, failures);
+  }
+  for (const cur of current.strategies) {
+    if (!baselineNames.has(cur.name)) coverage.push(`${cur.name} is new: the baseline has no ${cur.name} to compare with.`);
+  }
+
+  const blockers = [...setup.blockers];
+  if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
+  const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows)];
+  const status = decideStatus(blockers, rows, verdictChanges);
+  const exitCode = status === 'unusable' ? 2 : status === 'regression' ? 1 : 0;
+  return { status, exitCode, rows, verdictChanges, blockers, notes, options: resolved };
+}
+
+function comparePoints(
+  base: StrategyResult,
+  cur: StrategyResult,
+  options: ResolvedGateOptions,
+  rows: GateRow[],
+  coverage: string[],
+  failures: string[],
+): void {
+  const currentByN = new Map(cur.points.map((p) => [p.n, p]));
+  const baselineNs = new Set(base.points.map((p) => p.n));
+  const onlyBaseline: number[] = [];
+  for (const point of base.points.toSorted((a, b) => a.n - b.n)) {
+    const other = currentByN.get(point.n);
+    if (other === undefined) {
+      onlyBaseline.push(point.n);
+      continue;
+    }
+    rows.push(compareRow(base.name, point, other, options));
+    const failureNote = failureChange(base.name, point, other);
+    if (failureNote !== null) failures.push(failureNote);
+  }
+  const onlyCurrent = cur.points.map((p) => p.n).filter((n) => !baselineNs.has(n)).toSorted((a, b) => a - b);
+  if (onlyBaseline.length > 0) coverage.push(`${base.name}: N = ${onlyBaseline.join(', ')} only in the baseline (not compared).`);
+  if (onlyCurrent.length > 0) coverage.push(`${base.name}: N = ${onlyCurrent.join(', ')} only in the current run (not compared).`);
+}
+
+function compareRow(strategy: string, base: PointResult, cur: PointResult, options: ResolvedGateOptions): GateRow {
+  const baselineWalls = base.runs.map((r) => r.wallMs);
+  const currentWalls = cur.runs.map((r) => r.wallMs);
+  const baselineMs = median(baselineWalls);
+  const currentMs = median(currentWalls);
+  const common = {
+    strategy,
+    n: base.n,
+    baselineMs,
+    currentMs,
+    ratio: currentMs / baselineMs,
+    baselineRuns: baselineWalls.length,
+    currentRuns: currentWalls.length,
+  };
+  if (baselineWalls.length < MIN_RUNS || currentWalls.length < MIN_RUNS) {
+    return { ...common, decision: 'too-few-runs', ci: null };
+  }
+  const rng = mulberry32(pointSeed(options.seed, strategy, base.n));
+  const { interval } = medianRatio(baselineWalls, currentWalls, options.resamples, 1 - options.significanceLevel, rng);
+  return { ...common, decision: decideRatio(interval, options.threshold), ci: interval };
+}
+
+function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[]): GateStatus {
+  if (blockers.length > 0) return 'unusable';
+  if (rows.some((r) => r.decision === 'regressed') || changes.some((c) => c.kind === 'class-changed')) return 'regression';
+  return 'pass';
+}
+
+// Requests that failed or timed out end early (or late), so a change in their
+// number changes wall time for reasons the gate does not measure: name it.
+function failureChange(strategy: string, base: PointResult, cur: PointResult): string | null {
+  const before = countOutcomes(base, (o) => o !== 'ok');
+  const now = countOutcomes(cur, (o) => o !== 'ok');
+  if (before === now) return null;
+  const total = (p: PointResult): number => countOutcomes(p, () => true);
+  return `${strategy} N=${base.n}: ${now} of ${total(cur)} requests did not end ok (baseline: ${before} of ${total(base)}); failed requests change wall time.`;
+}
+
+function countOutcomes(point: PointResult, include: (outcome: Outcome) => boolean): number {
+  return OUTCOMES.filter(include).reduce((sum, o) => sum + (point.counts[o] ?? 0), 0);
+}
+
+function undecidedNotes(rows: readonly GateRow[]): string[] {
+  const out: string[] = [];
+  const open = rows.filter((r) => r.decision === 'inconclusive').length;
+  if (open > 0) {
+    out.push(`${points(open)} inconclusive: the interval reaches past the noise threshold without clearing it; more repeats (--repeats) would decide.`);
+  }
+  const few = rows.filter((r) => r.decision === 'too-few-runs').length;
+  if (few > 0) out.push(`${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; use --repeats 5 or more.`);
+  return out;
+}
+
+function points(count: number): string {
+  return count === 1 ? '1 point' : `${count} points`;
+}
+
+/** A 32-bit seed for one point: FNV-1a of its name, mixed with the gate's seed. */
+function pointSeed(seed: number, strategy: string, n: number): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${strategy}@${n}`) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash ^ seed) >>> 0;
+}

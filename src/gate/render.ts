@@ -1,0 +1,124 @@
+/**
+ * The gate's report as text: a terminal table and a Markdown summary for CI
+ * (`$GITHUB_STEP_SUMMARY`). Both return strings; only the CLI prints.
+ */
+import { formatMs, NOT_AVAILABLE } from '../report/format.ts';
+import { layoutTable, type TextColumn } from '../report/text-table.ts';
+import type { GateReport, GateRow } from './gate-report.ts';
+import type { VerdictChange } from './verdict-change.ts';
+
+const HEADERS = ['strategy', 'N', 'baseline ms', 'current ms', 'change', 'CI', 'decision'] as const;
+
+/**
+ * The report for a terminal: the point table, then scaling-verdict changes,
+ * blockers and notes, and a final one-line summary that starts with
+ * `PASS`, `REGRESSION` or `UNUSABLE`.
+ *
+ * @example console.log(renderGateReport(compareResults(baseline, current)));
+ */
+export function renderGateReport(report: GateReport): string {
+  const columns: TextColumn[] = HEADERS.map((header, i) => ({ header: header === 'CI' ? ciHeader(report) : header, align: i === 0 || i === 6 ? 'left' : 'right' }));
+  const sections = [layoutTable(columns, report.rows.map((row) => rowCells(row).map((text) => ({ text }))))];
+  if (report.verdictChanges.length > 0) sections.push(['Scaling verdicts:', ...report.verdictChanges.map((c) => `  ${describeChange(c)}`)].join('\n'));
+  if (report.blockers.length > 0) sections.push(['Not comparable:', ...report.blockers.map((b) => `  - ${b}`)].join('\n'));
+  if (report.notes.length > 0) sections.push(['Notes:', ...report.notes.map((n) => `  - ${n}`)].join('\n'));
+  sections.push(summaryLine(report));
+  return sections.join('\n\n');
+}
+
+/**
+ * The report as GitHub-flavoured Markdown: a heading with the status, the
+ * point table, verdict changes, blockers and notes, and the summary line.
+ *
+ * @example await appendFile(process.env.GITHUB_STEP_SUMMARY, renderGateMarkdown(report));
+ */
+export function renderGateMarkdown(report: GateReport): string {
+  const out = [`### pokebench gate: ${report.status.toUpperCase()}`, ''];
+  if (report.rows.length > 0) {
+    const headers = HEADERS.map((h) => (h === 'CI' ? ciHeader(report) : h));
+    out.push(`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => (i === 0 || i === 6 ? '---' : '---:')).join(' | ')} |`);
+    for (const row of report.rows) {
+      const cells = rowCells(row).map(escapeCell);
+      if (row.decision === 'regressed') cells[6] = `**${cells[6] ?? ''}**`;
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+    out.push('');
+  }
+  if (report.verdictChanges.length > 0) out.push('**Scaling verdicts**', '', ...report.verdictChanges.map((c) => `- ${escapeInline(describeChange(c))}`), '');
+  if (report.blockers.length > 0) out.push('**Not comparable**', '', ...report.blockers.map((b) => `- ${escapeInline(b)}`), '');
+  if (report.notes.length > 0) out.push('**Notes**', '', ...report.notes.map((n) => `- ${escapeInline(n)}`), '');
+  out.push(`**${escapeInline(summaryLine(report))}**`, '');
+  return out.join('\n');
+}
+
+function ciHeader(report: GateReport): string {
+  return `${formatConfidence(1 - report.options.significanceLevel)} CI`;
+}
+
+function rowCells(row: GateRow): string[] {
+  return [
+    row.strategy,
+    String(row.n),
+    formatMs(row.baselineMs),
+    formatMs(row.currentMs),
+    formatChange(row.ratio),
+    row.ci === null ? NOT_AVAILABLE : `[${formatChange(row.ci.low)}, ${formatChange(row.ci.high)}]`,
+    row.decision === 'regressed' ? 'REGRESSED' : row.decision === 'too-few-runs' ? `too few runs (${row.baselineRuns} vs ${row.currentRuns})` : row.decision,
+  ];
+}
+
+/** A ratio as a signed relative change: 1.234 → `+23.4%`, 0.9 → `-10.0%`. */
+function formatChange(ratio: number): string {
+  if (!Number.isFinite(ratio)) return NOT_AVAILABLE;
+  const percent = (ratio - 1) * 100;
+  const text = Math.abs(percent).toFixed(1);
+  // -0.04% rounds to 0.0 and should not read as a signed change.
+  return text === '0.0' ? '0.0%' : `${percent > 0 ? '+' : '-'}${text}%`;
+}
+
+function formatConfidence(confidence: number): string {
+  return `${Number((confidence * 100).toFixed(1))}%`;
+}
+
+function describeChange(change: VerdictChange): string {
+  const move = `${change.strategy}: ${change.baseline} → ${change.current}`;
+  if (change.kind === 'class-changed') {
+    const how = change.direction === 'unordered' ? 'scaling class changed' : `scaling class changed, ${change.direction}`;
+    return `${move} (${how}: fails the gate; renew the baseline if this is intended)`;
+  }
+  const where = change.side === 'both' ? 'in both runs' : change.side === 'baseline' ? 'in the baseline' : 'now';
+  return `${move} (inconclusive ${where}: not decided, does not fail by itself)`;
+}
+
+function summaryLine(report: GateReport): string {
+  const gate = `threshold ${Number((report.options.threshold * 100).toFixed(2))}%, ${formatConfidence(1 - report.options.significanceLevel)} intervals`;
+  if (report.status === 'unusable') {
+    return `UNUSABLE: the two runs are not comparable (${plural(report.blockers.length, 'reason')} above); exit 2.`;
+  }
+  const count = (decision: GateRow['decision']): number => report.rows.filter((r) => r.decision === decision).length;
+  const classChanges = report.verdictChanges.filter((c) => c.kind === 'class-changed').length;
+  if (report.status === 'regression') {
+    const parts = [];
+    if (count('regressed') > 0) parts.push(`${count('regressed')} of ${plural(report.rows.length, 'point')} regressed`);
+    if (classChanges > 0) parts.push(`${plural(classChanges, 'scaling verdict')} changed class`);
+    return `REGRESSION: ${parts.join(', ')} (${gate}); exit 1.`;
+  }
+  const rest = (['improved', 'unchanged', 'inconclusive', 'too-few-runs'] as const)
+    .filter((d) => count(d) > 0)
+    .map((d) => `${count(d)} ${d}`);
+  return `PASS: no regression in ${plural(report.rows.length, 'point')} (${rest.join(', ')}; ${gate}).`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function escapeCell(text: string): string {
+  return escapeInline(text).replaceAll('|', '\\|');
+}
+
+// Strategy names and notes are data: keep `*`, `_`, backticks and tags from
+// turning into formatting. Brackets stay as they are: without `](` they make no link.
+function escapeInline(text: string): string {
+  return text.replace(/([\\`*_<>])/g, '\\$1');
+}

@@ -1,0 +1,28 @@
+/**
+ * pokebench's public entry: strategies, clients, measurement, the model, the
+ * scaling analysis, the sweep, reports and the gate. The mock server is
+ * `pokebench/mock-server`; the vitest matchers are `pokebench/vitest`.
+ */
+export { sequential, concurrent, bounded, batched, workers, parseStrategy, defaultPoolSize, runOne } from './strategies/index.ts';
+export { createUndiciClient, createFetchClient } from './clients/index.ts';
+export type { ClientOptions } from './clients/index.ts';
+export { measureRun, measureRepeated } from './measure/index.ts';
+export type { MeasureRunOptions, RunResult, MeasureRepeatedOptions, RepeatedResult } from './measure/index.ts';
+export { idealMakespan, roofline, efficiency, overheadPerRequest } from './model/index.ts';
+export type { Roofline, RooflineInput } from './model/index.ts';
+export { analyzeScaling, analyzeStrategyScaling, classifyComplexity, decideVerdict } from './scaling/index.ts';
+export type { ScalingAnalysis, ScalingInput, ScalingVerdict, ComplexityClass } from './scaling/index.ts';
+export { measureScaling } from './sweep/measure-scaling.ts';
+export type { MeasureScalingOptions, ScalingMeasurement, ScalingPoint } from './sweep/measure-scaling.ts';
+export { runBenchmark, RUN_DEFAULTS } from './sweep/run-benchmark.ts';
+export { runSweep } from './sweep/run-sweep.ts';
+export type { SweepOptions, SweepProgress, SweepCell } from './sweep/run-sweep.ts';
+export { buildResults } from './sweep/build-results.ts';
+export { defineConfig, loadRunConfig, validateRunConfig } from './config/run-config.ts';
+export type { RunConfig } from './config/run-config.ts';
+export { buildReportFiles, renderTable, renderTerminalChart, renderMarkdown, renderHtml } from './report/index.ts';
+export { compareResults, renderGateReport, renderGateMarkdown, validateResults } from './gate/index.ts';
+export { PokebenchError, InvalidOptionError } from '../mock-server/errors.ts';
+export { OUTCOMES } from './types.ts';
+export type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy, StrategyOptions, WorkerClientSpec } from './types.ts';
+export type { Results, StrategyResult, PointResult, RunSummary, ScalingSummary } from './results/types.ts';

@@ -1,0 +1,19 @@
+/** Reports of a run: the public entry of `src/report`. Every function returns text; none writes a file. */
+export { renderTable } from './table.ts';
+export type { TableOptions } from './table.ts';
+export { renderTerminalChart, resolveTerminalChartOptions, MIN_CHART_HEIGHT, MIN_CHART_WIDTH } from './terminal-chart.ts';
+export type { ResolvedTerminalChartOptions, TerminalChartOptions } from './terminal-chart.ts';
+export { buildChartSpecs, VEGA_LITE_SCHEMA } from './chart-specs.ts';
+export type { ChartKind, ChartSpec } from './chart-specs.ts';
+export { renderCharts, renderSvg } from './charts.ts';
+export type { RenderedChart } from './charts.ts';
+export { renderHtml } from './html.ts';
+export type { HtmlOptions } from './html.ts';
+export { renderMarkdown } from './markdown.ts';
+export { benchmarkName, toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
+export type { BencherMetric, BencherMetricFormat, GithubActionBenchmarkEntry } from './exports.ts';
+export { buildReportFiles } from './write-reports.ts';
+export { checkResults } from './check-results.ts';
+export { INVALID_REPORT_OPTION, INVALID_RESULTS, InvalidReportOptionError, InvalidResultsError, ReportError } from './report-errors.ts';
+export { EFFICIENCY_GOOD, EFFICIENCY_IMPOSSIBLE, EFFICIENCY_WARN, efficiencyTone, verdictTone } from './tone.ts';
+export type { Tone } from './tone.ts';

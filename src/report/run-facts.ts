@@ -1,0 +1,53 @@
+/**
+ * The facts about a run a reader needs to trust or compare its numbers
+ * (profile, seed, payload, client, machine), as label/value pairs that each
+ * report lays out its own way: a definition list, a Markdown line, a log line.
+ */
+import type { Results } from '../results/types.ts';
+
+/** One fact: a short label and its value, both plain text (escape when embedding). */
+export interface RunFact {
+  label: string;
+  value: string;
+}
+
+/** Every fact, in reading order. */
+export function runFacts(results: Results): RunFact[] {
+  const { settings, machine } = results;
+  const { client, profile } = settings;
+  return [
+    { label: 'profile', value: `${profile.name} (seed ${profile.seed})` },
+    ...(profile.description === undefined ? [] : [{ label: 'profile description', value: profile.description }]),
+    { label: 'payload', value: settings.payload },
+    {
+      label: 'client',
+      value: `${client.kind}, connections ${client.connections ?? 'unlimited'}, pipelining ${client.pipelining}, timeout ${client.timeoutMs === null ? 'none' : `${client.timeoutMs} ms`}`,
+    },
+    { label: 'repeats', value: `${settings.repeats} per point (+${settings.warmup} warmup)` },
+    { label: 'server', value: settings.url ?? 'embedded mock (127.0.0.1)' },
+    { label: 'node', value: machine.node },
+    { label: 'cpus', value: `${machine.cpus} (${machine.cpuModel})` },
+    { label: 'machine', value: `${machine.platform}/${machine.arch}, ${machine.totalMemoryMb} MB, load ${machine.loadAverage1m.toFixed(2)} (1 min) at start` },
+    { label: 'created', value: results.createdAt },
+    { label: 'sweep time', value: `${(results.durationMs / 1000).toFixed(1)} s` },
+    { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
+  ];
+}
+
+/**
+ * The short form for one line: profile, seed, payload, client, Node and
+ * cores (`fast-jitter-30ms seed 1 · slim payload · undici · Node v20.20.0 · 2 cpus`).
+ */
+export function runLine(results: Results): string {
+  const { settings, machine } = results;
+  return [
+    `${settings.profile.name} seed ${settings.profile.seed}`,
+    `${settings.payload} payload`,
+    `${settings.client.kind} client`,
+    `${settings.repeats} repeats`,
+    `Node ${machine.node}`,
+    `${machine.platform}/${machine.arch}`,
+    `${machine.cpus} cpus`,
+    `load ${machine.loadAverage1m.toFixed(2)}`,
+  ].join(' · ');
+}

@@ -1,0 +1,40 @@
+/**
+ * Every report file of a run, as a map from file name to content. Building
+ * them is pure; writing them is the CLI's job (it owns the directory and the
+ * process), so tests and other callers get the same bytes without a disk.
+ */
+import type { Results } from '../results/types.ts';
+import { renderCharts } from './charts.ts';
+import { checkResults } from './check-results.ts';
+import { toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
+import { renderHtml } from './html.ts';
+import { renderMarkdown } from './markdown.ts';
+
+/**
+ * Build `results.json`, `report.html`, `summary.md`, one `chart-<name>.svg`
+ * per chart, `github-action-benchmark.json` and `bencher.json`. File names
+ * are relative and flat; charts render once and serve both the SVG files and
+ * the page.
+ *
+ * @example
+ * for (const [name, content] of Object.entries(await buildReportFiles(results))) {
+ *   await writeFile(join(outDir, name), content);
+ * }
+ */
+export async function buildReportFiles(results: Results): Promise<Record<string, string>> {
+  checkResults(results);
+  const charts = await renderCharts(results);
+  const files: Record<string, string> = {
+    'results.json': json(results),
+    'report.html': await renderHtml(results, { charts }),
+    'summary.md': renderMarkdown(results),
+  };
+  for (const chart of charts) files[`chart-${chart.name}.svg`] = `${chart.svg}\n`;
+  files['github-action-benchmark.json'] = json(toGithubActionBenchmark(results));
+  files['bencher.json'] = json(toBencherMetricFormat(results));
+  return files;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

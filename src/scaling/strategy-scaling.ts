@@ -1,0 +1,51 @@
+/**
+ * The scaling analysis of a known strategy: which pool size its verdict is
+ * judged against. bounded(k) and workers(k) are pools of k, so their slope is
+ * 1/k. batched(k) is not: each batch waits for its slowest member, so under
+ * jitter its slope is E[max of k delays] / (k·L̄), above 1/k. Its verdict is
+ * judged against its own model slope, from the ideal makespans of the delays
+ * the server applied, and then labelled with the batch size.
+ */
+import type { Strategy } from '../types.ts';
+import { median, theilSen } from '../stats/index.ts';
+import { analyzeScaling, type ScalingAnalysis } from './analyze-scaling.ts';
+import { MIN_DISTINCT_N, MIN_REPETITIONS } from './thresholds.ts';
+import { decideVerdict } from './verdict.ts';
+
+/** One N: the measured makespans, and the model's ideal for each repetition. */
+export interface StrategyScalingPoint {
+  n: number;
+  times: readonly number[];
+  idealTimes: readonly number[];
+}
+
+/** Analyses a strategy's sweep with the pool size its kind implies. */
+export function analyzeStrategyScaling(
+  strategy: Pick<Strategy, 'kind' | 'k'>,
+  points: readonly StrategyScalingPoint[],
+  meanLatencyMs: number,
+  seed?: number,
+): ScalingAnalysis {
+  const input = { points: points.map((p) => ({ n: p.n, times: p.times })), meanLatencyMs, seed };
+  if (strategy.kind === 'bounded' || strategy.kind === 'workers') return analyzeScaling({ ...input, k: strategy.k });
+  if (strategy.kind !== 'batched' || strategy.k === undefined || points.length < 2) return analyzeScaling(input);
+
+  const modelSlope = theilSen(points.map((p) => p.n), points.map((p) => median([...p.idealTimes]))).slope / meanLatencyMs;
+  if (!(modelSlope > 0 && modelSlope < 1)) return analyzeScaling(input);
+  const analysis = analyzeScaling(input);
+  const enoughData = points.length >= MIN_DISTINCT_N && points.every((p) => p.times.length >= MIN_REPETITIONS);
+  if (!enoughData) return analysis;
+  // The pool size whose slope the model predicts: 1/k_eff = the model's slope (not a whole number).
+  const verdict = decideVerdict({ slope: analysis.slope, interval: analysis.interval, k: 1 / modelSlope });
+  if (verdict.kind !== 'partial') return { ...analysis, verdict };
+  return {
+    ...analysis,
+    verdict: {
+      ...verdict,
+      label: `partial(1/${strategy.k})`,
+      k: strategy.k,
+      kEstimated: false,
+      reason: `${verdict.reason.replace(/1\/[\d.]+/, `the batched model's slope ${modelSlope.toFixed(3)}`)} (batches of ${strategy.k} wait for their slowest member)`,
+    },
+  };
+}

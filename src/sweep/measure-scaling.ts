@@ -1,0 +1,151 @@
+/**
+ * `measureScaling`: the kit's question asked of a user's own code. Sweep N,
+ * repeat (adding repetitions while the verdict is inconclusive), fit, and
+ * return the verdict and the efficiency against the model.
+ */
+import { measureRun, type RunResult } from '../measure/index.ts';
+import { idealMakespan } from '../model/index.ts';
+import { analyzeStrategyScaling, type ScalingAnalysis } from '../scaling/index.ts';
+import { median } from '../stats/index.ts';
+import { concurrent } from '../strategies/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors.ts';
+import type { FetchOne, Strategy } from '../types.ts';
+
+/** Options of {@link measureScaling}. */
+export interface MeasureScalingOptions {
+  /** N values to sweep (at least 3). */
+  ns: readonly number[];
+  /**
+   * The client: a `fetchOne`, or a factory called once per run (a fresh
+   * client per run pays its own connection setup). Required when the first
+   * argument is a strategy.
+   */
+  fetchOne?: FetchOne | (() => FetchOne);
+  /** The strategy, when the first argument is a `fetchOne`. @defaultValue `concurrent()` */
+  strategy?: Strategy;
+  /** Repetitions per N to start with (at least 3 for a verdict). @defaultValue 5 */
+  repeats?: number;
+  /** While the verdict is inconclusive, add repetitions up to this many. @defaultValue 12 */
+  maxRepeats?: number;
+  /** Per-request timeout, ms. @defaultValue 30000 */
+  timeoutMs?: number;
+  /** Seed of the bootstrap. */
+  seed?: number;
+}
+
+/** One N of a scaling measurement. */
+export interface ScalingPoint {
+  n: number;
+  /** Makespan of each repetition, ms. */
+  times: number[];
+  medianMs: number;
+  /** Median of the model's ideal makespan over repetitions, ms. */
+  idealMs: number;
+  /** idealMs / medianMs. */
+  efficiency: number;
+  /** Client CPU per request (user + system), median over repetitions, ms. */
+  cpuPerRequestMs: number;
+  /** Requests that did not end ok, over all repetitions. */
+  failed: number;
+}
+
+/** What {@link measureScaling} returns; the vitest matchers read it. */
+export interface ScalingMeasurement {
+  strategy: string;
+  kind: Strategy['kind'];
+  k: number | undefined;
+  points: ScalingPoint[];
+  /** Mean delay the server applied, ms (L̄). */
+  meanLatencyMs: number;
+  analysis: ScalingAnalysis;
+  /** Shorthand for `analysis.verdict.label`. */
+  verdict: string;
+  /** The lowest efficiency over the points. */
+  efficiency: number;
+}
+
+/**
+ * Measures how a strategy's total time grows with N against a running mock.
+ *
+ * @example
+ * const result = await measureScaling(bounded(4), {
+ *   fetchOne: () => createUndiciClient({ baseUrl: server.url }),
+ *   ns: [4, 16, 32, 64],
+ * });
+ * expect(result).toScaleAsPoolOf(4);
+ */
+export async function measureScaling(target: Strategy | FetchOne, options: MeasureScalingOptions): Promise<ScalingMeasurement> {
+  const isStrategy = typeof target === 'object' && target !== null && 'run' in target;
+  const strategy = isStrategy ? target : (options.strategy ?? concurrent());
+  const client = isStrategy ? options.fetchOne : (target as FetchOne);
+  if (!client) throw new InvalidOptionError('options.fetchOne', 'options.fetchOne is required when measuring a strategy: pass a FetchOne or a factory.');
+  const ns = [...options.ns];
+  if (ns.length < 3 || ns.some((n) => !Number.isInteger(n) || n < 1) || new Set(ns).size !== ns.length) {
+    throw new InvalidOptionError('options.ns', `options.ns must list at least 3 distinct whole numbers >= 1, got ${JSON.stringify(options.ns)}.`);
+  }
+  const repeats = options.repeats ?? 5;
+  const maxRepeats = Math.max(repeats, options.maxRepeats ?? 12);
+  if (!Number.isInteger(repeats) || repeats < 3) throw new InvalidOptionError('options.repeats', `options.repeats must be a whole number >= 3, got ${String(options.repeats)}.`);
+  // A factory makes a fresh client per run; a plain FetchOne is reused, so it must stay open.
+  const isFactory = isStrategy && typeof client === 'function' && client.length === 0;
+  const runs = new Map<number, RunResult[]>(ns.map((n) => [n, []]));
+
+  const once = async () => {
+    // Interleaved: one pass over every N per repetition, so drift hits all N alike.
+    for (const n of ns) {
+      const fetchOne = isFactory ? (client as () => FetchOne)() : (client as FetchOne);
+      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: isFactory }));
+    }
+  };
+  for (let r = 0; r < repeats; r++) await once();
+  let result = summarize(strategy, ns, runs, options.seed);
+  for (let r = repeats; r < maxRepeats && result.verdict === 'inconclusive'; r++) {
+    await once();
+    result = summarize(strategy, ns, runs, options.seed);
+  }
+  return result;
+}
+
+function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult[]>, seed: number | undefined): ScalingMeasurement {
+  let delaySum = 0;
+  let delayCount = 0;
+  const points = ns.map((n): ScalingPoint => {
+    const rs = runs.get(n)!;
+    for (const r of rs) {
+      for (const d of r.appliedDelaysMs) delaySum += d;
+      delayCount += r.appliedDelaysMs.length;
+    }
+    const times = rs.map((r) => r.wallMs);
+    const medianMs = median(times);
+    const idealMs = median(rs.map((r) => idealMakespan(strategy.kind, strategy.k, r.appliedDelaysMs)));
+    return {
+      n,
+      times,
+      medianMs,
+      idealMs,
+      efficiency: idealMs / medianMs,
+      cpuPerRequestMs: median(rs.map((r) => (r.cpuMs.user + r.cpuMs.system) / n)),
+      failed: rs.reduce((a, r) => a + n - r.counts.ok, 0),
+    };
+  });
+  const meanLatencyMs = delayCount ? delaySum / delayCount : Number.NaN;
+  if (!(meanLatencyMs > 0)) {
+    throw new InvalidOptionError('fetchOne', 'No response carried a positive x-mock-delay-ms: measure against a pokebench mock with a non-zero latency profile.');
+  }
+  const analysis = analyzeStrategyScaling(
+    strategy,
+    ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: runs.get(n)!.map((r) => idealMakespan(strategy.kind, strategy.k, r.appliedDelaysMs)) })),
+    meanLatencyMs,
+    seed,
+  );
+  return {
+    strategy: strategy.name,
+    kind: strategy.kind,
+    k: strategy.k,
+    points,
+    meanLatencyMs,
+    analysis,
+    verdict: analysis.verdict.label,
+    efficiency: Math.min(...points.map((p) => p.efficiency)),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The main job, as a function: start the embedded mock (or use `url`), sweep
+ * the strategies, and return the results. The CLI's `run` is a thin shell
+ * around this, so tests and users' scripts get the same thing.
+ */
+import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
+import { loadProfile } from '../../mock-server/profile/index.ts';
+import { createFetchClient } from '../clients/fetch-client.ts';
+import { createUndiciClient } from '../clients/undici-client.ts';
+import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
+import type { RunConfig } from '../config/run-config.ts';
+import { ConfigError } from '../config/run-config.ts';
+import type { Results, RunSettings } from '../results/types.ts';
+import type { FetchOne, Strategy } from '../types.ts';
+import { buildResults } from './build-results.ts';
+import { runSweep, type SweepProgress } from './run-sweep.ts';
+
+/** The defaults of `pokebench run`: under a minute on a 2-core machine. */
+export const RUN_DEFAULTS = {
+  profile: 'fast-jitter-30ms',
+  strategies: ['sequential', 'concurrent', 'bounded', 'batched', 'workers'],
+  concurrentN: [1, 100, 200, 400, 800, 1600],
+  poolN: [1, 20, 40, 80, 160, 320],
+  sequentialN: [1, 5, 10, 20, 40],
+  repeats: 3,
+  warmup: 1,
+  client: 'undici',
+  payload: 'slim',
+  out: 'pokebench-results',
+  timeoutMs: 30_000,
+  maxSeconds: 600,
+  threshold: 0.1,
+} as const;
+
+/** Hooks of {@link runBenchmark}. */
+export interface RunHooks {
+  onProgress?: (progress: SweepProgress) => void;
+  /** Called once the server is up, with its URL. */
+  onServer?: (url: string, embedded: boolean) => void;
+  signal?: AbortSignal;
+}
+
+/** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
+export function resolveStrategies(names: readonly string[], k: number): Strategy[] {
+  const strategies = names.map((name) => parseStrategy(/^(bounded|batched|workers)$/.test(name) ? `${name}(${k})` : name));
+  const seen = new Set<string>();
+  for (const s of strategies) {
+    if (seen.has(s.name)) throw new ConfigError(`strategies: '${s.name}' is listed twice.`);
+    seen.add(s.name);
+  }
+  return strategies;
+}
+
+/** Runs the sweep described by `config` and returns its results. */
+export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Promise<Results> {
+  const k = config.k ?? defaultPoolSize();
+  const strategies = resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, k);
+  const clientKind = config.client ?? RUN_DEFAULTS.client;
+  const payload = config.payload ?? RUN_DEFAULTS.payload;
+  const timeoutMs = config.timeoutMs ?? RUN_DEFAULTS.timeoutMs;
+  const ladder = (s: Strategy): readonly number[] =>
+    s.kind === 'sequential'
+      ? (config.sequentialN ?? RUN_DEFAULTS.sequentialN)
+      : (config.n ?? (s.kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN));
+
+  let server: MockServerHandle | undefined;
+  let baseUrl: string;
+  let profileInfo: RunSettings['profile'];
+  if (config.url) {
+    baseUrl = config.url.replace(/\/$/, '');
+    profileInfo = await remoteProfile(baseUrl, config.profile);
+  } else {
+    const profile = await loadProfile(config.profile ?? RUN_DEFAULTS.profile);
+    server = await startMockServer({ profile, seed: config.seed, payload });
+    baseUrl = server.url;
+    const active = server.api.profile;
+    profileInfo = { name: active.name ?? config.profile ?? RUN_DEFAULTS.profile, seed: active.seed, description: active.description, definition: active };
+  }
+  hooks.onServer?.(baseUrl, server !== undefined);
+
+  const makeClient = (): FetchOne =>
+    clientKind === 'fetch'
+      ? createFetchClient({ baseUrl, connections: config.connections })
+      : createUndiciClient({ baseUrl, connections: config.connections });
+
+  const started = performance.now();
+  try {
+    const cells = await runSweep({
+      strategies,
+      ladder,
+      repeats: config.repeats ?? RUN_DEFAULTS.repeats,
+      warmup: config.warmup ?? RUN_DEFAULTS.warmup,
+      makeClient,
+      timeoutMs,
+      maxDurationMs: (config.maxSeconds ?? RUN_DEFAULTS.maxSeconds) * 1000,
+      signal: hooks.signal,
+      onProgress: hooks.onProgress,
+    });
+    const settings: RunSettings = {
+      profile: profileInfo,
+      payload,
+      client: { kind: clientKind, connections: config.connections ?? null, pipelining: 1, timeoutMs },
+      repeats: config.repeats ?? RUN_DEFAULTS.repeats,
+      warmup: config.warmup ?? RUN_DEFAULTS.warmup,
+      ladders: Object.fromEntries(strategies.map((s) => [s.name, [...ladder(s)]])),
+      url: server ? null : baseUrl,
+    };
+    return buildResults(cells, settings, performance.now() - started);
+  } finally {
+    await server?.close();
+  }
+}
+
+/** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */
+async function remoteProfile(url: string, name: string | undefined): Promise<RunSettings['profile']> {
+  try {
+    const res = await fetch(`${url}/__admin/profile`, { signal: AbortSignal.timeout(5_000) });
+    if (res.ok) {
+      const p = (await res.json()) as { name?: string; seed?: number; description?: string };
+      return { name: p.name ?? name ?? 'remote', seed: p.seed ?? 0, description: p.description, definition: p };
+    }
+    await res.body?.cancel();
+  } catch {
+    // Not a pokebench mock (or no admin API): fall through.
+  }
+  return { name: name ?? 'unknown (external server)', seed: 0, description: undefined, definition: null };
+}

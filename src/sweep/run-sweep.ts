@@ -1,0 +1,130 @@
+/**
+ * The sweep: every strategy over its N ladder, repeated, and *interleaved*
+ * (repetition-major, so one slow minute on a shared machine smears across all
+ * points instead of bending one strategy's curve). Returns raw runs; turning
+ * them into results is `build-results.ts`'s job.
+ */
+import { measureRun, type RunResult } from '../measure/index.ts';
+import type { FetchOne, Strategy } from '../types.ts';
+import { PokebenchError } from '../../mock-server/errors.ts';
+
+/** What the sweep reports as it goes, for a progress display. */
+export interface SweepProgress {
+  phase: 'warmup' | 'measure';
+  strategy: string;
+  n: number;
+  /** 1-based repetition (0 during warm-up). */
+  repetition: number;
+  repeats: number;
+  /** Runs finished so far, of `total` (warm-up included). */
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated time left, from the expected cost of the runs left (null until one run has finished). */
+  etaMs: number | null;
+}
+
+/** Options of {@link runSweep}. */
+export interface SweepOptions {
+  strategies: readonly Strategy[];
+  /** The N ladder of a strategy. */
+  ladder: (strategy: Strategy) => readonly number[];
+  /** Measured repetitions per (strategy, N). @defaultValue 5 */
+  repeats?: number;
+  /** Unmeasured runs per strategy at a small N before measuring (JIT, sockets, worker threads). @defaultValue 1 */
+  warmup?: number;
+  /** A fresh client per run, so every run pays its own connection setup, as a cold fan-out does. */
+  makeClient: () => FetchOne;
+  /** Per-request timeout, ms. @defaultValue 30000 */
+  timeoutMs?: number;
+  /** Hard cap on the whole sweep, ms: past it, the sweep stops with an error. @defaultValue 600000 */
+  maxDurationMs?: number;
+  /** Mean delay the profile is expected to apply, ms, used only for the ETA before any run finished. */
+  expectedLatencyMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SweepProgress) => void;
+  /** @defaultValue `performance.now` */
+  now?: () => number;
+}
+
+/** All measured runs of one strategy at one N. */
+export interface SweepCell {
+  strategy: Strategy;
+  n: number;
+  runs: RunResult[];
+}
+
+/** The sweep took longer than `maxDurationMs`. */
+export class SweepTimeoutError extends PokebenchError {
+  constructor(limitMs: number) {
+    super('SWEEP_TIMEOUT', `The sweep ran past its ${Math.round(limitMs / 1000)} s limit and was stopped. Use a shorter ladder, fewer repeats, or raise the limit.`);
+  }
+}
+
+/** Runs the sweep and returns one cell per (strategy, N), in strategy then ladder order. */
+export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
+  const repeats = options.repeats ?? 5;
+  const warmup = options.warmup ?? 1;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxDurationMs = options.maxDurationMs ?? 600_000;
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+
+  const cells = new Map<string, SweepCell>();
+  const plan: { cell: SweepCell; repetition: number }[] = [];
+  const warm: { strategy: Strategy; n: number }[] = [];
+  for (const strategy of options.strategies) {
+    const ladder = options.ladder(strategy);
+    for (let w = 0; w < warmup; w++) warm.push({ strategy, n: Math.min(Math.max(...ladder), 20) });
+    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, runs: [] });
+  }
+  const ns = [...new Set([...cells.values()].map((c) => c.n))].toSorted((a, b) => a - b);
+  for (let repetition = 1; repetition <= repeats; repetition++) {
+    for (const n of ns) {
+      for (const strategy of options.strategies) {
+        const cell = cells.get(`${strategy.name}@${n}`);
+        if (cell) plan.push({ cell, repetition });
+      }
+    }
+  }
+
+  // Expected cost of a run, in units of L: used only to spread the ETA sensibly
+  // (a sequential run of N costs N·L, a concurrent one about L).
+  const cost = (s: Strategy, n: number) =>
+    s.kind === 'sequential' ? n : s.kind === 'concurrent' ? 1 : Math.ceil(n / (s.k ?? 1));
+  const totalCost = warm.reduce((a, w) => a + cost(w.strategy, w.n), 0) + plan.reduce((a, p) => a + cost(p.cell.strategy, p.cell.n), 0);
+  let doneCost = 0;
+  let done = 0;
+  const total = warm.length + plan.length;
+  const report = (phase: SweepProgress['phase'], strategy: Strategy, n: number, repetition: number) => {
+    const elapsedMs = now() - started;
+    const etaMs =
+      doneCost > 0
+        ? (elapsedMs / doneCost) * (totalCost - doneCost)
+        : options.expectedLatencyMs !== undefined
+          ? (totalCost - doneCost) * options.expectedLatencyMs
+          : null;
+    options.onProgress?.({ phase, strategy: strategy.name, n, repetition, repeats, done, total, elapsedMs, etaMs });
+  };
+
+  const runOnce = async (strategy: Strategy, n: number): Promise<RunResult> => {
+    if (now() - started > maxDurationMs) throw new SweepTimeoutError(maxDurationMs);
+    options.signal?.throwIfAborted();
+    // measureRun closes the client when the run ends.
+    return measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+  };
+
+  for (const { strategy, n } of warm) {
+    report('warmup', strategy, n, 0);
+    await runOnce(strategy, n);
+    done += 1;
+    doneCost += cost(strategy, n);
+  }
+  for (const { cell, repetition } of plan) {
+    report('measure', cell.strategy, cell.n, repetition);
+    cell.runs.push(await runOnce(cell.strategy, cell.n));
+    done += 1;
+    doneCost += cost(cell.strategy, cell.n);
+  }
+  return [...cells.values()];
+}

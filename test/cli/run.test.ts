@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { flagsToConfig } from '../../src/cli/commands/run.ts';
+import { fakeIo } from './fake-io.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pokebench-run-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('pokebench run: flags', () => {
+  it('maps flags to config, splitting lists but not inside parentheses', () => {
+    expect(flagsToConfig({ strategies: 'sequential,bounded(4),workers', n: '1,10,100', repeats: '5', threshold: '15%' })).toEqual({
+      strategies: ['sequential', 'bounded(4)', 'workers'],
+      n: [1, 10, 100],
+      repeats: 5,
+      threshold: 0.15,
+    });
+  });
+
+  it.each([
+    [{ n: '1,x' }, '--n must list whole numbers'],
+    [{ repeats: 'many' }, '--repeats must be a number'],
+    [{ repeats: '0' }, '--repeats'],
+    [{ client: 'axios' }, '--client'],
+    [{ payload: 'huge' }, '--payload'],
+    [{ url: 'ftp://x' }, '--url'],
+    [{ timeout: '-5' }, '--timeout'],
+  ])('rejects %j naming the flag', (values, message) => {
+    expect(() => flagsToConfig(values)).toThrow(message);
+  });
+
+  it('exits 2 naming an unknown flag or strategy', async () => {
+    const unknown = fakeIo();
+    expect(await main(['run', '--repeat', '3'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain("'--repeat'");
+    const bad = fakeIo();
+    expect(await main(['run', '--strategies', 'sequential,turbo', '--out', dir], bad.io)).toBe(2);
+    expect(bad.stderr()).toContain('turbo');
+  });
+
+  it('reads a config file and reports a bad setting with the file and the key', async () => {
+    const file = path.join(dir, 'bad.config.json');
+    await writeFile(file, JSON.stringify({ repeats: 2.5, colour: 'red' }));
+    const f = fakeIo();
+    expect(await main(['run', '--config', file], f.io)).toBe(2);
+    expect(f.stderr()).toContain(file);
+    expect(f.stderr()).toContain('repeats');
+    expect(f.stderr()).toContain('colour');
+  });
+});
+
+describe('pokebench run: end to end on a tiny ladder', () => {
+  it('sweeps every strategy and writes every artefact', async () => {
+    const out = path.join(dir, 'out');
+    const summary = path.join(dir, 'step-summary.md');
+    const f = fakeIo({ GITHUB_STEP_SUMMARY: summary });
+    const code = await main(
+      ['run', '--n', '1,4,8', '--sequential-n', '1,2,3', '--k', '2', '--repeats', '3', '--warmup', '0', '--out', out, '--seed', '3'],
+      f.io,
+    );
+    expect(f.stderr()).not.toContain('Error');
+    expect(code).toBe(0);
+
+    // Progress, one line per step when not on a terminal.
+    expect(f.stderr()).toMatch(/\[\s*1\/\d+\] sequential N=1 repeat 1\/3/);
+    // The table and chart on stdout.
+    for (const name of ['sequential', 'concurrent', 'bounded(2)', 'batched(2)', 'workers(2)']) expect(f.stdout()).toContain(name);
+
+    const files = await readdir(out);
+    for (const expected of ['results.json', 'report.html', 'summary.md', 'github-action-benchmark.json', 'bencher.json']) {
+      expect(files).toContain(expected);
+    }
+    expect(files.filter((file) => file.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
+
+    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
+    expect(results).toMatchObject({ schema: 'pokebench-results', version: 1 });
+    expect(results.settings.profile).toMatchObject({ name: 'fast-jitter-30ms', seed: 3 });
+    expect(results.strategies).toHaveLength(5);
+    for (const s of results.strategies) {
+      for (const p of s.points) {
+        const sum = Object.values(p.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+        expect(sum, `${s.name} N=${p.n}`).toBe(p.n * p.runs.length);
+        expect(p.idealMs).toBeGreaterThan(0);
+      }
+    }
+    const html = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(await readFile(summary, 'utf8')).toContain('concurrent');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The scaling laws on the wall clock: each strategy against the real mock
+ * server over loopback, the server in its own process (its own core), with a
+ * 30 ± 6 ms profile. Assertions are about shape (normalised slope, efficiency
+ * against the model), with margins meant to hold on a loaded 2-core machine.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import '../../src/vitest/matchers.ts';
+import { startChildMockServer, type ChildMockServer } from '../../mock-server/index.ts';
+import { createUndiciClient } from '../../src/clients/undici-client.ts';
+import { measureScaling, type ScalingMeasurement } from '../../src/sweep/measure-scaling.ts';
+import { measureRun } from '../../src/measure/index.ts';
+import { batched, bounded, concurrent, sequential, workers } from '../../src/strategies/index.ts';
+import { median } from '../../src/stats/index.ts';
+
+let server: ChildMockServer;
+const client = () => createUndiciClient({ baseUrl: server.url });
+const POOL_LADDER = [4, 16, 32, 48, 64];
+
+beforeAll(async () => {
+  server = await startChildMockServer({ profile: 'fast-jitter-30ms' });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Every point whose model time is set by waiting (not by client CPU) is at least `min` efficient. */
+function expectWaitBoundEfficiency(result: ScalingMeasurement, min: number) {
+  // A point is wait-bound with headroom when the wait roof is 5x the CPU roof
+  // (N·c, c measured in the same run); past that the roofline's CPU roof binds
+  // and ideal-wait efficiency says nothing about the strategy.
+  const waitBound = result.points.filter((p) => p.idealMs >= 5 * p.n * p.cpuPerRequestMs);
+  expect(waitBound.length, `${result.strategy}: no wait-bound point to judge`).toBeGreaterThan(0);
+  for (const p of waitBound) {
+    expect(p.efficiency, `${result.strategy} N=${p.n}: ideal ${p.idealMs.toFixed(1)} / measured ${p.medianMs.toFixed(1)} ms`).toBeGreaterThanOrEqual(min);
+  }
+}
+
+describe('scaling on the wall clock', () => {
+  it('sequential is linear: normalised slope in [0.85, 1.2]', async () => {
+    const result = await measureScaling(sequential(), { fetchOne: client, ns: [1, 4, 8, 12, 16] });
+    expect(result.analysis.slope).toBeGreaterThanOrEqual(0.85);
+    expect(result.analysis.slope).toBeLessThanOrEqual(1.2);
+    expect(result).toScaleLinearly();
+    expectWaitBoundEfficiency(result, 0.85);
+  });
+
+  it('concurrent is flat: normalised slope at most 0.05', async () => {
+    const result = await measureScaling(concurrent(), { fetchOne: client, ns: [1, 25, 50, 100, 200] });
+    expect(result.analysis.slope).toBeLessThanOrEqual(0.05);
+    expect(result).toStayFlat();
+    expectWaitBoundEfficiency(result, 0.85);
+  });
+
+  it('bounded(4) grows as a pool of 4: slope within 30% of 1/4', async () => {
+    const result = await measureScaling(bounded(4), { fetchOne: client, ns: POOL_LADDER });
+    expect(result.analysis.slope).toBeGreaterThanOrEqual(0.25 * 0.7);
+    expect(result.analysis.slope).toBeLessThanOrEqual(0.25 * 1.3);
+    expect(result).toScaleAsPoolOf(4);
+    expectWaitBoundEfficiency(result, 0.85);
+  });
+
+  it('workers(4) grows as a pool of 4: slope within 30% of 1/4', async () => {
+    const result = await measureScaling(workers(4), { fetchOne: client, ns: POOL_LADDER });
+    expect(result.analysis.slope).toBeGreaterThanOrEqual(0.25 * 0.7);
+    expect(result.analysis.slope).toBeLessThanOrEqual(0.25 * 1.3);
+    expect(result).toScaleAsPoolOf(4);
+    expectWaitBoundEfficiency(result, 0.85);
+  });
+
+  it('batched(4) is efficient against its own model', async () => {
+    const result = await measureScaling(batched(4), { fetchOne: client, ns: POOL_LADDER });
+    expectWaitBoundEfficiency(result, 0.85);
+  });
+
+  it('batched(4) is slower than bounded(4) under jitter', async () => {
+    // Wide jitter (10..50 ms) makes the barrier's cost plain: a batch waits for
+    // its slowest member, E[max of 4] = 42 ms against a mean of 30.
+    const wide = JSON.stringify({ name: 'wide-jitter', seed: 5, delay: { type: 'uniform', min: 10, max: 50 } });
+    const original = await (await request(`${server.url}/__admin/profile`)).body.text();
+    const put = await request(`${server.url}/__admin/profile`, { method: 'PUT', body: wide });
+    expect(put.statusCode).toBe(200);
+    await put.body.dump();
+    try {
+      const times = { batched: [] as number[], bounded: [] as number[] };
+      for (let rep = 0; rep < 5; rep++) {
+        for (const [name, strategy] of [['batched', batched(4)], ['bounded', bounded(4)]] as const) {
+          const run = await measureRun({ strategy, fetchOne: client(), n: 48 });
+          expect(run.counts.ok).toBe(48);
+          times[name].push(run.wallMs);
+        }
+      }
+      expect(median(times.batched)).toBeGreaterThan(median(times.bounded) * 1.1);
+    } finally {
+      const reset = await request(`${server.url}/__admin/profile`, { method: 'PUT', body: original });
+      await reset.body.dump();
+    }
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The hand-made results fixtures (test/fixtures/results-*.json): simulated
+ * sweeps with plausible numbers, whose verdicts and complexity classes were
+ * computed by src/scaling from those numbers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Results } from '../../src/results/types.ts';
+
+const DIR = new URL('../fixtures/', import.meta.url);
+
+/** Fixture names without prefix and extension: `fast-jitter-30ms`, … */
+export const FIXTURE_NAMES: readonly string[] = readdirSync(DIR)
+  .filter((file) => /^results-.+\.json$/.test(file))
+  .map((file) => file.slice('results-'.length, -'.json'.length))
+  .toSorted();
+
+/** A fixture as parsed JSON (unknown shape: the schema test checks it). */
+export function loadFixtureJson(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`results-${name}.json`, DIR), 'utf8'));
+}
+
+/** A fixture as `Results` (a fresh copy each call, so tests may mutate it). */
+export function loadFixture(name: string): Results {
+  return loadFixtureJson(name) as Results;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { bindingRoof, pointTable, verdictTable } from '../../src/report/report-tables.ts';
+import type { PointResult } from '../../src/results/types.ts';
+import { loadFixture } from './fixtures.ts';
+
+function pointWith(runs: { cpuMs: number; idealMs: number }[]): PointResult {
+  const point = structuredClone(loadFixture('small-ladder').strategies[0]?.points[0]) as PointResult;
+  const template = point.runs[0] as PointResult['runs'][number];
+  point.runs = runs.map((r) => ({ ...template, ...r }));
+  return point;
+}
+
+describe('bindingRoof', () => {
+  it('names cpu when the median client CPU reaches the median ideal, wait otherwise', () => {
+    expect(bindingRoof(pointWith([{ cpuMs: 10, idealMs: 100 }, { cpuMs: 12, idealMs: 101 }]))).toBe('wait');
+    expect(bindingRoof(pointWith([{ cpuMs: 68, idealMs: 68 }, { cpuMs: 70, idealMs: 70 }]))).toBe('cpu');
+    expect(bindingRoof(pointWith([{ cpuMs: 90, idealMs: 40 }]))).toBe('cpu');
+    expect(bindingRoof(pointWith([]))).toBe('n/a');
+  });
+});
+
+describe('pointTable', () => {
+  it('has a row per N, in the results’ order, with the outcomes column only when needed', () => {
+    const clean = loadFixture('fast-jitter-30ms').strategies[1];
+    const flaky = loadFixture('flaky-realistic').strategies[1];
+    if (clean === undefined || flaky === undefined) throw new Error('fixtures lost a strategy');
+    expect(pointTable(clean).rows.map((row) => row[0]?.text)).toEqual(clean.points.map((p) => String(p.n)));
+    expect(pointTable(clean).columns.map((c) => c.header)).not.toContain('outcomes');
+    expect(pointTable(flaky).columns.at(-1)?.header).toBe('outcomes');
+  });
+});
+
+describe('verdictTable', () => {
+  it('has a row per strategy with its verdict toned', () => {
+    const results = loadFixture('fast-jitter-30ms');
+    const { rows } = verdictTable(results);
+    expect(rows.map((row) => row[0]?.text)).toEqual(results.strategies.map((s) => s.name));
+    expect(rows.map((row) => row[3]?.tone)).toEqual(['bad', 'good', 'warn', 'unknown', 'warn']);
+  });
+});

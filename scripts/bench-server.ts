@@ -4,7 +4,8 @@
  * faithfully it holds a fixed 100 ms delay under 1000 connections.
  *
  * Prints figures; asserts nothing (the machine is shared and noisy). Bars
- * (issue 2): mock >= 0.8 x bare req/s; p99 <= 110 ms at 1000 connections.
+ * (issue 2): mock >= 0.8 x bare req/s; p99 <= 110 ms at 1000 connections,
+ * printed beside the bare server's own p99 under the same load.
  */
 import autocannon from 'autocannon';
 import { startChildServers } from './lib/child-servers.ts';
@@ -42,13 +43,19 @@ console.log(`bare  median ${median(bareRps).toFixed(0)} req/s (${instant.bytes} 
 console.log(`mock  median ${median(mockRps).toFixed(0)} req/s`);
 console.log(`ratio mock/bare ${ratio.toFixed(2)} (bar >= 0.80: ${ratio >= 0.8 ? 'met' : 'NOT met'})`);
 
-console.log('\nfixed-100ms, 1000 connections, 10 s');
+console.log('\nfixed-100ms, 1000 connections, 10 s each: the mock, then the bare server with the same delay');
 const fixed = await startChildServers('fixed-100ms');
 try {
-  const result = await load(fixed.mock, 1000, 10);
-  const { p50, p99, max } = result.latency;
-  console.log(`  requests ${result.requests.total}, errors ${result.errors + result.non2xx}, timeouts ${result.timeouts}`);
-  console.log(`  observed p50 ${p50} ms  p99 ${p99} ms  max ${max} ms (bar p99 <= 110 ms: ${p99 <= 110 ? 'met' : 'NOT met'})`);
+  for (const which of ['mock', 'bare'] as const) {
+    const result = await load(fixed[which], 1000, 10);
+    const { p50, p90, p99, max } = result.latency;
+    const bar = which === 'mock' ? ` (bar p99 <= 110 ms: ${p99 <= 110 ? 'met' : 'NOT met'})` : '';
+    console.log(`  ${which.padEnd(4)} requests ${result.requests.total}, errors ${result.errors + result.non2xx}, timeouts ${result.timeouts}`);
+    console.log(`       observed p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms  max ${max} ms${bar}`);
+  }
+  // The bare server shows what this machine and load generator can do: a tail
+  // the bare server shares is the harness (1000 connections opening at once,
+  // autocannon on the same cores), not the mock.
 } finally {
   await fixed.stop();
 }

@@ -35,12 +35,15 @@ export interface MockStats {
   routes: Record<string, RouteStats>;
 }
 
-const JSON_HEADERS = {
-  'content-type': 'application/json; charset=utf-8',
-  // PokeAPI's own caching and CORS headers, so clients behave as they would live.
-  'cache-control': 'public, max-age=86400, s-maxage=86400',
-  'access-control-allow-origin': '*',
-} as const;
+/** A fresh header object per reply (the adapters add to it): a literal is cheaper than a spread. */
+function jsonHeaders(): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    // PokeAPI's own caching and CORS headers, so clients behave as they would live.
+    'cache-control': 'public, max-age=86400, s-maxage=86400',
+    'access-control-allow-origin': '*',
+  };
+}
 const TEXT_HEADERS = {
   'content-type': 'text/plain; charset=utf-8',
   'access-control-allow-origin': '*',
@@ -113,13 +116,13 @@ export class MockApi {
       // Keyed by the canonical id, so /pokemon/25 and /pokemon/pikachu share one delay stream.
       const delayMs = this.#sampler.delayFor('pokemon', id === undefined || body === undefined ? match.key : String(id));
       if (body === undefined) return delayed(text(404, 'Not Found'), delayMs, 'pokemon');
-      return delayed({ status: 200, headers: { ...JSON_HEADERS }, body, delayMs: 0, route: null }, delayMs, 'pokemon');
+      return delayed({ status: 200, headers: jsonHeaders(), body, delayMs: 0, route: null }, delayMs, 'pokemon');
     }
 
     const { limit, offset } = match;
     const delayMs = this.#sampler.delayFor('pokemon-list', `limit=${limit}&offset=${offset}`);
     return delayed(
-      { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null },
+      { status: 200, headers: jsonHeaders(), body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null },
       delayMs,
       'pokemon-list',
     );
@@ -201,10 +204,13 @@ export class MockApi {
 }
 
 function delayed(reply: MockReply, delayMs: number, route: ApiRouteName): MockReply {
+  // Hot path (every API request): mutate the fresh reply rather than copy it.
   const ms = delayMs.toFixed(2);
   reply.headers['x-mock-delay-ms'] = ms;
   reply.headers['server-timing'] = `mock;dur=${ms};desc="applied delay"`;
-  return { ...reply, delayMs, route };
+  reply.delayMs = delayMs;
+  reply.route = route;
+  return reply;
 }
 
 function text(status: number, body: string): MockReply {

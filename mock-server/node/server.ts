@@ -122,18 +122,24 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     }
     req.resume(); // GET bodies are not read; drain them so the connection stays usable.
     const reply = api.respond(method, target);
-    inFlight += 1;
-    const send = () => {
-      timer = undefined;
+    if (reply.delayMs <= 0) {
       write(res, reply, method === 'HEAD', closing);
-    };
-    let timer: NodeJS.Timeout | undefined = reply.delayMs > 0 ? setTimeout(send, reply.delayMs) : undefined;
+      return;
+    }
+    inFlight += 1;
+    const pending: Pending = { res, reply, head: method === 'HEAD', timer: undefined };
+    pending.timer = setTimeout(sendPending, reply.delayMs, pending);
+    // The client gave up: no need to answer. (The close event also ends a sent response.)
     res.once('close', () => {
       inFlight -= 1;
-      if (timer) clearTimeout(timer); // the client gave up: no need to answer
+      clearTimeout(pending.timer);
     });
-    if (!timer) send();
   });
+
+  // Module-level so the hot path creates no closure per request for the timer.
+  function sendPending(pending: Pending): void {
+    write(pending.res, pending.reply, pending.head, closing);
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -174,10 +180,20 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   };
 }
 
+/** A delayed reply waiting for its timer. */
+interface Pending {
+  res: http.ServerResponse;
+  reply: MockReply;
+  head: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
 function write(res: http.ServerResponse, reply: MockReply, head: boolean, closing: boolean): void {
   if (res.destroyed) return;
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
-  const headers: Record<string, string | number> = { ...reply.headers, 'content-length': body.length };
+  // The reply's headers object is fresh per request: add to it rather than copy it.
+  const headers: Record<string, string | number> = reply.headers;
+  headers['content-length'] = body.length;
   if (closing) headers['connection'] = 'close';
   res.writeHead(reply.status, headers);
   res.end(head ? undefined : body);

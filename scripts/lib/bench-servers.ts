@@ -3,9 +3,12 @@
  * answers the mock's bytes and the mock server itself, prints both URLs as one
  * JSON line, and serves until its parent closes stdin. Load runs in the parent
  * so the load generator never shares an event loop with the server it loads.
+ * A `cpu` line on stdin is answered with this process's `process.cpuUsage()`
+ * as one JSON line, so the parent can bill server CPU to each run.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { startMockServer } from '../../mock-server/index.ts';
 
 const profile = process.argv[2] ?? 'instant';
@@ -29,7 +32,9 @@ await new Promise<void>((resolve) => bare.listen({ host: '127.0.0.1', port: 0, b
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
 process.stdout.write(`${JSON.stringify({ mock: mock.url, bare: bareUrl, bytes: body.length })}\n`);
-process.stdin.resume();
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() === 'cpu') process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
+});
 process.stdin.on('end', () => {
   bare.close();
   bare.closeAllConnections();

@@ -7,6 +7,8 @@ export interface ChildServers {
   mock: string;
   bare: string;
   bytes: number;
+  /** CPU time the child has used so far, µs (its `process.cpuUsage()`); one query at a time. */
+  cpuUsage(): Promise<NodeJS.CpuUsage>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,11 @@ export async function startChildServers(profile: string): Promise<ChildServers> 
   const urls = JSON.parse(first) as { mock: string; bare: string; bytes: number };
   return {
     ...urls,
+    cpuUsage: () =>
+      new Promise<NodeJS.CpuUsage>((resolve) => {
+        lines.once('line', (line) => resolve(JSON.parse(line) as NodeJS.CpuUsage));
+        child.stdin!.write('cpu\n');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -92,6 +92,12 @@ export interface StrategyOptions {
    * billed to the fan-out. Strategies without setup may ignore it.
    */
   onStart?: (() => void | Promise<void>) | undefined;
+  /**
+   * Called once when every request has its outcome, before any teardown
+   * (e.g. `workers(k)` destroying its threads), so the measurement's CPU count
+   * stops there. Strategies without teardown may ignore it.
+   */
+  onEnd?: (() => void) | undefined;
 }
 
 /** A fan-out strategy: runs `fetchOne` over `ids` and returns one record per id, in input order. */

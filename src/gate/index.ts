@@ -1,6 +1,8 @@
 /** The regression gate: the public entry of `src/gate` (used by `pokebench compare` and `pokebench run --baseline`). */
 export { compareResults } from './compare.ts';
 export { validateResults } from './validate-results.ts';
+export { confirmRegression, regressedStrategies } from './confirm.ts';
+export type { ConfirmedGate } from './confirm.ts';
 export { renderGateMarkdown, renderGateReport } from './render.ts';
 export { GATE_DEFAULTS, resolveGateOptions } from './gate-options.ts';
 export type { GateOptions, ResolvedGateOptions } from './gate-options.ts';

@@ -109,16 +109,21 @@ export async function measureRun(options: MeasureRunOptions): Promise<RunResult>
       sockets0 = sockets();
     };
 
+    let cpuAtEnd: NodeJS.CpuUsage | undefined;
+    const onEnd = (): void => {
+      cpuAtEnd ??= process.cpuUsage(cpu0);
+    };
+
     const t0 = now();
     let records: RequestRecord[];
     let eventLoopDelay: EventLoopDelay;
     try {
-      records = await strategy.run(ids, fetchOne, { timeoutMs: options.timeoutMs, signal: options.signal, now, onStart });
+      records = await strategy.run(ids, fetchOne, { timeoutMs: options.timeoutMs, signal: options.signal, now, onStart, onEnd });
     } finally {
       eventLoopDelay = loop.stop();
     }
     const totalMs = now() - t0;
-    const cpu = process.cpuUsage(cpu0);
+    const cpu = cpuAtEnd ?? process.cpuUsage(cpu0);
     const sockets1 = sockets();
 
     const counts = countOutcomes(ids, records);

@@ -115,6 +115,8 @@ export async function startWorkerPool(strategy: string, spec: WorkerClientSpec, 
     throw new WorkerStartError(strategy, describe(crash ?? error), { cause: crash ?? error });
   }
 
+  await settle();
+
   const channel = new BroadcastChannel(channelName);
   channel.unref();
   let tasks = 0;
@@ -142,6 +144,23 @@ export async function startWorkerPool(strategy: string, spec: WorkerClientSpec, 
       await destroy(piscina);
     },
   };
+}
+
+/**
+ * New threads keep compiling and collecting for 100-150 ms after they first
+ * answer (measured here: a full core's worth of CPU in the first 50 ms, none
+ * after 150 ms). Left alone, that work lands inside the timed fan-out as both
+ * wall time and CPU. So wait, bounded, until a 20 ms window of the whole
+ * process uses under 2 ms of CPU.
+ */
+async function settle(windowMs = 20, quietCpuMs = 2, maxMs = 1_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() < deadline) {
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const used = process.cpuUsage(before);
+    if ((used.user + used.system) / 1000 < quietCpuMs) return;
+  }
 }
 
 async function destroy(piscina: Piscina): Promise<void> {

@@ -67,6 +67,7 @@ export function workers(k?: number): Strategy {
         };
         try {
           await Promise.all(Array.from({ length: pool.threads }, lane));
+          options?.onEnd?.();
           return records;
         } finally {
           run.close();

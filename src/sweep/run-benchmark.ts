@@ -38,6 +38,15 @@ export interface RunHooks {
   /** Called once the server is up, with its URL. */
   onServer?: (url: string, embedded: boolean) => void;
   signal?: AbortSignal;
+  /**
+   * Test seam: swaps the implementation behind a listed strategy name, to
+   * plant a known regression and check that the gate catches it
+   * (`scripts/verdict-quality.ts` runs `bounded(4)` under the name
+   * `concurrent`). Config, ladders and results still speak only of names, so
+   * there is no other way in. Return `undefined` to keep the parsed strategy;
+   * a replacement must carry the same name.
+   */
+  strategyOverride?: (name: string) => Strategy | undefined;
 }
 
 /** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
@@ -54,7 +63,13 @@ export function resolveStrategies(names: readonly string[], k: number): Strategy
 /** Runs the sweep described by `config` and returns its results. */
 export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Promise<Results> {
   const k = config.k ?? defaultPoolSize();
-  const strategies = resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, k);
+  const strategies = resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, k).map((parsed) => {
+    const swapped = hooks.strategyOverride?.(parsed.name);
+    if (swapped !== undefined && swapped.name !== parsed.name) {
+      throw new ConfigError(`strategyOverride: the replacement for '${parsed.name}' is named '${swapped.name}'; it must keep the name.`);
+    }
+    return swapped ?? parsed;
+  });
   const clientKind = config.client ?? RUN_DEFAULTS.client;
   const payload = config.payload ?? RUN_DEFAULTS.payload;
   const timeoutMs = config.timeoutMs ?? RUN_DEFAULTS.timeoutMs;

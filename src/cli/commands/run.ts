@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
-import { compareResults, renderGateMarkdown, renderGateReport, validateResults, type GateReport } from '../../gate/index.ts';
+import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport, validateResults } from '../../gate/index.ts';
 import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
 import { parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
@@ -154,34 +154,27 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
 
   if (!baseline) return 0;
   const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
-  let report = compareResults(baseline, results, { threshold });
   const print = values['json'] ? io.err : io.out;
-  print(`\n${renderGateReport(report)}\n`);
-  if (report.exitCode === 1) {
-    // A failing verdict is confirmed by one rerun of the strategies at fault
-    // before the exit code says 1: one slow minute on a shared runner must not fail a build.
-    const suspects = regressedStrategies(report);
+  const first = compareResults(baseline, results, { threshold });
+  print(`\n${renderGateReport(first)}\n`);
+  // A failing verdict is confirmed by one rerun of the strategies at fault
+  // before the exit code says 1: one slow minute on a shared runner must not fail a build.
+  const gate = await confirmRegression(baseline, first, { threshold }, async (suspects) => {
     io.err(`pokebench: regression in ${suspects.join(', ')}; confirming with one rerun of ${suspects.length === 1 ? 'it' : 'them'}...\n`);
     const rerunProgress = createProgress(io);
-    const rerun = await runBenchmark(
+    return runBenchmark(
       { ...config, strategies: results.strategies.filter((s) => suspects.includes(s.name)).map((s) => s.name) },
       { onProgress: rerunProgress.update },
     ).finally(() => rerunProgress.done());
-    report = compareResults(baseline, rerun, { threshold });
-    print(`\nRerun of ${suspects.join(', ')}:\n${renderGateReport(report)}\n`);
-    if (report.exitCode !== 1) print('The regression did not reproduce on the rerun: treated as noise, exit 0.\n');
+  });
+  const report = gate.report;
+  if (gate.kind !== 'not-needed') {
+    print(`\nRerun of ${gate.suspects.join(', ')}:\n${renderGateReport(report)}\n`);
+    if (gate.kind === 'not-reproduced') print('The regression did not reproduce on the rerun: treated as noise, exit 0.\n');
   }
   await writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report));
   if (io.env['GITHUB_STEP_SUMMARY']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], renderGateMarkdown(report));
   return report.exitCode;
-}
-
-/** Strategies with a regressed point or a changed scaling class. */
-function regressedStrategies(report: GateReport): string[] {
-  const names = new Set<string>();
-  for (const row of report.rows) if (row.decision === 'regressed') names.add(row.strategy);
-  for (const change of report.verdictChanges) if (change.kind === 'class-changed') names.add(change.strategy);
-  return [...names];
 }
 
 /** Reads and validates a results.json; errors name the file. */

@@ -25,21 +25,16 @@ import type { RunConfig } from '../src/config/run-config.ts';
 import { compareResults, confirmRegression, type ConfirmedGate, type GateReport } from '../src/gate/index.ts';
 import type { Results } from '../src/results/types.ts';
 import { bounded } from '../src/strategies/index.ts';
-import { runBenchmark, type RunHooks } from '../src/sweep/run-benchmark.ts';
+import { RUN_DEFAULTS, runBenchmark, type RunHooks } from '../src/sweep/run-benchmark.ts';
 import type { Strategy } from '../src/types.ts';
 
 const TIME_LIMIT_MS = 15 * 60_000;
 const BAR = { misses: 0, falseAlarms: 1 } as const;
 
-const { values } = parseArgs({
-  options: { trials: { type: 'string', default: '10' }, n: { type: 'string', default: '1,10,25,50,100' }, repeats: { type: 'string', default: '5' } },
-  strict: true,
-});
-const TRIALS = positiveInt('trials', values.trials);
-const REPEATS = positiveInt('repeats', values.repeats);
-const LADDER = values.n.split(',').map((s) => positiveInt('n', s));
+const { TRIALS, REPEATS, LADDER } = readFlags();
+const THRESHOLD = RUN_DEFAULTS.threshold;
 
-// The gate's own defaults (threshold 10%) and the config a user's `pokebench run` would pass.
+// What `pokebench run --profile fast-jitter-30ms --strategies concurrent,bounded(4) --n … --repeats …` would measure.
 const CONFIG: RunConfig = {
   profile: 'fast-jitter-30ms',
   strategies: ['concurrent', 'bounded(4)'],
@@ -63,6 +58,8 @@ interface Trial {
   seconds: number;
 }
 
+/** Every candidate gated so far, in order. */
+const trials: Trial[] = [];
 const deadline = new AbortController();
 const timer = setTimeout(() => deadline.abort(new Error('time limit')), TIME_LIMIT_MS);
 timer.unref();
@@ -70,14 +67,13 @@ timer.unref();
 async function main(): Promise<number> {
   const started = performance.now();
   console.log(`verdict quality: ${TRIALS} same-build and ${TRIALS} planted trials (concurrent := bounded(4)), each gated like 'pokebench run --baseline'`);
-  console.log(`config: profile ${CONFIG.profile}, strategies ${CONFIG.strategies?.join(', ')}, N ${LADDER.join(',')}, repeats ${REPEATS}, warmup ${CONFIG.warmup}, threshold 10%`);
+  console.log(`config: profile ${CONFIG.profile}, strategies ${CONFIG.strategies?.join(', ')}, N ${LADDER.join(',')}, repeats ${REPEATS}, warmup ${CONFIG.warmup}, threshold ${THRESHOLD * 100}%`);
   console.log(machineLine());
 
   const baseline = await runBenchmark(CONFIG, { signal: deadline.signal });
   console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${s.scaling.verdict}`).join(', ')}\n`);
   console.log(`${'trial'.padStart(5)}  ${'kind'.padEnd(10)}  ${'status'.padEnd(10)}  ${'s'.padStart(5)}  what regressed (first pass; rerun)`);
 
-  const trials: Trial[] = [];
   for (let trial = 1; trial <= TRIALS; trial++) {
     // Alternate which candidate goes first, so neither always follows the other.
     const order: Kind[] = trial % 2 === 1 ? ['same-build', 'planted'] : ['planted', 'same-build'];
@@ -111,7 +107,7 @@ async function gateCandidate(baseline: Results, kind: Kind): Promise<ConfirmedGa
     strategyOverride: kind === 'planted' ? (name) => (name === 'concurrent' ? plantedConcurrent() : undefined) : undefined,
   };
   const results = await runBenchmark(CONFIG, hooks);
-  const options = { threshold: 0.1 };
+  const options = { threshold: THRESHOLD };
   return confirmRegression(baseline, compareResults(baseline, results, options), options, (suspects) =>
     runBenchmark({ ...CONFIG, strategies: results.strategies.filter((s) => suspects.includes(s.name)).map((s) => s.name) }, hooks),
   );
@@ -122,7 +118,7 @@ function trialLine({ trial, kind, gate, seconds }: Trial): string {
     gate.kind === 'not-needed'
       ? gate.report.status === 'unusable'
         ? gate.report.blockers.join(' ')
-        : '-'
+        : `nothing; ${closestCall(gate.report)}`
       : `${regressions(gate.first)}; rerun ${gate.kind === 'confirmed' ? 'confirmed' : 'did not reproduce'}: ${regressions(gate.report) || 'nothing'}`;
   return `${String(trial).padStart(5)}  ${kind.padEnd(10)}  ${gate.report.status.padEnd(10)}  ${seconds.toFixed(1).padStart(5)}  ${what}`;
 }
@@ -147,22 +143,50 @@ function regressions(report: GateReport): string {
   return parts.join('; ');
 }
 
+/** For a pass: the point closest to regressing (highest low end of its interval) and how many points were undecided. */
+function closestCall(report: GateReport): string {
+  const decided = report.rows.flatMap((r) => (r.ci === null ? [] : [{ ...r, low: r.ci.low }]));
+  const worst = decided.reduce<(typeof decided)[number] | undefined>((a, r) => (a === undefined || r.low > a.low ? r : a), undefined);
+  const open = report.rows.filter((r) => r.decision === 'inconclusive').length;
+  const closest = worst === undefined ? 'no interval' : `closest ${worst.strategy} N=${worst.n} x${worst.ratio.toFixed(2)} (low ${worst.low.toFixed(3)})`;
+  return `${closest}, ${open} inconclusive`;
+}
+
 function machineLine(): string {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   return `machine: ${os.availableParallelism()} cpus (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load}, Node ${process.version}`;
 }
 
-function positiveInt(flag: string, raw: string): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < 1) throw new Error(`--${flag} must be a whole number >= 1, got ${JSON.stringify(raw)}.`);
-  return value;
+/** The flags, or exit 2 naming the bad one. */
+function readFlags(): { TRIALS: number; REPEATS: number; LADDER: number[] } {
+  const positiveInt = (flag: string, raw: string): number => {
+    if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new Error(`--${flag} must be a whole number >= 1, got ${JSON.stringify(raw)}.`);
+    return Number(raw);
+  };
+  try {
+    const { values } = parseArgs({
+      options: { trials: { type: 'string', default: '10' }, n: { type: 'string', default: '1,10,25,50,100' }, repeats: { type: 'string', default: '5' } },
+      strict: true,
+    });
+    return {
+      TRIALS: positiveInt('trials', values.trials),
+      REPEATS: positiveInt('repeats', values.repeats),
+      LADDER: values.n.split(',').map((s) => positiveInt('n', s)),
+    };
+  } catch (error) {
+    console.error(`verdict-quality: ${(error as Error).message} Flags: --trials N, --n LIST, --repeats N.`);
+    process.exit(2);
+  }
 }
 
 try {
   process.exitCode = await main();
 } catch (error) {
   if (deadline.signal.aborted) {
-    console.error(`\nverdict-quality: stopped after ${TIME_LIMIT_MS / 60_000} minutes, its time limit: the machine is too slow or too busy for this ladder. Try a shorter --n or fewer --trials.`);
+    console.error(
+      `\nverdict-quality: stopped at its ${TIME_LIMIT_MS / 60_000}-minute limit after ${trials.length} of ${2 * TRIALS} candidates, with no verdict on the bar: ` +
+        'the machine is too slow or too busy for this ladder. Try a shorter --n or fewer --trials.',
+    );
   } else {
     console.error(`\nverdict-quality: failed: ${(error as Error).stack ?? String(error)}`);
   }

@@ -80,7 +80,7 @@ export const runConfigSchema = z.strictObject({
   timeoutMs: z.number().int().positive().optional(),
   maxSeconds: z.number().positive().optional(),
   baseline: z.string().min(1).optional(),
-  threshold: z.number().positive().max(10).optional(),
+  threshold: z.number().positive().lt(1).optional(),
 });
 
 /** A config file or value that breaks a rule; the message names the setting. */

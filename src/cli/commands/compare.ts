@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compareResults, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { parse, UsageError } from '../args.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults } from './run.ts';
+import { readResults } from '../read-results.ts';
 
 export const COMPARE_HELP = `Usage: pokebench compare BASELINE.json CURRENT.json [options]
 
@@ -26,7 +26,7 @@ export function parseThreshold(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const pct = /^(\d+(?:\.\d+)?)%$/.exec(raw);
   const value = pct ? Number(pct[1]) / 100 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value > 0 && value < 10)) throw new UsageError(`--threshold must be a percentage like 10% (or a fraction like 0.1), got ${JSON.stringify(raw)}.`);
+  if (!(value > 0 && value < 1)) throw new UsageError(`--threshold must be a percentage below 100% like 10% (or a fraction below 1 like 0.1), got ${JSON.stringify(raw)}.`);
   return value;
 }
 

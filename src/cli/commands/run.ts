@@ -1,11 +1,12 @@
-import { mkdir, readFile, writeFile, appendFile } from 'node:fs/promises';
+import { mkdir, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
-import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport, validateResults } from '../../gate/index.ts';
+import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
 import { parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
+import { readResults } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
@@ -175,21 +176,4 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   await writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report));
   if (io.env['GITHUB_STEP_SUMMARY']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], renderGateMarkdown(report));
   return report.exitCode;
-}
-
-/** Reads and validates a results.json; errors name the file. */
-export async function readResults(file: string) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Failed to read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`Failed to read ${file}: not JSON (${(error as Error).message}).`);
-  }
-  return validateResults(json, file);
 }

@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { validateResults } from '../gate/index.ts';
+import type { Results } from '../results/types.ts';
+import { UsageError } from './args.ts';
+
+/** Reads and validates a results.json; errors name the file. Kept apart from `run` so `compare` does not load the charting stack. */
+export async function readResults(file: string): Promise<Results> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Failed to read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Failed to read ${file}: not JSON (${(error as Error).message}).`);
+  }
+  return validateResults(json, file);
+}

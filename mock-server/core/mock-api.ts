@@ -156,7 +156,7 @@ export class MockApi {
       this.reset();
       return json(200, { reset: true });
     }
-    if (route === '/profile' && (method === 'PUT' || method === 'POST')) {
+    if (route === '/profile' && method === 'PUT') {
       let parsed: unknown;
       try {
         parsed = JSON.parse(body);

@@ -9,7 +9,7 @@ import type { PayloadSize } from '../data/index.ts';
 import { loadProfile, type Profile } from '../profile/index.ts';
 import type { MockApi, MockReply } from '../core/mock-api.ts';
 import { createMockApi } from '../core/create-api.ts';
-import { matchRoute } from '../core/routes.ts';
+import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
 import { PokebenchError } from '../errors.ts';
 
@@ -106,6 +106,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
 
   let api: MockApi | undefined;
   let closing = false;
+  let closed: Promise<void> | undefined;
   let inFlight = 0;
   const server = http.createServer({ keepAliveTimeout: 30_000, requestTimeout: 60_000, headersTimeout: 30_000 });
 
@@ -116,7 +117,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     }
     const method = req.method ?? 'GET';
     const target = req.url ?? '/';
-    if (matchRoute(target).kind === 'admin') {
+    // Cheap prefix test first: the full route is matched once, in the core.
+    if (target.startsWith(ADMIN_PREFIX) && matchRoute(target).kind === 'admin') {
       handleAdmin(api, req, res, method, target);
       return;
     }
@@ -162,22 +164,27 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     port,
     api,
     server,
-    async close({ drainTimeoutMs = 5_000 } = {}) {
-      if (closing) return;
-      closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      // Keep-alive sockets go idle as their last response ends; close them then.
-      const sweep = setInterval(() => {
-        server.closeIdleConnections();
-        if (inFlight === 0) server.closeAllConnections();
-      }, 20);
-      const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
-      await closed;
-      clearInterval(sweep);
-      clearTimeout(deadline);
+    close({ drainTimeoutMs = 5_000 } = {}) {
+      // A second call waits for the same drain instead of returning early.
+      closed ??= drain(drainTimeoutMs);
+      return closed;
     },
   };
+
+  async function drain(drainTimeoutMs: number): Promise<void> {
+    closing = true;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // Keep-alive sockets go idle as their last response ends; close them then.
+    const sweep = setInterval(() => {
+      server.closeIdleConnections();
+      if (inFlight === 0) server.closeAllConnections();
+    }, 20);
+    const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+    await stopped;
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
 }
 
 /** A delayed reply waiting for its timer. */
@@ -186,6 +193,15 @@ interface Pending {
   reply: MockReply;
   head: boolean;
   timer: NodeJS.Timeout | undefined;
+}
+
+function isLoopbackOrigin(origin: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return isLoopback(new URL(origin).hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
 }
 
 function write(res: http.ServerResponse, reply: MockReply, head: boolean, closing: boolean): void {
@@ -200,7 +216,9 @@ function write(res: http.ServerResponse, reply: MockReply, head: boolean, closin
 }
 
 function handleAdmin(api: MockApi, req: http.IncomingMessage, res: http.ServerResponse, method: string, target: string) {
-  if (!isLoopback(req.socket.remoteAddress ?? '')) {
+  // A browser page on this machine is a loopback peer too; it marks its
+  // requests with Origin. Refuse other origins so no page can rewrite a profile.
+  if (!isLoopback(req.socket.remoteAddress ?? '') || !isLoopbackOrigin(req.headers.origin)) {
     req.resume();
     res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: the admin API answers loopback peers only');
     return;

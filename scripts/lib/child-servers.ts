@@ -28,7 +28,10 @@ export async function startChildServers(profile: string): Promise<ChildServers> 
       clearTimeout(timer);
       resolve(line);
     });
-    child.once('exit', (code) => reject(new Error(`benchmark servers exited early (code ${code})`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`benchmark servers exited early (code ${code})`));
+    });
   });
   const urls = JSON.parse(first) as { mock: string; bare: string; bytes: number };
   return {

@@ -37,11 +37,11 @@ export function parse(command: string, argv: readonly string[], options: Options
   }
 }
 
-/** A non-negative integer flag, or its default. */
+/** An integer flag in [min, max], or its default. */
 export function intFlag(values: Parsed['values'], name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
-  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  const value = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
   }

@@ -1,6 +1,8 @@
 /**
  * The CLI entry: dispatches to a command and turns errors into exit codes.
- * Exit codes: 0 ok, 1 a regression (compare/run --baseline), 2 unusable input.
+ * Exit codes: 0 ok, 1 a regression (compare/run --baseline), 2 unusable
+ * input, 3 the run itself failed (a sweep past its time limit, worker threads
+ * that would not start, or a bug: a request that lost its record).
  */
 import { PokebenchError } from '../../mock-server/errors.ts';
 import { processIo, type CommandIo } from './io.ts';
@@ -18,6 +20,9 @@ Commands:
 
 Run 'pokebench <command> --help' for a command's options.
 `;
+
+/** Codes of errors that are not the user's input: exit 3, not 2. */
+const RUN_FAILURES = new Set(['INTERNAL', 'SWEEP_TIMEOUT', 'ERR_WORKER_START', 'SERVER_START_FAILED']);
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
@@ -70,6 +75,10 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     const command = await load();
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof PokebenchError && RUN_FAILURES.has(error.code)) {
+      io.err(`pokebench: the run failed: ${error.message}${error.code === 'INTERNAL' ? ' This is a bug in pokebench: please report it.' : ''}`);
+      return 3;
+    }
     if (error instanceof PokebenchError) {
       io.err(`${error.message}`);
       return 2;

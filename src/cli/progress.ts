@@ -10,8 +10,9 @@ import type { CommandIo } from './io.ts';
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
   const s = Math.max(0, ms) / 1000;
-  if (s < 60) return `${s.toFixed(1)}s`;
-  return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+  if (s < 59.95) return `${s.toFixed(1)}s`;
+  const whole = Math.round(s); // round first, so 119.6 s reads 2m00s, not 1m60s
+  return `${Math.floor(whole / 60)}m${String(whole % 60).padStart(2, '0')}s`;
 }
 
 /** One line describing where the sweep is. */

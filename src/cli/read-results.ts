@@ -19,3 +19,13 @@ export async function readResults(file: string): Promise<Results> {
   }
   return validateResults(json, file);
 }
+
+/** Runs a file write; a failure becomes a usage error that names the path, not a stack trace. */
+export async function writable<T>(write: () => Promise<T>, file: string): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new UsageError(`Failed to write ${file}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
+  }
+}

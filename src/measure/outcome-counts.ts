@@ -45,3 +45,12 @@ export function appliedDelays(records: readonly RequestRecord[]): { delaysMs: nu
   }
   return { delaysMs, missingIndices };
 }
+
+/**
+ * The delay each request was applied, in input order, with 0 where a request
+ * carries none (it failed before the server answered): the list the model
+ * needs, aligned with the requests (dropping entries would regroup batches).
+ */
+export function alignedDelays(records: readonly RequestRecord[]): number[] {
+  return records.map((r) => (r.delayMs !== undefined && Number.isFinite(r.delayMs) ? r.delayMs : 0));
+}

@@ -8,7 +8,7 @@ import { idealMakespan } from '../model/index.ts';
 import { analyzeStrategyScaling, classifyComplexity } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
-import type { RunResult } from '../measure/index.ts';
+import { alignedDelays, type RunResult } from '../measure/index.ts';
 import type { SweepCell } from './run-sweep.ts';
 import {
   RESULTS_VERSION,
@@ -47,7 +47,7 @@ function summarizeRun(run: RunResult, cell: SweepCell): RunSummary {
   return {
     wallMs: run.wallMs,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
-    idealMs: idealMakespan(cell.strategy.kind, cell.strategy.k, run.appliedDelaysMs.map((d) => (Number.isFinite(d) ? d : 0))),
+    idealMs: idealMakespan(cell.strategy.kind, cell.strategy.k, alignedDelays(run.records)),
     meanDelayMs: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
     counts: { ...run.counts },
     cpuMs: run.cpuMs.user + run.cpuMs.system,

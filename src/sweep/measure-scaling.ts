@@ -3,7 +3,7 @@
  * repeat (adding repetitions while the verdict is inconclusive), fit, and
  * return the verdict and the efficiency against the model.
  */
-import { measureRun, type RunResult } from '../measure/index.ts';
+import { alignedDelays, measureRun, type RunResult } from '../measure/index.ts';
 import { idealMakespan } from '../model/index.ts';
 import { analyzeStrategyScaling, type ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
@@ -16,11 +16,13 @@ export interface MeasureScalingOptions {
   /** N values to sweep (at least 3). */
   ns: readonly number[];
   /**
-   * The client: a `fetchOne`, or a factory called once per run (a fresh
-   * client per run pays its own connection setup). Required when the first
-   * argument is a strategy.
+   * A client factory, called once per run: each run gets a fresh client and
+   * pays its own connection setup, as a cold fan-out does (and the client is
+   * closed after the run). Give this or `fetchOne` when the first argument is a strategy.
    */
-  fetchOne?: FetchOne | (() => FetchOne);
+  client?: () => FetchOne;
+  /** One client shared by every run (kept open; its sockets stay warm between runs). */
+  fetchOne?: FetchOne;
   /** The strategy, when the first argument is a `fetchOne`. @defaultValue `concurrent()` */
   strategy?: Strategy;
   /** Repetitions per N to start with (at least 3 for a verdict). @defaultValue 5 */
@@ -69,7 +71,7 @@ export interface ScalingMeasurement {
  *
  * @example
  * const result = await measureScaling(bounded(4), {
- *   fetchOne: () => createUndiciClient({ baseUrl: server.url }),
+ *   client: () => createUndiciClient({ baseUrl: server.url }),
  *   ns: [4, 16, 32, 64],
  * });
  * expect(result).toScaleAsPoolOf(4);
@@ -77,8 +79,11 @@ export interface ScalingMeasurement {
 export async function measureScaling(target: Strategy | FetchOne, options: MeasureScalingOptions): Promise<ScalingMeasurement> {
   const isStrategy = typeof target === 'object' && target !== null && 'run' in target;
   const strategy = isStrategy ? target : (options.strategy ?? concurrent());
-  const client = isStrategy ? options.fetchOne : (target as FetchOne);
-  if (!client) throw new InvalidOptionError('options.fetchOne', 'options.fetchOne is required when measuring a strategy: pass a FetchOne or a factory.');
+  const factory = isStrategy ? options.client : undefined;
+  const shared = isStrategy ? options.fetchOne : (target as FetchOne);
+  if (!factory && !shared) {
+    throw new InvalidOptionError('options.client', 'measureScaling needs a client when measuring a strategy: pass options.client (a factory) or options.fetchOne.');
+  }
   const ns = [...options.ns];
   if (ns.length < 3 || ns.some((n) => !Number.isInteger(n) || n < 1) || new Set(ns).size !== ns.length) {
     throw new InvalidOptionError('options.ns', `options.ns must list at least 3 distinct whole numbers >= 1, got ${JSON.stringify(options.ns)}.`);
@@ -86,15 +91,14 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
   const repeats = options.repeats ?? 5;
   const maxRepeats = Math.max(repeats, options.maxRepeats ?? 12);
   if (!Number.isInteger(repeats) || repeats < 3) throw new InvalidOptionError('options.repeats', `options.repeats must be a whole number >= 3, got ${String(options.repeats)}.`);
-  // A factory makes a fresh client per run; a plain FetchOne is reused, so it must stay open.
-  const isFactory = isStrategy && typeof client === 'function' && client.length === 0;
   const runs = new Map<number, RunResult[]>(ns.map((n) => [n, []]));
 
   const once = async () => {
     // Interleaved: one pass over every N per repetition, so drift hits all N alike.
     for (const n of ns) {
-      const fetchOne = isFactory ? (client as () => FetchOne)() : (client as FetchOne);
-      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: isFactory }));
+      // A factory's client is closed after its run; a shared one stays open for the next.
+      const fetchOne = factory ? factory() : shared!;
+      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined }));
     }
   };
   for (let r = 0; r < repeats; r++) await once();
@@ -109,6 +113,7 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
 function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult[]>, seed: number | undefined): ScalingMeasurement {
   let delaySum = 0;
   let delayCount = 0;
+  const ideals = new Map<number, number[]>();
   const points = ns.map((n): ScalingPoint => {
     const rs = runs.get(n)!;
     for (const r of rs) {
@@ -117,7 +122,9 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
     }
     const times = rs.map((r) => r.wallMs);
     const medianMs = median(times);
-    const idealMs = median(rs.map((r) => idealMakespan(strategy.kind, strategy.k, r.appliedDelaysMs)));
+    const idealTimes = rs.map((r) => idealMakespan(strategy.kind, strategy.k, alignedDelays(r.records)));
+    ideals.set(n, idealTimes);
+    const idealMs = median(idealTimes);
     return {
       n,
       times,
@@ -134,7 +141,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
   }
   const analysis = analyzeStrategyScaling(
     strategy,
-    ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: runs.get(n)!.map((r) => idealMakespan(strategy.kind, strategy.k, r.appliedDelaysMs)) })),
+    ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: ideals.get(n)! })),
     meanLatencyMs,
     seed,
   );

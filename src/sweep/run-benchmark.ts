@@ -3,7 +3,7 @@
  * the strategies, and return the results. The CLI's `run` is a thin shell
  * around this, so tests and users' scripts get the same thing.
  */
-import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
+import { startMockServer, type MockServerHandle } from '../../mock-server/node/server.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';

@@ -105,8 +105,8 @@ describe('pokebench compare: usage', () => {
 
   it('exits 2 for a --threshold of 100% or more, which leaves no room for an improvement', async () => {
     const { code, stderr } = await compare(at('base.json'), at('slow.json'), '--threshold', '150%');
+    expect(code).toBe(2);
     expect(stderr).toContain('--threshold must be a percentage below 100%');
-    expect(stderr).toContain('threshold');
   });
 
   it('applies --threshold: a 1.3x slowdown regresses at 10% (the default) and 20%, not at 50%', async () => {

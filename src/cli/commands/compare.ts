@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compareResults, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { parse, UsageError } from '../args.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults } from '../read-results.ts';
+import { readResults, writable } from '../read-results.ts';
 
 export const COMPARE_HELP = `Usage: pokebench compare BASELINE.json CURRENT.json [options]
 
@@ -44,7 +44,8 @@ export async function compare(argv: readonly string[], io: CommandIo): Promise<n
   const [base, current] = await Promise.all(positionals.map((f) => readResults(path.resolve(io.cwd, f))));
   const report = compareResults(base!, current!, threshold === undefined ? {} : { threshold });
   io.out(`${values['markdown'] ? renderGateMarkdown(report) : renderGateReport(report)}\n`);
-  if (io.env['GITHUB_STEP_SUMMARY']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], renderGateMarkdown(report));
+  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
   return report.exitCode;
 }
 
@@ -72,7 +73,7 @@ export async function baseline(argv: readonly string[], io: CommandIo): Promise<
   const from = path.resolve(io.cwd, typeof values['from'] === 'string' ? values['from'] : 'pokebench-results/results.json');
   const to = path.resolve(io.cwd, typeof values['to'] === 'string' ? values['to'] : 'pokebench-baseline.json');
   const results = await readResults(from);
-  await copyFile(from, to);
+  await writable(() => copyFile(from, to), to);
   io.out(`Saved baseline ${path.relative(io.cwd, to)} (${results.strategies.length} strategies, ${results.createdAt}, ${results.machine.cpus} cpus).\n`);
   return 0;
 }

@@ -6,7 +6,7 @@ import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport
 import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
 import { parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults } from '../read-results.ts';
+import { readResults, writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
@@ -135,17 +135,23 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   // Read the baseline first: a bad one should fail before a minute of measuring.
   const baseline = config.baseline ? await readResults(path.resolve(io.cwd, config.baseline)) : undefined;
 
+  // Make the output folder first: a folder that cannot be written should fail before a minute of measuring.
+  const outDir = path.resolve(io.cwd, config.out ?? RUN_DEFAULTS.out);
+  await writable(() => mkdir(outDir, { recursive: true }), outDir);
+
   const progress = createProgress(io);
   const results = await runBenchmark(config, {
     onProgress: progress.update,
     onServer: (url, embedded) => io.err(`pokebench: ${embedded ? 'embedded mock' : 'external server'} at ${url}\n`),
   }).finally(() => progress.done());
 
-  const outDir = path.resolve(io.cwd, config.out ?? RUN_DEFAULTS.out);
+  // results.json first: whatever happens to the reports, the measurements are kept.
+  const resultsFile = path.join(outDir, 'results.json');
+  await writable(() => writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`), resultsFile);
   const files = await buildReportFiles(results);
-  await mkdir(outDir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(outDir, name), content);
-  if (io.env['GITHUB_STEP_SUMMARY'] && files['summary.md']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], files['summary.md']);
+  for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
+  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile && files['summary.md']) await writable(() => appendFile(summaryFile, files['summary.md']!), summaryFile);
 
   if (values['json']) io.out(`${files['results.json']}\n`);
   else {
@@ -173,7 +179,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     print(`\nRerun of ${gate.suspects.join(', ')}:\n${renderGateReport(report)}\n`);
     if (gate.kind === 'not-reproduced') print('The regression did not reproduce on the rerun: treated as noise, exit 0.\n');
   }
-  await writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report));
-  if (io.env['GITHUB_STEP_SUMMARY']) await appendFile(io.env['GITHUB_STEP_SUMMARY'], renderGateMarkdown(report));
+  await writable(() => writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report)), path.join(outDir, 'compare.md'));
+  if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
   return report.exitCode;
 }

@@ -1,4 +1,4 @@
-import { startMockServer } from '../../../mock-server/index.ts';
+import { startMockServer } from '../../../mock-server/node/server.ts';
 import { choiceFlag, intFlag, parse, stringFlag } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 
@@ -34,7 +34,7 @@ export async function serve(argv: readonly string[], io: CommandIo): Promise<num
     return 0;
   }
   const port = intFlag(values, 'port', 0, 0, 65_535);
-  const seed = values['seed'] === undefined ? undefined : intFlag(values, 'seed', 0);
+  const seed = values['seed'] === undefined ? undefined : intFlag(values, 'seed', 0, Number.MIN_SAFE_INTEGER);
   const payload = choiceFlag(values, 'payload', ['slim', 'realistic'] as const, 'slim');
   const profile = stringFlag(values, 'profile') ?? 'pokeapi-like';
   const handle = await startMockServer({ port, seed, payload, profile, host: stringFlag(values, 'host') ?? '127.0.0.1', warn: io.err });

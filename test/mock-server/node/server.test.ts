@@ -220,3 +220,22 @@ describe('close', () => {
     await expect(startMockServer({ profile: 'no-such-profile' })).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
   });
 });
+
+describe('admin API hardening', () => {
+  it('refuses a request whose Origin is a web page, and accepts a loopback origin', async () => {
+    const fromPage = await request(`${server.url}/__admin/reset`, { method: 'POST', headers: { origin: 'https://example.com' } });
+    expect(fromPage.statusCode).toBe(403);
+    await fromPage.body.dump();
+    const local = await request(`${server.url}/__admin/health`, { headers: { origin: server.url } });
+    expect(local.statusCode).toBe(200);
+    await local.body.dump();
+  });
+
+  it('close() twice waits for the same drain', async () => {
+    const other = await startMockServer({ profile: 'instant' });
+    const first = other.close();
+    const second = other.close();
+    expect(second).toBe(first);
+    await first;
+  });
+});

@@ -10,7 +10,7 @@
 import autocannon from 'autocannon';
 import { startChildServers } from './lib/child-servers.ts';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 3;
 
 function load(url: string, connections: number, duration: number): Promise<autocannon.Result> {
@@ -38,24 +38,30 @@ try {
 } finally {
   await instant.stop();
 }
-const ratio = median(mockRps) / median(bareRps);
+// Each round's mock and bare ran back to back: their ratio cancels the drift
+// between rounds (it swings +-30% here), so the figure is the median of those.
+const ratio = median(mockRps.map((m, i) => m / (bareRps[i] ?? Number.NaN)));
 console.log(`bare  median ${median(bareRps).toFixed(0)} req/s (${instant.bytes} B body)`);
 console.log(`mock  median ${median(mockRps).toFixed(0)} req/s`);
-console.log(`ratio mock/bare ${ratio.toFixed(2)} (bar >= 0.80: ${ratio >= 0.8 ? 'met' : 'NOT met'})`);
+console.log(`ratio mock/bare ${ratio.toFixed(2)}, median of the per-round ratios (bar >= 0.80: ${ratio >= 0.8 ? 'met' : 'NOT met'})`);
 
-console.log('\nfixed-100ms, 1000 connections, 10 s each: the mock, then the bare server with the same delay');
+console.log('\nfixed-100ms, 1000 connections: 10 s runs alternating mock, bare, bare, mock (after a 2 s warm-up of each)');
 const fixed = await startChildServers('fixed-100ms');
+const p99s: Record<'mock' | 'bare', number[]> = { mock: [], bare: [] };
 try {
-  for (const which of ['mock', 'bare'] as const) {
+  await load(fixed.mock, 1000, 2);
+  await load(fixed.bare, 1000, 2);
+  for (const which of ['mock', 'bare', 'bare', 'mock'] as const) {
     const result = await load(fixed[which], 1000, 10);
     const { p50, p90, p99, max } = result.latency;
-    const bar = which === 'mock' ? ` (bar p99 <= 110 ms: ${p99 <= 110 ? 'met' : 'NOT met'})` : '';
-    console.log(`  ${which.padEnd(4)} requests ${result.requests.total}, errors ${result.errors + result.non2xx}, timeouts ${result.timeouts}`);
-    console.log(`       observed p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms  max ${max} ms${bar}`);
+    p99s[which].push(p99);
+    console.log(`  ${which.padEnd(4)} requests ${result.requests.total}, errors ${result.errors + result.non2xx}, timeouts ${result.timeouts}: p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms  max ${max} ms`);
   }
-  // The bare server shows what this machine and load generator can do: a tail
-  // the bare server shares is the harness (1000 connections opening at once,
-  // autocannon on the same cores), not the mock.
 } finally {
   await fixed.stop();
 }
+// The bare server shows what this machine and load generator can do: a tail
+// the bare server shares is the harness (1000 connections, autocannon on the
+// same 2 cores, every response of a wave due in the same tick), not the mock.
+const worst = Math.max(...p99s.mock);
+console.log(`mock p99 ${p99s.mock.join(', ')} ms; bare p99 ${p99s.bare.join(', ')} ms (bar: mock p99 <= 110 ms: ${worst <= 110 ? 'met' : 'NOT met'})`);

@@ -131,12 +131,16 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     inFlight += 1;
     const pending: Pending = { res, reply, head: method === 'HEAD', timer: undefined };
     pending.timer = setTimeout(sendPending, reply.delayMs, pending);
-    // The client gave up: no need to answer. (The close event also ends a sent response.)
-    res.once('close', () => {
-      inFlight -= 1;
-      clearTimeout(pending.timer);
-    });
+    (res as PendingResponse)[PENDING] = pending;
+    res.once('close', onDelayedClose);
   });
+
+  // Once per server, not per request: the close event ends a sent response,
+  // or tells that the client gave up (then there is no need to answer).
+  function onDelayedClose(this: http.ServerResponse): void {
+    inFlight -= 1;
+    clearTimeout((this as PendingResponse)[PENDING]?.timer);
+  }
 
   // Module-level so the hot path creates no closure per request for the timer.
   function sendPending(pending: Pending): void {
@@ -186,6 +190,9 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     clearTimeout(deadline);
   }
 }
+
+const PENDING = Symbol('pokebench.pending');
+type PendingResponse = http.ServerResponse & { [PENDING]?: Pending };
 
 /** A delayed reply waiting for its timer. */
 interface Pending {

@@ -74,8 +74,15 @@ export function seedKey(seed: number): [number, number] {
  * u(0) // the same number in every run, process and machine
  */
 export function keyedUniforms(seed: number, route: string, key: string, n: number): UniformSource {
-  const philoxKey = seedKey(seed);
   const [h0, h1] = hashString(`${route}\u0000${key}`);
+  return uniformsOf(seedKey(seed), h0, h1, n);
+}
+
+/**
+ * {@link keyedUniforms} from its precomputed parts (the seed's Philox key and
+ * the hash of `route \0 key`), for callers that keep them between requests.
+ */
+export function uniformsOf(philoxKey: [number, number], h0: number, h1: number, n: number): UniformSource {
   return (i) => {
     const [w0, w1] = philox4x32([n >>> 0, i >>> 0, h0, h1], philoxKey);
     return wordsToUniform(w0, w1);

@@ -5,7 +5,7 @@
  * Same profile + seed ⇒ the same delay for the n-th request of a key, in
  * every run, process and replica, whatever the interleaving.
  */
-import { keyedUniforms } from './counter-rng.ts';
+import { hashString, keyedUniforms, seedKey, uniformsOf } from './counter-rng.ts';
 import { drawFrom } from './distribution.ts';
 import type { Clamp, Distribution, Profile, RouteName } from './schema.ts';
 
@@ -78,17 +78,33 @@ export interface DelaySampler {
  * sampler.delayFor('pokemon', '25'); // = sampleDelay(profile, 'pokemon', '25', 1)
  */
 export function createDelaySampler(profile: Profile): DelaySampler {
-  const counts = new Map<string, number>();
+  // The mock's request path: what is fixed per profile, per route and per key
+  // is computed once, so a request costs one Map lookup and one Philox draw.
+  // The result is exactly sampleDelay(profile, route, key, n).
+  const philoxKey = seedKey(profile.seed);
+  const routes = new Map<RouteName, RouteDelay>();
+  const keys = new Map<string, { n: number; h0: number; h1: number }>();
   return {
     profile,
     delayFor(route, key) {
       const id = `${route}\u0000${key}`;
-      const n = counts.get(id) ?? 0;
-      counts.set(id, n + 1);
-      return sampleDelay(profile, route, key, n);
+      let entry = keys.get(id);
+      if (entry === undefined) {
+        const [h0, h1] = hashString(id);
+        entry = { n: 0, h0, h1 };
+        keys.set(id, entry);
+      }
+      let resolved = routes.get(route);
+      if (resolved === undefined) {
+        resolved = resolveRoute(profile, route);
+        routes.set(route, resolved);
+      }
+      const n = entry.n;
+      entry.n += 1;
+      return finishDelay(drawFrom(resolved.delay, uniformsOf(philoxKey, entry.h0, entry.h1, n)), resolved.clamp);
     },
     reset() {
-      counts.clear();
+      keys.clear();
     },
   };
 }

@@ -4,6 +4,7 @@
  * (sorted samples, normalised weights) are cached per distribution object,
  * so treat distributions as immutable.
  */
+import { upperBound } from './upper-bound.ts';
 import type { UniformSource } from './counter-rng.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 import type { Distribution, EmpiricalDistribution, MixtureDistribution, NormalDistribution } from './schema.ts';
@@ -158,14 +159,7 @@ function empiricalCdf(dist: EmpiricalDistribution, x: number): number {
   const prepared = prepareEmpirical(dist);
   if (prepared.kind === 'samples') {
     const { sorted } = prepared;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] ?? Infinity) <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo / sorted.length;
+    return upperBound(sorted, x) / sorted.length;
   }
   const { points } = prepared;
   // The last point at or below x; interpolate towards the next (flat stretches are atoms).

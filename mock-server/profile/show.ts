@@ -2,6 +2,7 @@
  * `pokebench profile show`: a profile's shape as plain text, so a user sees
  * the tail before running anything. Returns a string; only the CLI prints.
  */
+import { upperBound } from './upper-bound.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { quantile } from './distribution.ts';
 import { finishDelay, resolveRoute, sampleDelay, type RouteDelay } from './sampler.ts';
@@ -236,16 +237,9 @@ function nearestRank(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 }
 
-// Draws ≤ x in sorted order (binary search: upper bound).
+// Draws ≤ x in sorted order.
 function countAtMost(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? Infinity) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(sorted, x);
 }
 
 function niceStep(raw: number): number {

@@ -4,7 +4,7 @@
  * write the bytes. One core, two thin adapters (DESIGN.md, "The mock server").
  */
 import type { PokemonStore } from '../data/index.ts';
-import { createDelaySampler, parseProfile, type DelaySampler, type Profile } from '../profile/index.ts';
+import { createDelaySampler, parseProfile, type DelaySampler, type Fault, type Profile } from '../profile/index.ts';
 import { ProfileError } from '../profile/index.ts';
 import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/histogram.ts';
 import { ADMIN_PREFIX, matchRoute, type ApiRouteName } from './routes.ts';
@@ -18,12 +18,22 @@ export interface MockReply {
   delayMs: number;
   /** The profile route this request was delayed under, or null for admin and errors. */
   route: ApiRouteName | null;
+  /** The fault the profile drew for this request, if any. */
+  fault?: Fault['kind'] | undefined;
+  /**
+   * What the adapter must do instead of answering normally: `reset` (send the
+   * headers and half the body, then destroy the socket), `empty` (close before
+   * any byte) or `hang` (never answer). Other faults are already in the reply.
+   */
+  transportFault?: 'reset' | 'empty' | 'hang' | undefined;
 }
 
 /** Per-route counters, mergeable across processes (counts and histograms only). */
 export interface RouteStats {
   requests: number;
   statuses: Record<string, number>;
+  /** Injected faults by kind. */
+  faults: Record<string, number>;
   delay: HistogramSummary;
   histogram: HistogramSnapshot;
 }
@@ -64,7 +74,7 @@ export class MockApi {
   readonly store: PokemonStore;
   readonly origin: string;
   #sampler: DelaySampler;
-  #routes = new Map<string, { requests: number; statuses: Map<number, number>; delays: Histogram }>();
+  #routes = new Map<string, { requests: number; statuses: Map<number, number>; faults: Map<string, number>; delays: Histogram }>();
   #since = new Date();
   #requests = 0;
 
@@ -114,17 +124,16 @@ export class MockApi {
       const id = /^\d+$/.test(match.key) ? Number(match.key) : this.store.idByName(match.key);
       const body = id === undefined ? undefined : this.store.bodyById(id);
       // Keyed by the canonical id, so /pokemon/25 and /pokemon/pikachu share one delay stream.
-      const delayMs = this.#sampler.delayFor('pokemon', id === undefined || body === undefined ? match.key : String(id));
-      if (body === undefined) return delayed(text(404, 'Not Found'), delayMs, 'pokemon');
-      return delayed({ status: 200, headers: jsonHeaders(), body, delayMs: 0, route: null }, delayMs, 'pokemon');
+      const { delayMs, fault } = this.#sampler.draw('pokemon', id === undefined || body === undefined ? match.key : String(id));
+      if (body === undefined) return withFault(delayed(text(404, 'Not Found'), delayMs, 'pokemon'), fault);
+      return withFault(delayed({ status: 200, headers: jsonHeaders(), body, delayMs: 0, route: null }, delayMs, 'pokemon'), fault);
     }
 
     const { limit, offset } = match;
-    const delayMs = this.#sampler.delayFor('pokemon-list', `limit=${limit}&offset=${offset}`);
-    return delayed(
-      { status: 200, headers: jsonHeaders(), body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null },
-      delayMs,
-      'pokemon-list',
+    const { delayMs, fault } = this.#sampler.draw('pokemon-list', `limit=${limit}&offset=${offset}`);
+    return withFault(
+      delayed({ status: 200, headers: jsonHeaders(), body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null }, delayMs, 'pokemon-list'),
+      fault,
     );
   }
 
@@ -182,6 +191,7 @@ export class MockApi {
       routes[name] = {
         requests: r.requests,
         statuses: Object.fromEntries([...r.statuses].map(([s, n]) => [String(s), n])),
+        faults: Object.fromEntries(r.faults),
         delay: r.delays.summary(),
         histogram: r.delays.snapshot(),
       };
@@ -194,12 +204,13 @@ export class MockApi {
     const name = reply.route ?? 'other';
     let r = this.#routes.get(name);
     if (!r) {
-      r = { requests: 0, statuses: new Map(), delays: new Histogram() };
+      r = { requests: 0, statuses: new Map(), faults: new Map(), delays: new Histogram() };
       this.#routes.set(name, r);
     }
     r.requests += 1;
     r.statuses.set(reply.status, (r.statuses.get(reply.status) ?? 0) + 1);
     if (reply.route) r.delays.record(reply.delayMs);
+    if (reply.fault) r.faults.set(reply.fault, (r.faults.get(reply.fault) ?? 0) + 1);
   }
 }
 
@@ -211,6 +222,35 @@ function delayed(reply: MockReply, delayMs: number, route: ApiRouteName): MockRe
   reply.delayMs = delayMs;
   reply.route = route;
   return reply;
+}
+
+const FAULT_TEXT: Record<number, string> = { 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
+/** Applies a drawn fault to a delayed reply (the delay stays: a slow failure is still slow). */
+function withFault(reply: MockReply, fault: Fault | undefined): MockReply {
+  if (fault === undefined) return reply;
+  reply.fault = fault.kind;
+  switch (fault.kind) {
+    case 'http-error':
+    case 'rate-limited': {
+      const status = fault.kind === 'rate-limited' ? 429 : (fault.status ?? 503);
+      reply.status = status;
+      reply.body = FAULT_TEXT[status] ?? 'Server Error';
+      reply.headers['content-type'] = 'text/plain; charset=utf-8';
+      delete reply.headers['cache-control'];
+      if (fault.kind === 'rate-limited') reply.headers['retry-after'] = String(fault.retryAfterSeconds ?? 1);
+      return reply;
+    }
+    case 'malformed-json': {
+      // The right status, a body cut in half: what a client's JSON parser chokes on.
+      const bytes = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+      reply.body = bytes.subarray(0, Math.floor(bytes.length / 2));
+      return reply;
+    }
+    default:
+      reply.transportFault = fault.kind;
+      return reply;
+  }
 }
 
 function text(status: number, body: string): MockReply {

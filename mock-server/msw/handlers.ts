@@ -47,6 +47,12 @@ export async function createMswHandlers(
         ? api.admin(request.method, url.pathname, await request.text())
         : api.respond(request.method, target);
     if (applyDelay && reply.delayMs > 0) await delay(reply.delayMs);
+    if (reply.transportFault === 'hang') {
+      // Never answer: wait for the client to give up, then fail the request as a network error.
+      await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
+      return HttpResponse.error();
+    }
+    if (reply.transportFault) return HttpResponse.error(); // reset and empty: a broken connection
     const body = request.method === 'HEAD' || reply.status === 204 ? null : reply.body;
     return new HttpResponse(body, { status: reply.status, headers: reply.headers });
   });

@@ -202,6 +202,19 @@ interface Pending {
   timer: NodeJS.Timeout | undefined;
 }
 
+/** The faults that happen below HTTP: the profile asked for a broken connection, not a status. */
+function transportFault(res: http.ServerResponse, reply: MockReply): void {
+  if (reply.transportFault === 'hang') return; // never answer: the client's timeout (or ours, at close) ends it
+  if (reply.transportFault === 'empty') {
+    res.socket?.destroy(); // closed before any byte of a response
+    return;
+  }
+  // reset: promise the whole body, send half, then cut the connection.
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': body.length });
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+}
+
 function isLoopbackOrigin(origin: string | undefined): boolean {
   if (origin === undefined) return true;
   try {
@@ -213,6 +226,10 @@ function isLoopbackOrigin(origin: string | undefined): boolean {
 
 function write(res: http.ServerResponse, reply: MockReply, head: boolean, closing: boolean): void {
   if (res.destroyed) return;
+  if (reply.transportFault) {
+    transportFault(res, reply);
+    return;
+  }
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
   // The reply's headers object is fresh per request: add to it rather than copy it.
   const headers: Record<string, string | number> = reply.headers;

@@ -3,8 +3,9 @@
  * user profiles, distributions (quantile, CDF), the keyed counter-based
  * sampler the mock server draws delays from, and `profile show` rendering.
  */
-export { ROUTE_NAMES, DISTRIBUTION_TYPES, profileSchema, distributionSchema, clampSchema } from './schema.ts';
+export { ROUTE_NAMES, DISTRIBUTION_TYPES, FAULT_KINDS, profileSchema, distributionSchema, clampSchema } from './schema.ts';
 export type {
+  Fault,
   Profile,
   RouteName,
   RouteOverride,
@@ -33,3 +34,4 @@ export { philox4x32 } from './philox.ts';
 export { normalCdf, normalQuantile } from './normal.ts';
 export { renderProfile, describeDistribution, resolveRenderOptions } from './show.ts';
 export type { RenderProfileOptions } from './show.ts';
+export { pickFault } from './sampler.ts';

@@ -7,7 +7,7 @@
  */
 import { hashString, keyedUniforms, seedKey, uniformsOf } from './counter-rng.ts';
 import { drawFrom } from './distribution.ts';
-import type { Clamp, Distribution, Profile, RouteName } from './schema.ts';
+import type { Clamp, Distribution, Fault, Profile, RouteName } from './schema.ts';
 
 /**
  * The largest delay ever returned: `setTimeout`'s limit (2^31 - 1 ms, ~24.8
@@ -64,8 +64,27 @@ export interface DelaySampler {
   readonly profile: Profile;
   /** The delay for the next request of `key` on `route`; advances that key's counter. */
   delayFor(route: RouteName, key: string): number;
+  /** The delay and the fault (if any) for the next request of `key` on `route`; advances that key's counter. */
+  draw(route: RouteName, key: string): { delayMs: number; fault: Fault | undefined };
   /** Restarts every key's counter, so the next requests get the same delays as the first ones did. */
   reset(): void;
+}
+
+/**
+ * The counter index of the fault draw: far from the indices a delay uses
+ * (0, 1, … one per mixture level), so the fault is independent of the delay
+ * and adding faults to a profile leaves its delays unchanged.
+ */
+const FAULT_STREAM = 0xffff_fff0;
+
+/** The fault whose slice of [0, 1) holds `u`, or none (probabilities sum to at most 1). */
+export function pickFault(faults: readonly Fault[], u: number): Fault | undefined {
+  let edge = 0;
+  for (const fault of faults) {
+    edge += fault.probability;
+    if (u < edge) return fault;
+  }
+  return undefined;
 }
 
 /**
@@ -84,25 +103,32 @@ export function createDelaySampler(profile: Profile): DelaySampler {
   const philoxKey = seedKey(profile.seed);
   const routes = new Map<RouteName, RouteDelay>();
   const keys = new Map<string, { n: number; h0: number; h1: number }>();
+  const faults = new Map<RouteName, Fault[]>();
+  const draw = (route: RouteName, key: string) => {
+    const id = `${route}\u0000${key}`;
+    let entry = keys.get(id);
+    if (entry === undefined) {
+      const [h0, h1] = hashString(id);
+      entry = { n: 0, h0, h1 };
+      keys.set(id, entry);
+    }
+    let resolved = routes.get(route);
+    if (resolved === undefined) {
+      resolved = resolveRoute(profile, route);
+      routes.set(route, resolved);
+      faults.set(route, (profile.faults ?? []).filter((f) => f.probability > 0 && (!f.routes || f.routes.includes(route))));
+    }
+    const n = entry.n;
+    entry.n += 1;
+    const uniforms = uniformsOf(philoxKey, entry.h0, entry.h1, n);
+    const delayMs = finishDelay(drawFrom(resolved.delay, uniforms), resolved.clamp);
+    const candidates = faults.get(route)!;
+    return { delayMs, fault: candidates.length ? pickFault(candidates, uniforms(FAULT_STREAM)) : undefined };
+  };
   return {
     profile,
-    delayFor(route, key) {
-      const id = `${route}\u0000${key}`;
-      let entry = keys.get(id);
-      if (entry === undefined) {
-        const [h0, h1] = hashString(id);
-        entry = { n: 0, h0, h1 };
-        keys.set(id, entry);
-      }
-      let resolved = routes.get(route);
-      if (resolved === undefined) {
-        resolved = resolveRoute(profile, route);
-        routes.set(route, resolved);
-      }
-      const n = entry.n;
-      entry.n += 1;
-      return finishDelay(drawFrom(resolved.delay, uniformsOf(philoxKey, entry.h0, entry.h1, n)), resolved.clamp);
-    },
+    draw,
+    delayFor: (route, key) => draw(route, key).delayMs,
     reset() {
       keys.clear();
     },

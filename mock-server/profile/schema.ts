@@ -131,6 +131,28 @@ export interface RouteOverride {
   clamp?: Clamp | undefined;
 }
 
+/** The faults the server can inject, by what the client sees. */
+export const FAULT_KINDS = ['http-error', 'rate-limited', 'malformed-json', 'reset', 'empty', 'hang'] as const;
+
+/**
+ * A fault injected with `probability` per request (on `routes`, or all API
+ * routes), drawn from the same keyed seed as the delays, so a run replays.
+ * The profile's delay is applied first, then the fault:
+ * - `http-error`: a 5xx (`status`, default 503) with a plain-text body;
+ * - `rate-limited`: 429 with `Retry-After: retryAfterSeconds` (default 1);
+ * - `malformed-json`: status 200, body cut in half (a parse error, as the blog's `JSONDecodeError`);
+ * - `reset`: headers and half the body, then the connection is destroyed;
+ * - `empty`: the connection is closed before any byte of a response;
+ * - `hang`: no response at all, until the client gives up.
+ */
+export interface Fault {
+  kind: (typeof FAULT_KINDS)[number];
+  probability: number;
+  status?: number | undefined;
+  retryAfterSeconds?: number | undefined;
+  routes?: RouteName[] | undefined;
+}
+
 /** A parsed, valid latency profile. Treat as immutable: samplers cache derived tables per object. */
 export interface Profile {
   name?: string | undefined;
@@ -140,6 +162,8 @@ export interface Profile {
   delay: Distribution;
   clamp?: Clamp | undefined;
   routes?: Partial<Record<RouteName, RouteOverride>> | undefined;
+  /** Faults to inject; their probabilities add up to at most 1 on every route. */
+  faults?: Fault[] | undefined;
 }
 
 const GE0 = 'must be >= 0';
@@ -270,6 +294,31 @@ const routesSchema = strict(
   `unknown route; known routes: ${ROUTE_NAMES.join(', ')}`,
 );
 
+const faultSchema = strict({
+  kind: z.enum(FAULT_KINDS, { error: `must be one of ${FAULT_KINDS.join(', ')}` }),
+  probability: z.number().min(0, GE0).max(1, 'must be <= 1'),
+  status: z.int().min(500, 'must be a 5xx status (500..599)').max(599, 'must be a 5xx status (500..599)').optional(),
+  retryAfterSeconds: z.int().min(0, GE0).optional(),
+  routes: z.array(z.enum(ROUTE_NAMES, { error: `unknown route; known routes: ${ROUTE_NAMES.join(', ')}` })).min(1).optional(),
+}).check((ctx) => {
+  const { kind, status, retryAfterSeconds } = ctx.value;
+  if (status !== undefined && kind !== 'http-error') {
+    ctx.issues.push({ code: 'custom', message: 'only an http-error fault takes a status', path: ['status'], input: status });
+  }
+  if (retryAfterSeconds !== undefined && kind !== 'rate-limited') {
+    ctx.issues.push({ code: 'custom', message: 'only a rate-limited fault takes retryAfterSeconds', path: ['retryAfterSeconds'], input: retryAfterSeconds });
+  }
+});
+
+const faultsSchema = z.array(faultSchema).check((ctx) => {
+  for (const route of ROUTE_NAMES) {
+    const total = ctx.value.filter((f) => !f.routes || f.routes.includes(route)).reduce((a, f) => a + f.probability, 0);
+    if (total > 1 + 1e-9) {
+      ctx.issues.push({ code: 'custom', message: `probabilities on route ${route} add up to ${total}, must be <= 1`, path: [], input: ctx.value });
+    }
+  }
+});
+
 /** A whole {@link Profile}; `seed` defaults to 1. */
 export const profileSchema = strict({
   name: z.string().optional(),
@@ -278,4 +327,5 @@ export const profileSchema = strict({
   delay: distributionSchema,
   clamp: clampSchema.optional(),
   routes: routesSchema.optional(),
+  faults: faultsSchema.optional(),
 });

@@ -61,6 +61,13 @@ export function renderProfile(profile: Profile, options?: RenderProfileOptions):
   const resolved = resolveRenderOptions(options);
   const lines = [`${profile.name ?? '(unnamed profile)'}${profile.description ? ` — ${profile.description}` : ''}`];
   lines.push(`seed ${profile.seed}`);
+  if (profile.faults?.length) {
+    lines.push('', 'faults (after the delay):');
+    for (const f of profile.faults) {
+      const detail = f.kind === 'http-error' ? ` ${f.status ?? 503}` : f.kind === 'rate-limited' ? ` 429, Retry-After ${f.retryAfterSeconds ?? 1} s` : '';
+      lines.push(`  ${(f.probability * 100).toFixed(2).padStart(6)}%  ${f.kind}${detail}${f.routes ? ` (routes: ${f.routes.join(', ')})` : ''}`);
+    }
+  }
   for (const { routes, setup } of groupRoutes(profile)) {
     lines.push('', `routes: ${routes.join(', ')}`);
     lines.push(...renderSetup(profile, routes[0] ?? 'pokemon', setup, resolved).map((line) => (line ? `  ${line}` : '')));

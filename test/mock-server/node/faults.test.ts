@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { request } from 'undici';
+import { startMockServer, type MockServerHandle } from '../../../mock-server/index.ts';
+import { FAULT_KINDS, parseProfile } from '../../../mock-server/profile/index.ts';
+import { createUndiciClient } from '../../../src/clients/undici-client.ts';
+import { measureRun } from '../../../src/measure/index.ts';
+import { concurrent, sequential } from '../../../src/strategies/index.ts';
+import { OUTCOMES, type RequestRecord } from '../../../src/types.ts';
+
+// One server; each case swaps the profile through the admin API, as a user tuning it would.
+let server: MockServerHandle;
+beforeAll(async () => {
+  server = await startMockServer({ profile: 'instant' });
+});
+afterAll(async () => {
+  await server.close({ drainTimeoutMs: 100 });
+});
+
+function useFaults(faults: unknown[], seed = 1): void {
+  server.api.setProfile(parseProfile({ seed, delay: { type: 'fixed', ms: 0 }, faults }));
+}
+
+async function runOnce(n: number, timeoutMs = 300): Promise<RequestRecord[]> {
+  const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs });
+  return run.records;
+}
+
+describe('fault injection: what the client sees', () => {
+  it('http-error: a 5xx, recorded as http-error with the status', async () => {
+    useFaults([{ kind: 'http-error', probability: 1, status: 502 }]);
+    const records = await runOnce(3);
+    expect(records.map((r) => [r.outcome, 'status' in r ? r.status : null])).toEqual([
+      ['http-error', 502],
+      ['http-error', 502],
+      ['http-error', 502],
+    ]);
+  });
+
+  it('rate-limited: 429 with Retry-After', async () => {
+    useFaults([{ kind: 'rate-limited', probability: 1, retryAfterSeconds: 7 }]);
+    const res = await request(`${server.url}/api/v2/pokemon/1`);
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('7');
+    expect(await res.body.text()).toBe('Too Many Requests');
+  });
+
+  it('malformed-json: status 200 but a body cut in half, recorded as a network error INVALID_JSON', async () => {
+    useFaults([{ kind: 'malformed-json', probability: 1 }]);
+    const [record] = await runOnce(1);
+    expect(record).toMatchObject({ outcome: 'network-error', code: 'INVALID_JSON' });
+  });
+
+  it.each(['reset', 'empty'] as const)('%s: a broken connection, recorded as a network error', async (kind) => {
+    useFaults([{ kind, probability: 1 }]);
+    const records = await runOnce(4);
+    expect(records.every((r) => r.outcome === 'network-error')).toBe(true);
+  });
+
+  it('hang: no answer until the client gives up, recorded as a timeout', async () => {
+    useFaults([{ kind: 'hang', probability: 1 }]);
+    const records = await runOnce(2, 150);
+    expect(records.map((r) => r.outcome)).toEqual(['timeout', 'timeout']);
+  });
+
+  it('counts the injected faults per route in the admin stats', async () => {
+    server.api.reset();
+    useFaults([{ kind: 'http-error', probability: 1 }]);
+    await runOnce(5);
+    expect(server.api.stats().routes['pokemon']?.faults).toEqual({ 'http-error': 5 });
+  });
+
+  it('for any fault mix and seed, every request ends as exactly one outcome and the server keeps serving', async () => {
+    const mix = fc.array(
+      fc.record({ kind: fc.constantFrom(...FAULT_KINDS), probability: fc.double({ min: 0, max: 0.15, noNaN: true }) }),
+      { maxLength: FAULT_KINDS.length },
+    );
+    await fc.assert(
+      fc.asyncProperty(mix, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 40 }), async (faults, seed, n) => {
+        useFaults(faults, seed);
+        const strategy = seed % 2 === 0 ? concurrent() : sequential();
+        const run = await measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 150 });
+        expect(OUTCOMES.reduce((a, o) => a + run.counts[o], 0)).toBe(n);
+        expect(new Set(run.records.map((r) => r.index)).size).toBe(n);
+      }),
+      { numRuns: 12, seed: 0xfa17 },
+    );
+    useFaults([]);
+    const ok = await request(`${server.url}/api/v2/pokemon/25`);
+    expect(ok.statusCode).toBe(200);
+    await ok.body.dump();
+  });
+});

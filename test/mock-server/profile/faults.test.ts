@@ -51,7 +51,7 @@ describe('profile faults: sampling', () => {
           return seen;
         };
         const forward = perKey(ids);
-        const backward = perKey([...ids].reverse());
+        const backward = perKey(ids.toReversed());
         for (const [id, kinds] of forward) expect(backward.get(id)).toEqual(kinds);
       }),
     ));

@@ -29,12 +29,16 @@ function bar(fraction: number, width = 24): string {
 
 /** A progress sink for `runSweep`'s `onProgress`, and `done()` to clear it. */
 export function createProgress(io: CommandIo): { update(p: SweepProgress): void; done(): void } {
-  if (!io.isTTY || !io.liveStream) {
+  // A terminal that reports no width (some ptys) would render the live bar as nothing: log lines instead.
+  if (!io.isTTY || !io.liveStream || !(io.liveStream.columns > 0)) {
     return { update: (p) => io.err(`${describeProgress(p)}\n`), done: () => {} };
   }
   const live = createLogUpdate(io.liveStream, { showCursor: false });
   return {
     update: (p) => live(`${bar(p.done / p.total)} ${Math.round((p.done / p.total) * 100)}%\n${describeProgress(p)}`),
-    done: () => live.clear(),
+    done: () => {
+      live.clear();
+      live.done(); // shows the cursor again
+    },
   };
 }

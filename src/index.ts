@@ -4,8 +4,8 @@
  * `pokebench/mock-server`; the vitest matchers are `pokebench/vitest`.
  */
 export { sequential, concurrent, bounded, batched, workers, parseStrategy, defaultPoolSize, runOne } from './strategies/index.ts';
-export { createUndiciClient, createFetchClient } from './clients/index.ts';
-export type { ClientOptions } from './clients/index.ts';
+export { createUndiciClient, createFetchClient, withRetry } from './clients/index.ts';
+export type { ClientOptions, RetryOptions } from './clients/index.ts';
 export { measureRun, measureRepeated } from './measure/index.ts';
 export type { MeasureRunOptions, RunResult, MeasureRepeatedOptions, RepeatedResult } from './measure/index.ts';
 export { idealMakespan, roofline, efficiency, overheadPerRequest } from './model/index.ts';

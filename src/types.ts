@@ -24,6 +24,10 @@ export interface FetchResult {
   bytes: number;
   /** The delay the server says it applied (`x-mock-delay-ms`), if it said. */
   delayMs?: number | undefined;
+  /** How long the server asked the client to wait (`Retry-After`), ms, if it asked. */
+  retryAfterMs?: number | undefined;
+  /** Attempts this result took, when a retry policy wraps the client (1 = no retry). */
+  attempts?: number | undefined;
 }
 
 /**

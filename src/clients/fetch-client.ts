@@ -29,7 +29,10 @@ export function createFetchClient(options: ClientOptions): PoolFetchOne {
     const init = { signal, dispatcher: pool } as unknown as RequestInit;
     const response = await fetch(resolved.origin + pokemonPath(resolved.basePath, id), init);
     const body = new Uint8Array(await response.arrayBuffer());
-    return toFetchResult({ status: response.status, delayHeader: response.headers.get(DELAY_HEADER), body }, resolved.parse);
+    return toFetchResult(
+      { status: response.status, delayHeader: response.headers.get(DELAY_HEADER), retryAfterHeader: response.headers.get('retry-after'), body },
+      resolved.parse,
+    );
   };
   return Object.assign(fetchOne, {
     close: () => pool.close(),

@@ -7,3 +7,5 @@ export type { ClientOptions, ResolvedClientOptions } from './client-options.ts';
 export { toFetchResult } from './response.ts';
 export { InvalidJsonError } from './errors.ts';
 export { DELAY_HEADER, INVALID_JSON, POKEMON_PATH } from './wire.mjs';
+export { withRetry } from './retry.ts';
+export type { RetryOptions } from './retry.ts';

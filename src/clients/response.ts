@@ -1,7 +1,7 @@
 /** Turning a response read in full into a {@link FetchResult}: one rule for every main-thread client. */
 import type { FetchResult } from '../types.ts';
 import { InvalidJsonError } from './errors.ts';
-import { invalidJsonMessage, jsonParseError, parseDelayMs } from './wire.mjs';
+import { invalidJsonMessage, jsonParseError, parseDelayMs, parseRetryAfterMs } from './wire.mjs';
 import type { RawResponse } from './wire.mjs';
 
 /**
@@ -15,5 +15,8 @@ export function toFetchResult(response: RawResponse, parse: boolean): FetchResul
   const { status, body } = response;
   const error = jsonParseError(status, body, parse);
   if (error !== undefined) throw new InvalidJsonError(status, invalidJsonMessage(status, body.byteLength, error), { cause: error });
-  return { status, bytes: body.byteLength, delayMs: parseDelayMs(response.delayHeader) };
+  const retryAfterMs = parseRetryAfterMs(response.retryAfterHeader);
+  return retryAfterMs === undefined
+    ? { status, bytes: body.byteLength, delayMs: parseDelayMs(response.delayHeader) }
+    : { status, bytes: body.byteLength, delayMs: parseDelayMs(response.delayHeader), retryAfterMs };
 }

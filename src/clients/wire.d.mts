@@ -19,6 +19,8 @@ export interface CountingPool {
 export interface RawResponse {
   status: number;
   delayHeader: string | string[] | null | undefined;
+  /** The `Retry-After` header, when the server sent one. */
+  retryAfterHeader?: string | string[] | null | undefined;
   body: Uint8Array;
 }
 
@@ -30,6 +32,8 @@ export declare function pokemonPath(basePath: string, id: number): string;
 export declare function getPokemon(pool: Pool, basePath: string, id: number, signal: AbortSignal): Promise<RawResponse>;
 /** The delay stamped in a `x-mock-delay-ms` value, or undefined when absent or not a non-negative number. */
 export declare function parseDelayMs(raw: string | string[] | null | undefined): number | undefined;
+/** A `Retry-After` value in ms (delay-seconds or an HTTP date), or undefined. */
+export declare function parseRetryAfterMs(raw: string | string[] | null | undefined, nowMs?: number): number | undefined;
 /** Parse the body as JSON when a real client would (2xx other than 204) and return the parse error, if any. */
 export declare function jsonParseError(status: number, body: Uint8Array, parse: boolean): unknown;
 /** The message of an INVALID_JSON error. */

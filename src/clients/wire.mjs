@@ -44,7 +44,19 @@ export function pokemonPath(basePath, id) {
 export async function getPokemon(pool, basePath, id, signal) {
   const { statusCode, headers, body } = await pool.request({ method: 'GET', path: pokemonPath(basePath, id), signal });
   const bytes = await body.bytes();
-  return { status: statusCode, delayHeader: headers[DELAY_HEADER], body: bytes };
+  return { status: statusCode, delayHeader: headers[DELAY_HEADER], retryAfterHeader: headers['retry-after'], body: bytes };
+}
+
+/**
+ * A `Retry-After` value in ms: delay-seconds or an HTTP date (relative to
+ * `nowMs`); undefined when absent or unreadable.
+ */
+export function parseRetryAfterMs(raw, nowMs = Date.now()) {
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
 }
 
 /** The delay stamped in a `x-mock-delay-ms` value, or undefined when absent or not a non-negative number. */

@@ -4,6 +4,7 @@ import { request } from 'undici';
 import { startMockServer, type MockServerHandle } from '../../../mock-server/index.ts';
 import { FAULT_KINDS, parseProfile } from '../../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../../src/clients/undici-client.ts';
+import { withRetry } from '../../../src/clients/retry.ts';
 import { measureRun } from '../../../src/measure/index.ts';
 import { concurrent, sequential } from '../../../src/strategies/index.ts';
 import { OUTCOMES, type RequestRecord } from '../../../src/types.ts';
@@ -61,6 +62,18 @@ describe('fault injection: what the client sees', () => {
     useFaults([{ kind: 'hang', probability: 1 }]);
     const records = await runOnce(2, 150);
     expect(records.map((r) => r.outcome)).toEqual(['timeout', 'timeout']);
+  });
+
+  it('a retry policy retries a 429 and ends with one record from its last attempt', async () => {
+    server.api.reset();
+    useFaults([{ kind: 'rate-limited', probability: 1, retryAfterSeconds: 0 }]);
+    const fetchOne = withRetry(createUndiciClient({ baseUrl: server.url }), { attempts: 3, baseDelayMs: 1 });
+    const run = await measureRun({ strategy: sequential(), fetchOne, n: 2, timeoutMs: 2_000 });
+    expect(run.records.map((r) => [r.outcome, 'status' in r ? r.status : null])).toEqual([
+      ['http-error', 429],
+      ['http-error', 429],
+    ]);
+    expect(server.api.stats().routes['pokemon']?.requests).toBe(6);
   });
 
   it('counts the injected faults per route in the admin stats', async () => {

@@ -15,10 +15,11 @@ function scripted(answers: (FetchResult | Error)[]) {
   return { fetchOne, calls };
 }
 
+/** Advances virtual time, one timer at a time, until `promise` settles. */
 async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false;
-  void promise.finally(() => (done = true)).catch(() => {});
-  while (!done) await vi.advanceTimersToNextTimerAsync();
+  const state = { settled: false };
+  void promise.finally(() => (state.settled = true)).catch(() => {});
+  while (!state.settled) await vi.advanceTimersToNextTimerAsync();
   return promise;
 }
 

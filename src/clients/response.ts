@@ -1,7 +1,7 @@
 /** Turning a response read in full into a {@link FetchResult}: one rule for every main-thread client. */
 import type { FetchResult } from '../types.ts';
 import { InvalidJsonError } from './errors.ts';
-import { invalidJsonMessage, jsonParseError, parseDelayMs, parseRetryAfterMs } from './wire.mjs';
+import { interpretResponse } from './wire.mjs';
 import type { RawResponse } from './wire.mjs';
 
 /**
@@ -12,11 +12,5 @@ import type { RawResponse } from './wire.mjs';
  * @example toFetchResult({ status: 200, delayHeader: '12.50', body }, true) // { status: 200, bytes: 2048, delayMs: 12.5 }
  */
 export function toFetchResult(response: RawResponse, parse: boolean): FetchResult {
-  const { status, body } = response;
-  const error = jsonParseError(status, body, parse);
-  if (error !== undefined) throw new InvalidJsonError(status, invalidJsonMessage(status, body.byteLength, error), { cause: error });
-  const retryAfterMs = parseRetryAfterMs(response.retryAfterHeader);
-  return retryAfterMs === undefined
-    ? { status, bytes: body.byteLength, delayMs: parseDelayMs(response.delayHeader) }
-    : { status, bytes: body.byteLength, delayMs: parseDelayMs(response.delayHeader), retryAfterMs };
+  return interpretResponse(response, parse, (message, cause) => new InvalidJsonError(response.status, message, { cause }));
 }

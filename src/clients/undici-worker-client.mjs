@@ -1,6 +1,6 @@
 // The undici client as a worker thread rebuilds it from `fetchOne.workerSpec`:
 // plain JS (workers load no TypeScript), same wire code as undici-client.ts.
-import { createCountingPool, getPokemon, INVALID_JSON, invalidJsonMessage, jsonParseError, parseDelayMs } from './wire.mjs';
+import { createCountingPool, getPokemon, INVALID_JSON, interpretResponse } from './wire.mjs';
 
 /**
  * Build a fetchOne from resolved client options (`workerSpec.options`).
@@ -10,13 +10,10 @@ import { createCountingPool, getPokemon, INVALID_JSON, invalidJsonMessage, jsonP
 export default function createWorkerUndiciClient(options) {
   const { pool, connectionsOpened } = createCountingPool(options);
   async function fetchOne(id, signal) {
-    const { status, delayHeader, body } = await getPokemon(pool, options.basePath, id, signal);
-    const cause = jsonParseError(status, body, options.parse);
-    if (cause !== undefined) {
-      const error = new Error(invalidJsonMessage(status, body.byteLength, cause), { cause });
-      throw Object.assign(error, { name: 'InvalidJsonError', code: INVALID_JSON });
-    }
-    return { status, bytes: body.byteLength, delayMs: parseDelayMs(delayHeader) };
+    const response = await getPokemon(pool, options.basePath, id, signal);
+    return interpretResponse(response, options.parse, (message, cause) =>
+      Object.assign(new Error(message, { cause }), { name: 'InvalidJsonError', code: INVALID_JSON }),
+    );
   }
   // A fresh thread's first request pays for compiling the HTTP path; a thread
   // pool in Python or Go pays that once per process, not once per thread. So

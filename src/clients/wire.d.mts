@@ -32,6 +32,12 @@ export declare function pokemonPath(basePath: string, id: number): string;
 export declare function getPokemon(pool: Pool, basePath: string, id: number, signal: AbortSignal): Promise<RawResponse>;
 /** The delay stamped in a `x-mock-delay-ms` value, or undefined when absent or not a non-negative number. */
 export declare function parseDelayMs(raw: string | string[] | null | undefined): number | undefined;
+/** A response read in full as a FetchResult; a body that should be JSON and is not throws `makeError(message, cause)`. */
+export declare function interpretResponse(
+  response: RawResponse,
+  parse: boolean,
+  makeError: (message: string, cause: unknown) => Error,
+): { status: number; bytes: number; delayMs: number | undefined; retryAfterMs?: number };
 /** A `Retry-After` value in ms (delay-seconds or an HTTP date), or undefined. */
 export declare function parseRetryAfterMs(raw: string | string[] | null | undefined, nowMs?: number): number | undefined;
 /** Parse the body as JSON when a real client would (2xx other than 204) and return the parse error, if any. */

@@ -86,3 +86,19 @@ export function invalidJsonMessage(status, bytes, cause) {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return `Failed to parse the response body as JSON (status ${status}, ${bytes} bytes): ${reason}. The server sent a malformed body; the request counts as failed.`;
 }
+
+/**
+ * A response read in full as a FetchResult: status, body size, the stamped
+ * delay and Retry-After. When `parse`, a 2xx body (other than 204) must be
+ * JSON; if it is not, `makeError(message, cause)` builds what is thrown (a
+ * class on the main thread, a plain Error with code INVALID_JSON in a worker).
+ */
+export function interpretResponse(response, parse, makeError) {
+  const { status, body } = response;
+  const cause = jsonParseError(status, body, parse);
+  if (cause !== undefined) throw makeError(invalidJsonMessage(status, body.byteLength, cause), cause);
+  const result = { status, bytes: body.byteLength, delayMs: parseDelayMs(response.delayHeader) };
+  const retryAfterMs = parseRetryAfterMs(response.retryAfterHeader);
+  if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
+  return result;
+}

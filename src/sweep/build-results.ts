@@ -4,7 +4,7 @@
  * efficiency; per strategy the fitted slope and the verdict.
  */
 import os from 'node:os';
-import { idealMakespan } from '../model/index.ts';
+import { efficiency, idealMakespan, overheadPerRequest } from '../model/index.ts';
 import { analyzeStrategyScaling, classifyComplexity } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
@@ -73,8 +73,8 @@ function summarizePoint(cell: SweepCell): PointResult {
     maxMs: Math.max(...walls),
     spread: medianMs > 0 ? (Math.max(...walls) - Math.min(...walls)) / medianMs : 0,
     idealMs,
-    efficiency: medianMs > 0 ? idealMs / medianMs : Number.NaN,
-    overheadPerRequestMs: cell.n > 0 ? (medianMs - idealMs) / cell.n : 0,
+    efficiency: medianMs > 0 ? efficiency(idealMs, medianMs) : Number.NaN,
+    overheadPerRequestMs: overheadPerRequest(idealMs, medianMs, cell.n),
     counts,
     latency: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: latencies.at(-1) ?? Number.NaN },
   };

@@ -4,7 +4,7 @@
  * return the verdict and the efficiency against the model.
  */
 import { alignedDelays, measureRun, type RunResult } from '../measure/index.ts';
-import { idealMakespan } from '../model/index.ts';
+import { efficiency, idealMakespan } from '../model/index.ts';
 import { analyzeStrategyScaling, type ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
 import { concurrent } from '../strategies/index.ts';
@@ -130,7 +130,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
       times,
       medianMs,
       idealMs,
-      efficiency: idealMs / medianMs,
+      efficiency: medianMs > 0 ? efficiency(idealMs, medianMs) : Number.NaN,
       cpuPerRequestMs: median(rs.map((r) => (r.cpuMs.user + r.cpuMs.system) / n)),
       failed: rs.reduce((a, r) => a + n - r.counts.ok, 0),
     };

@@ -7,7 +7,16 @@ import type { PokemonStore } from '../data/index.ts';
 import { createDelaySampler, parseProfile, type DelaySampler, type Fault, type Profile } from '../profile/index.ts';
 import { ProfileError } from '../profile/index.ts';
 import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/histogram.ts';
-import { ADMIN_PREFIX, matchRoute, type ApiRouteName } from './routes.ts';
+import { ADMIN_PREFIX, matchRoute, type ApiRouteName, type RouteMatch } from './routes.ts';
+import { TokenBucket } from './token-bucket.ts';
+import { ConcurrencyGate, type GateTicket } from './concurrency-gate.ts';
+
+/**
+ * What went wrong on purpose: a fault the profile drew, or a limit the
+ * profile set (`rate-limit`: the token bucket was empty; `queue-full`: the
+ * concurrency cap's queue was full).
+ */
+export type InjectedFault = Fault['kind'] | 'rate-limit' | 'queue-full';
 
 /** A reply, ready to be written after `delayMs`. */
 export interface MockReply {
@@ -18,14 +27,22 @@ export interface MockReply {
   delayMs: number;
   /** The profile route this request was delayed under, or null for admin and errors. */
   route: ApiRouteName | null;
-  /** The fault the profile drew for this request, if any. */
-  fault?: Fault['kind'] | undefined;
+  /** The fault the profile drew (or the limit it hit) for this request, if any. */
+  fault?: InjectedFault | undefined;
   /**
    * What the adapter must do instead of answering normally: `reset` (send the
    * headers and half the body, then destroy the socket), `empty` (close before
    * any byte) or `hang` (never answer). Other faults are already in the reply.
    */
   transportFault?: 'reset' | 'empty' | 'hang' | undefined;
+  /** Stream the body at this rate (the profile's `bandwidth`), after the delay. */
+  bytesPerSecond?: number | undefined;
+  /**
+   * The request's place at the concurrency cap, when the profile sets one:
+   * the adapter serves it (delay, then body) only once it runs, and releases
+   * it when the response ends.
+   */
+  ticket?: GateTicket | undefined;
 }
 
 /** Per-route counters, mergeable across processes (counts and histograms only). */
@@ -67,6 +84,8 @@ export interface MockApiOptions {
   profile: Profile;
   /** Origin used in list URLs, e.g. `http://127.0.0.1:8080`. */
   origin: string;
+  /** Monotonic clock, ms, for the rate limit and the queue. @defaultValue `performance.now` */
+  now?: (() => number) | undefined;
 }
 
 /** The PokeAPI contract plus the admin API, with per-route stats. */
@@ -77,11 +96,29 @@ export class MockApi {
   #routes = new Map<string, { requests: number; statuses: Map<number, number>; faults: Map<string, number>; delays: Histogram }>();
   #since = new Date();
   #requests = 0;
+  #bucket: TokenBucket | undefined;
+  #gate: ConcurrencyGate | undefined;
+  readonly #now: () => number;
 
   constructor(options: MockApiOptions) {
     this.store = options.store;
     this.origin = options.origin;
+    this.#now = options.now ?? (() => performance.now());
     this.#sampler = createDelaySampler(options.profile);
+    this.#limits(options.profile);
+  }
+
+  /** The concurrency cap's gate, when the profile sets one (adapters serve through it). */
+  get gate(): ConcurrencyGate | undefined {
+    return this.#gate;
+  }
+
+  #limits(profile: Profile): void {
+    const rate = profile.rateLimit;
+    this.#bucket = rate ? new TokenBucket(rate.requestsPerSecond, rate.burst ?? Math.max(1, Math.ceil(rate.requestsPerSecond))) : undefined;
+    // Requests already at the old gate keep their tickets and release them there.
+    const cap = profile.concurrency;
+    this.#gate = cap ? new ConcurrencyGate(cap.max, cap.queueLimit) : undefined;
   }
 
   /** The active profile. */
@@ -92,11 +129,14 @@ export class MockApi {
   /** Replaces the active profile; delay streams restart from the new seed. */
   setProfile(profile: Profile): void {
     this.#sampler = createDelaySampler(profile);
+    this.#limits(profile);
   }
 
   /** Clears stats and restarts every delay stream (same profile, same seed). */
   reset(): void {
     this.#sampler.reset();
+    // A fresh bucket (full); the gate keeps its in-flight requests.
+    this.#bucket = this.#bucket && new TokenBucket(this.#bucket.ratePerSecond, this.#bucket.capacity);
     this.#routes.clear();
     this.#requests = 0;
     this.#since = new Date();
@@ -119,7 +159,23 @@ export class MockApi {
     if (match.kind === 'not-found') return text(404, 'Not Found');
     if (method === 'OPTIONS') return preflight();
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed();
+    const route: ApiRouteName = match.kind;
+    if (this.#bucket) {
+      const taken = this.#bucket.take(this.#now());
+      if (!taken.admitted) return overLimit(route, 429, 'rate-limit', Math.max(1, Math.ceil(taken.retryAfterMs / 1000)));
+    }
+    const reply = this.#serve(match);
+    const bandwidth = this.#sampler.profile.bandwidth;
+    if (bandwidth) reply.bytesPerSecond = bandwidth.bytesPerSecond;
+    if (this.#gate) {
+      const ticket = this.#gate.admit(this.#now());
+      if (!ticket) return overLimit(route, 503, 'queue-full', 1);
+      reply.ticket = ticket;
+    }
+    return reply;
+  }
 
+  #serve(match: Extract<RouteMatch, { kind: ApiRouteName }>): MockReply {
     if (match.kind === 'pokemon') {
       const id = /^\d+$/.test(match.key) ? Number(match.key) : this.store.idByName(match.key);
       const body = id === undefined ? undefined : this.store.bodyById(id);
@@ -209,7 +265,8 @@ export class MockApi {
     }
     r.requests += 1;
     r.statuses.set(reply.status, (r.statuses.get(reply.status) ?? 0) + 1);
-    if (reply.route) r.delays.record(reply.delayMs);
+    // A request the limiter or the queue turned away drew no delay: keep it out of the delay histogram.
+    if (reply.route && reply.fault !== 'rate-limit' && reply.fault !== 'queue-full') r.delays.record(reply.delayMs);
     if (reply.fault) r.faults.set(reply.fault, (r.faults.get(reply.fault) ?? 0) + 1);
   }
 }
@@ -251,6 +308,15 @@ function withFault(reply: MockReply, fault: Fault | undefined): MockReply {
       reply.transportFault = fault.kind;
       return reply;
   }
+}
+
+/** Answered at once, before any delay is drawn: the limiter or the full queue turned it away. */
+function overLimit(route: ApiRouteName, status: 429 | 503, fault: 'rate-limit' | 'queue-full', retryAfterSeconds: number): MockReply {
+  const reply = text(status, FAULT_TEXT[status] ?? 'Server Error');
+  reply.headers['retry-after'] = String(retryAfterSeconds);
+  reply.route = route;
+  reply.fault = fault;
+  return reply;
 }
 
 function text(status: number, body: string): MockReply {

@@ -8,6 +8,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { createMockApi, type CreateMockApiOptions } from '../core/create-api.ts';
 import { matchRoute } from '../core/routes.ts';
 import type { MockApi } from '../core/mock-api.ts';
+import type { ConcurrencyGate, GateTicket } from '../core/concurrency-gate.ts';
 
 /** Options of {@link createMswHandlers}. */
 export interface MswHandlersOptions extends Omit<CreateMockApiOptions, 'origin'> {
@@ -42,19 +43,84 @@ export async function createMswHandlers(
     const url = new URL(request.url);
     // Route on the raw target, as node:http sees it: URL() would normalise bad escapes away.
     const target = request.url.slice(origin.length) || `${url.pathname}${url.search}`;
-    const reply =
-      matchRoute(target).kind === 'admin'
-        ? api.admin(request.method, url.pathname, await request.text())
-        : api.respond(request.method, target);
-    if (applyDelay && reply.delayMs > 0) await delay(reply.delayMs);
-    if (reply.transportFault === 'hang') {
-      // Never answer: wait for the client to give up, then fail the request as a network error.
-      await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
-      return HttpResponse.error();
+    const isAdmin = matchRoute(target).kind === 'admin';
+    const gate = api.gate;
+    const reply = isAdmin ? api.admin(request.method, url.pathname, await request.text()) : api.respond(request.method, target);
+    const ticket = reply.ticket;
+    let streaming = false;
+    try {
+      // The concurrency cap: wait for a slot (or for the client to give up) before the delay starts.
+      if (ticket && gate && !(await slotOrAbort(gate, ticket, request.signal))) return HttpResponse.error();
+      if (applyDelay && reply.delayMs > 0) await delay(reply.delayMs);
+      if (reply.transportFault === 'hang') {
+        // Never answer: wait for the client to give up, then fail the request as a network error.
+        await abortOf(request.signal);
+        return HttpResponse.error();
+      }
+      if (reply.transportFault) return HttpResponse.error(); // reset and empty: a broken connection
+      const empty = request.method === 'HEAD' || reply.status === 204;
+      if (!empty && applyDelay && reply.bytesPerSecond) {
+        streaming = true;
+        const release = () => ticket && gate?.release(ticket);
+        const stream = throttledStream(toBytes(reply.body), reply.bytesPerSecond, release);
+        return new HttpResponse(stream, { status: reply.status, headers: reply.headers });
+      }
+      return new HttpResponse(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
+    } finally {
+      // A streamed body frees its slot when its last byte is out.
+      if (ticket && !streaming) gate?.release(ticket);
     }
-    if (reply.transportFault) return HttpResponse.error(); // reset and empty: a broken connection
-    const body = request.method === 'HEAD' || reply.status === 204 ? null : reply.body;
-    return new HttpResponse(body, { status: reply.status, headers: reply.headers });
   });
   return { handlers: [handler], api, origin };
+}
+
+function abortOf(signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/** Resolves true once the ticket runs, false if the client aborts first (the ticket is then released). */
+function slotOrAbort(gate: ConcurrencyGate, ticket: GateTicket, signal: AbortSignal): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const onAbort = () => {
+      gate.release(ticket);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    gate.whenRunning(ticket, () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    });
+  });
+}
+
+function toBytes(body: Buffer | string): Uint8Array {
+  return typeof body === 'string' ? new TextEncoder().encode(body) : body;
+}
+
+/** The node adapter's throttle as a stream: about rate·t bytes after t ms, the last at bytes / rate. */
+function throttledStream(body: Uint8Array, bytesPerSecond: number, onDone: () => void): ReadableStream<Uint8Array> {
+  const started = performance.now();
+  const totalMs = (body.length / bytesPerSecond) * 1000;
+  let sent = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const elapsed = performance.now() - started;
+      const nextByteAt = ((sent + 1) / bytesPerSecond) * 1000;
+      if (sent > 0 || nextByteAt > elapsed) await delay(Math.max(5, Math.min(nextByteAt, totalMs) - elapsed));
+      const now = performance.now() - started;
+      const due = now >= totalMs ? body.length : Math.min(body.length, Math.floor((now * bytesPerSecond) / 1000));
+      if (due > sent) controller.enqueue(body.slice(sent, due));
+      sent = Math.max(sent, due);
+      if (sent >= body.length) {
+        controller.close();
+        onDone();
+      }
+    },
+    cancel() {
+      onDone();
+    },
+  });
 }

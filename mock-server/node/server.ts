@@ -11,6 +11,7 @@ import type { MockApi, MockReply } from '../core/mock-api.ts';
 import { createMockApi } from '../core/create-api.ts';
 import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
+import { writeThrottled } from './throttle.ts';
 import { PokebenchError } from '../errors.ts';
 
 /** Options of {@link startMockServer}. */
@@ -124,6 +125,10 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     }
     req.resume(); // GET bodies are not read; drain them so the connection stays usable.
     const reply = api.respond(method, target);
+    if (reply.ticket || reply.bytesPerSecond) {
+      serveLimited(api, res, reply, method === 'HEAD');
+      return;
+    }
     if (reply.delayMs <= 0) {
       write(res, reply, method === 'HEAD', closing);
       return;
@@ -140,6 +145,29 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   function onDelayedClose(this: http.ServerResponse): void {
     inFlight -= 1;
     clearTimeout((this as PendingResponse)[PENDING]?.timer);
+  }
+
+  // The profile's concurrency cap or bandwidth: wait for a slot at the gate,
+  // then the delay, then stream the body; the slot frees when the response
+  // ends or the client leaves. Off the hot path, so closures are fine here.
+  function serveLimited(core: MockApi, res: http.ServerResponse, reply: MockReply, head: boolean): void {
+    const gate = core.gate;
+    const ticket = reply.ticket;
+    let timer: NodeJS.Timeout | undefined;
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      clearTimeout(timer);
+      if (ticket) gate?.release(ticket);
+    });
+    const send = () => write(res, reply, head, closing);
+    const begin = () => {
+      if (ticket) reply.headers['x-mock-queue-ms'] = (performance.now() - ticket.queuedAt).toFixed(2);
+      if (reply.delayMs > 0) timer = setTimeout(send, reply.delayMs);
+      else send();
+    };
+    if (ticket && gate) gate.whenRunning(ticket, begin);
+    else begin();
   }
 
   // Module-level so the hot path creates no closure per request for the timer.
@@ -236,7 +264,8 @@ function write(res: http.ServerResponse, reply: MockReply, head: boolean, closin
   headers['content-length'] = body.length;
   if (closing) headers['connection'] = 'close';
   res.writeHead(reply.status, headers);
-  res.end(head ? undefined : body);
+  if (reply.bytesPerSecond && !head && body.length > 0) writeThrottled(res, body, reply.bytesPerSecond);
+  else res.end(head ? undefined : body);
 }
 
 function handleAdmin(api: MockApi, req: http.IncomingMessage, res: http.ServerResponse, method: string, target: string) {

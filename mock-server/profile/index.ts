@@ -6,6 +6,9 @@
 export { ROUTE_NAMES, DISTRIBUTION_TYPES, FAULT_KINDS, profileSchema, distributionSchema, clampSchema } from './schema.ts';
 export type {
   Fault,
+  RateLimit,
+  ConcurrencyCap,
+  Bandwidth,
   Profile,
   RouteName,
   RouteOverride,

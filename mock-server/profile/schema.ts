@@ -153,6 +153,41 @@ export interface Fault {
   routes?: RouteName[] | undefined;
 }
 
+/**
+ * A token bucket in front of the API routes: `burst` tokens, refilled at
+ * `requestsPerSecond`; a request that finds the bucket empty is answered at
+ * once with 429 and a `Retry-After` saying when the next token comes (no delay
+ * drawn: a rate limiter rejects before the backend does any work).
+ */
+export interface RateLimit {
+  requestsPerSecond: number;
+  /** Bucket size: requests allowed back to back. @defaultValue `max(1, ceil(requestsPerSecond))` */
+  burst?: number | undefined;
+}
+
+/**
+ * A backend with `max` workers: at most `max` API requests are served (their
+ * delay, then their body) at once; the rest wait in a FIFO queue, as they do
+ * in front of a thread pool. With `queueLimit`, a request that finds the queue
+ * full is answered at once with 503 and `Retry-After: 1`. A cap of c makes any
+ * strategy at most `partial(1/c)`: the model schedules on min(k, c) slots.
+ */
+export interface ConcurrencyCap {
+  max: number;
+  /** Requests allowed to wait. @defaultValue unlimited */
+  queueLimit?: number | undefined;
+}
+
+/**
+ * A per-response bandwidth: after the profile's delay, the body is streamed
+ * at `bytesPerSecond`, so a 250 KB body takes visibly longer than a 5 KB one.
+ * Unlike Toxiproxy, which delays every chunk, the delay is applied once per
+ * response, then the bytes flow at this rate.
+ */
+export interface Bandwidth {
+  bytesPerSecond: number;
+}
+
 /** A parsed, valid latency profile. Treat as immutable: samplers cache derived tables per object. */
 export interface Profile {
   name?: string | undefined;
@@ -164,6 +199,12 @@ export interface Profile {
   routes?: Partial<Record<RouteName, RouteOverride>> | undefined;
   /** Faults to inject; their probabilities add up to at most 1 on every route. */
   faults?: Fault[] | undefined;
+  /** A token-bucket rate limit on the API routes. */
+  rateLimit?: RateLimit | undefined;
+  /** A server concurrency cap (c workers and a queue). */
+  concurrency?: ConcurrencyCap | undefined;
+  /** A per-response bandwidth throttle. */
+  bandwidth?: Bandwidth | undefined;
 }
 
 const GE0 = 'must be >= 0';
@@ -319,6 +360,18 @@ const faultsSchema = z.array(faultSchema).check((ctx) => {
   }
 });
 
+const rateLimitSchema = strict({
+  requestsPerSecond: positive(),
+  burst: z.int('must be an integer').min(1, 'must be >= 1').optional(),
+});
+
+const concurrencySchema = strict({
+  max: z.int('must be an integer').min(1, 'must be >= 1'),
+  queueLimit: z.int('must be an integer').min(0, GE0).optional(),
+});
+
+const bandwidthSchema = strict({ bytesPerSecond: z.number().min(1, 'must be >= 1 (bytes per second)') });
+
 /** A whole {@link Profile}; `seed` defaults to 1. */
 export const profileSchema = strict({
   name: z.string().optional(),
@@ -328,4 +381,7 @@ export const profileSchema = strict({
   clamp: clampSchema.optional(),
   routes: routesSchema.optional(),
   faults: faultsSchema.optional(),
+  rateLimit: rateLimitSchema.optional(),
+  concurrency: concurrencySchema.optional(),
+  bandwidth: bandwidthSchema.optional(),
 });

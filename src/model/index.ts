@@ -2,6 +2,7 @@
 export {
   batchedMakespan,
   concurrentMakespan,
+  effectivePoolSize,
   idealMakespan,
   listScheduleMakespan,
   sequentialMakespan,

@@ -61,31 +61,60 @@ export function batchedMakespan(k: number, delays: readonly number[]): number {
  * Ideal makespan (ms, or whatever unit the delays are in) of a strategy
  * family over the applied delays, in input order.
  *
+ * A server concurrency cap c (the profile's `concurrency.max`) serves at most
+ * c requests at once, FIFO: then a fan-out of k slots runs as list scheduling
+ * on min(k, c) slots (concurrent: on c), because the server queue always
+ * holds the next requests in input order. Batches of k run each on min(k, c).
+ *
  * @param kind - the strategy family.
  * @param k - slots; required for `bounded`, `batched` and `workers`, ignored otherwise.
  * @param delays - applied delays, each finite and ≥ 0.
+ * @param serverCap - the server's concurrency cap, a positive integer; none when undefined.
  * @throws InvalidArgumentError for a missing or non-positive-integer `k` where
- *   one is needed, or a negative / non-finite delay.
+ *   one is needed, a bad `serverCap`, or a negative / non-finite delay.
  * @example idealMakespan('bounded', 2, [100, 100, 100]) // 200
+ * @example idealMakespan('concurrent', undefined, [100, 100, 100], 1) // 300
  */
-export function idealMakespan(kind: StrategyKind, k: number | undefined, delays: readonly number[]): number {
+export function idealMakespan(kind: StrategyKind, k: number | undefined, delays: readonly number[], serverCap?: number): number {
   const bad = delays.findIndex((d) => !(Number.isFinite(d) && d >= 0));
   if (bad !== -1) {
     throw new InvalidArgumentError('delays', `idealMakespan: delays[${bad}] must be a finite number ≥ 0, got ${delays[bad]}.`);
   }
+  if (serverCap !== undefined && !(Number.isInteger(serverCap) && serverCap >= 1)) {
+    throw new InvalidArgumentError('serverCap', `idealMakespan: serverCap must be a positive integer, got ${serverCap}.`);
+  }
+  const cap = serverCap ?? Number.POSITIVE_INFINITY;
   switch (kind) {
     case 'sequential':
       return sequentialMakespan(delays);
     case 'concurrent':
-      return concurrentMakespan(delays);
+      return cap < delays.length ? listScheduleMakespan(cap, delays) : concurrentMakespan(delays);
     case 'bounded':
     case 'workers':
-      return listScheduleMakespan(checkK(kind, k), delays);
-    case 'batched':
-      return batchedMakespan(checkK(kind, k), delays);
+      return listScheduleMakespan(Math.min(checkK(kind, k), cap), delays);
+    case 'batched': {
+      const size = checkK(kind, k);
+      if (cap >= size) return batchedMakespan(size, delays);
+      let total = 0;
+      for (let i = 0; i < delays.length; i += size) total += listScheduleMakespan(cap, delays.slice(i, i + size));
+      return total;
+    }
     default:
       throw new InvalidArgumentError('kind', `idealMakespan: unknown strategy kind ${JSON.stringify(kind)}.`);
   }
+}
+
+/**
+ * The pool size a strategy's slope is judged against, under an optional
+ * server cap: k for a pool, c for a capped concurrent fan-out, min(k, c) for
+ * a capped pool; undefined when the strategy is not a pool (sequential,
+ * uncapped concurrent). A cap of c makes any strategy at most `partial(1/c)`.
+ */
+export function effectivePoolSize(kind: StrategyKind, k: number | undefined, serverCap?: number): number | undefined {
+  if (kind === 'sequential') return undefined;
+  const slots = kind === 'concurrent' ? undefined : k;
+  if (serverCap === undefined) return slots;
+  return slots === undefined ? serverCap : Math.min(slots, serverCap);
 }
 
 function checkK(kind: StrategyKind, k: number | undefined): number {

@@ -4,9 +4,12 @@
  * 1/k. batched(k) is not: each batch waits for its slowest member, so under
  * jitter its slope is E[max of k delays] / (k·L̄), above 1/k. Its verdict is
  * judged against its own model slope, from the ideal makespans of the delays
- * the server applied, and then labelled with the batch size.
+ * the server applied, and then labelled with the batch size. A server
+ * concurrency cap c makes any strategy at most a pool of c (DESIGN.md's
+ * model, extended: list scheduling on min(k, c) slots).
  */
 import type { Strategy } from '../types.ts';
+import { effectivePoolSize } from '../model/makespan.ts';
 import { median, theilSen } from '../stats/index.ts';
 import { analyzeScaling, type ScalingAnalysis } from './analyze-scaling.ts';
 import { MIN_DISTINCT_N, MIN_REPETITIONS } from './thresholds.ts';
@@ -25,9 +28,14 @@ export function analyzeStrategyScaling(
   points: readonly StrategyScalingPoint[],
   meanLatencyMs: number,
   seed?: number,
+  serverCap?: number,
 ): ScalingAnalysis {
   const input = { points: points.map((p) => ({ n: p.n, times: p.times })), meanLatencyMs, seed };
-  if (strategy.kind === 'bounded' || strategy.kind === 'workers') return analyzeScaling({ ...input, k: strategy.k });
+  // A server cap c turns a concurrent fan-out into a pool of c, and a pool of k into one of min(k, c).
+  const pool = effectivePoolSize(strategy.kind, strategy.k, serverCap);
+  if (strategy.kind === 'bounded' || strategy.kind === 'workers' || (strategy.kind === 'concurrent' && pool !== undefined)) {
+    return analyzeScaling({ ...input, k: pool });
+  }
   if (strategy.kind !== 'batched' || strategy.k === undefined || points.length < 2) return analyzeScaling(input);
 
   const modelSlope = theilSen(points.map((p) => p.n), points.map((p) => median([...p.idealTimes]))).slope / meanLatencyMs;

@@ -42,12 +42,19 @@ function emptyCounts(): Record<Outcome, number> {
   return Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 }
 
-function summarizeRun(run: RunResult, cell: SweepCell): RunSummary {
+/** The server concurrency cap the run's profile set, if any (the model schedules on min(k, c)). */
+export function serverCapOf(settings: Pick<RunSettings, 'profile'>): number | undefined {
+  const definition = settings.profile.definition as { concurrency?: { max?: unknown } } | null | undefined;
+  const max = definition?.concurrency?.max;
+  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : undefined;
+}
+
+function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undefined): RunSummary {
   const delays = run.appliedDelaysMs.filter(Number.isFinite);
   return {
     wallMs: run.wallMs,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
-    idealMs: idealMakespan(cell.strategy.kind, cell.strategy.k, alignedDelays(run.records)),
+    idealMs: idealMakespan(cell.strategy.kind, cell.strategy.k, alignedDelays(run.records), serverCap),
     meanDelayMs: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
     counts: { ...run.counts },
     cpuMs: run.cpuMs.user + run.cpuMs.system,
@@ -56,8 +63,8 @@ function summarizeRun(run: RunResult, cell: SweepCell): RunSummary {
   };
 }
 
-function summarizePoint(cell: SweepCell): PointResult {
-  const runs = cell.runs.map((r) => summarizeRun(r, cell));
+function summarizePoint(cell: SweepCell, serverCap: number | undefined): PointResult {
+  const runs = cell.runs.map((r) => summarizeRun(r, cell, serverCap));
   const walls = runs.map((r) => r.wallMs);
   const medianMs = median(walls);
   const idealMs = median(runs.map((r) => r.idealMs));
@@ -80,7 +87,7 @@ function summarizePoint(cell: SweepCell): PointResult {
   };
 }
 
-function summarizeScaling(cells: SweepCell[], points: PointResult[]): ScalingSummary {
+function summarizeScaling(cells: SweepCell[], points: PointResult[], serverCap: number | undefined): ScalingSummary {
   const strategy = cells[0]!.strategy;
   const delays = points.flatMap((p) => p.runs.map((r) => r.meanDelayMs * p.n));
   const requests = points.reduce((a, p) => a + p.n * p.runs.length, 0);
@@ -93,6 +100,8 @@ function summarizeScaling(cells: SweepCell[], points: PointResult[]): ScalingSum
     strategy,
     points.map((p) => ({ n: p.n, times: p.runs.map((r) => r.wallMs), idealTimes: p.runs.map((r) => r.idealMs) })),
     meanLatencyMs,
+    undefined,
+    serverCap,
   );
   let complexity = 'n/a';
   if (points.length >= 3) complexity = classifyComplexity(points.map((p) => p.n), points.map((p) => p.medianMs)).best;
@@ -111,14 +120,15 @@ function summarizeScaling(cells: SweepCell[], points: PointResult[]): ScalingSum
 
 /** Builds the results object from the sweep's cells. */
 export function buildResults(cells: readonly SweepCell[], settings: RunSettings, durationMs: number, createdAt = new Date()): Results {
+  const serverCap = serverCapOf(settings);
   const byStrategy = new Map<string, SweepCell[]>();
   for (const cell of cells) byStrategy.set(cell.strategy.name, [...(byStrategy.get(cell.strategy.name) ?? []), cell]);
   const strategies: StrategyResult[] = [];
   for (const [name, group] of byStrategy) {
     const sorted = group.toSorted((a, b) => a.n - b.n);
-    const points = sorted.map(summarizePoint);
+    const points = sorted.map((cell) => summarizePoint(cell, serverCap));
     const { kind, k } = sorted[0]!.strategy;
-    strategies.push({ name, kind, k: k ?? null, points, scaling: summarizeScaling(sorted, points) });
+    strategies.push({ name, kind, k: k ?? null, points, scaling: summarizeScaling(sorted, points, serverCap) });
   }
   return {
     schema: 'pokebench-results',

@@ -33,6 +33,12 @@ export interface MeasureScalingOptions {
   timeoutMs?: number;
   /** Seed of the bootstrap. */
   seed?: number;
+  /**
+   * The mock's concurrency cap (`concurrency.max` of its profile), so the
+   * model schedules on min(k, c) slots: a capped server makes any strategy at
+   * most a pool of c, and the verdict is judged accordingly.
+   */
+  serverCap?: number;
 }
 
 /** One N of a scaling measurement. */
@@ -102,15 +108,15 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
     }
   };
   for (let r = 0; r < repeats; r++) await once();
-  let result = summarize(strategy, ns, runs, options.seed);
+  let result = summarize(strategy, ns, runs, options.seed, options.serverCap);
   for (let r = repeats; r < maxRepeats && result.verdict === 'inconclusive'; r++) {
     await once();
-    result = summarize(strategy, ns, runs, options.seed);
+    result = summarize(strategy, ns, runs, options.seed, options.serverCap);
   }
   return result;
 }
 
-function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult[]>, seed: number | undefined): ScalingMeasurement {
+function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult[]>, seed: number | undefined, serverCap: number | undefined): ScalingMeasurement {
   let delaySum = 0;
   let delayCount = 0;
   const ideals = new Map<number, number[]>();
@@ -122,7 +128,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
     }
     const times = rs.map((r) => r.wallMs);
     const medianMs = median(times);
-    const idealTimes = rs.map((r) => idealMakespan(strategy.kind, strategy.k, alignedDelays(r.records)));
+    const idealTimes = rs.map((r) => idealMakespan(strategy.kind, strategy.k, alignedDelays(r.records), serverCap));
     ideals.set(n, idealTimes);
     const idealMs = median(idealTimes);
     return {
@@ -144,6 +150,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
     ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: ideals.get(n)! })),
     meanLatencyMs,
     seed,
+    serverCap,
   );
   return {
     strategy: strategy.name,

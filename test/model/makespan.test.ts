@@ -4,6 +4,7 @@ import {
   batchedMakespan,
   concurrentMakespan,
   idealMakespan,
+  effectivePoolSize,
   listScheduleMakespan,
   sequentialMakespan,
 } from '../../src/model/makespan.ts';
@@ -81,5 +82,56 @@ describe('idealMakespan', () => {
     expect(() => idealMakespan('batched', 0, [1])).toThrow(expect.objectContaining({ argument: 'k' }));
     expect(() => idealMakespan('sequential', undefined, [1, -1])).toThrow(expect.objectContaining({ argument: 'delays' }));
     expect(() => idealMakespan('concurrent', undefined, [Number.NaN])).toThrow(/delays\[0\]/);
+  });
+});
+
+describe('idealMakespan under a server concurrency cap c', () => {
+  const kinds = ['sequential', 'concurrent', 'bounded', 'batched', 'workers'] as const;
+  const kind = fc.constantFrom(...kinds);
+
+  it('worked examples: a capped concurrent fan-out is a pool of c; a pool of k > c is a pool of c', () => {
+    expect(idealMakespan('concurrent', undefined, [100, 100, 100], 1)).toBe(300);
+    expect(idealMakespan('concurrent', undefined, [100, 100, 100, 100], 2)).toBe(200);
+    expect(idealMakespan('bounded', 4, [100, 100, 100, 100], 2)).toBe(200);
+    expect(idealMakespan('batched', 4, [100, 50, 50, 50, 10], 2)).toBe(150 + 10);
+  });
+
+  it('law: a cap at least as large as the fan-out changes nothing', () =>
+    fc.assert(
+      fc.property(kind, k, delays, (kd, slots, d) => {
+        const cap = Math.max(slots, d.length, 1);
+        expect(idealMakespan(kd, slots, d, cap)).toBe(idealMakespan(kd, slots, d));
+      }),
+    ));
+
+  it('law: a cap of 1 makes every strategy sequential', () =>
+    fc.assert(
+      fc.property(kind, k, delays, (kd, slots, d) => {
+        expect(idealMakespan(kd, slots, d, 1)).toBe(sum(d));
+      }),
+    ));
+
+  it('law: at most a pool of c: T ≥ max(max d, Σd / c), and a tighter cap never makes it faster', () =>
+    fc.assert(
+      fc.property(kind, k, delays, fc.integer({ min: 1, max: 20 }), (kd, slots, d, cap) => {
+        const t = idealMakespan(kd, slots, d, cap);
+        expect(t).toBeGreaterThanOrEqual(Math.max(0, ...d));
+        expect(t).toBeGreaterThanOrEqual(sum(d) / cap - 1e-9);
+        if (cap > 1) expect(idealMakespan(kd, slots, d, cap - 1)).toBeGreaterThanOrEqual(t);
+        expect(t).toBeGreaterThanOrEqual(idealMakespan(kd, slots, d));
+      }),
+    ));
+
+  it('effectivePoolSize: min(k, c) for pools, c for a capped concurrent fan-out, none for sequential', () => {
+    expect(effectivePoolSize('bounded', 6, 4)).toBe(4);
+    expect(effectivePoolSize('workers', 2, 4)).toBe(2);
+    expect(effectivePoolSize('concurrent', undefined, 8)).toBe(8);
+    expect(effectivePoolSize('concurrent', undefined)).toBeUndefined();
+    expect(effectivePoolSize('sequential', undefined, 8)).toBeUndefined();
+  });
+
+  it('rejects a cap that is not a positive integer', () => {
+    expect(() => idealMakespan('concurrent', undefined, [1], 0)).toThrow(expect.objectContaining({ argument: 'serverCap' }));
+    expect(() => idealMakespan('concurrent', undefined, [1], 1.5)).toThrow(/serverCap/);
   });
 });

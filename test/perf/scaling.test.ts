@@ -106,6 +106,15 @@ describe('scaling on the wall clock', () => {
     expectRooflineEfficiency(result, 0.85);
   });
 
+  it('a server capped at c = 4 makes concurrent a pool of 4, and the model with the cap still judges it efficient', async () => {
+    const capped = { name: 'capped-30ms', seed: 8, delay: { type: 'uniform', min: 24, max: 36 }, concurrency: { max: 4 } };
+    const result = await withProfile(capped, () => measureScaling(concurrent(), { client, ns: POOL_LADDER, serverCap: 4 }));
+    expect(result.analysis.slope).toBeGreaterThanOrEqual(0.25 * 0.7);
+    expect(result.analysis.slope).toBeLessThanOrEqual(0.25 * 1.3);
+    expect(result).toScaleAsPoolOf(4);
+    expectRooflineEfficiency(result, 0.85);
+  });
+
   it('batched(4) is efficient against its own model', async () => {
     const result = await measureScaling(batched(4), { client, ns: POOL_LADDER });
     expectRooflineEfficiency(result, 0.85);

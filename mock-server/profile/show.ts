@@ -68,11 +68,35 @@ export function renderProfile(profile: Profile, options?: RenderProfileOptions):
       lines.push(`  ${(f.probability * 100).toFixed(2).padStart(6)}%  ${f.kind}${detail}${f.routes ? ` (routes: ${f.routes.join(', ')})` : ''}`);
     }
   }
+  const limits = describeLimits(profile);
+  if (limits.length) lines.push('', 'limits (API routes):', ...limits.map((l) => `  ${l}`));
   for (const { routes, setup } of groupRoutes(profile)) {
     lines.push('', `routes: ${routes.join(', ')}`);
     lines.push(...renderSetup(profile, routes[0] ?? 'pokemon', setup, resolved).map((line) => (line ? `  ${line}` : '')));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The profile's rate limit, concurrency cap and bandwidth, one line each. */
+function describeLimits(profile: Profile): string[] {
+  const lines: string[] = [];
+  const { rateLimit, concurrency, bandwidth } = profile;
+  if (rateLimit) {
+    const burst = rateLimit.burst ?? Math.max(1, Math.ceil(rateLimit.requestsPerSecond));
+    lines.push(`rate limit    ${rateLimit.requestsPerSecond} req/s, burst ${burst}: 429 with Retry-After past it`);
+  }
+  if (concurrency) {
+    const queue = concurrency.queueLimit === undefined ? 'an unbounded queue' : `a queue of ${concurrency.queueLimit} (503 past it)`;
+    lines.push(`concurrency   ${concurrency.max} served at once, ${queue}: any strategy is at most partial(1/${concurrency.max})`);
+  }
+  if (bandwidth) lines.push(`bandwidth     ${formatRate(bandwidth.bytesPerSecond)} per response, after the delay`);
+  return lines;
+}
+
+function formatRate(bytesPerSecond: number): string {
+  if (bytesPerSecond >= 1e6) return `${+(bytesPerSecond / 1e6).toFixed(2)} MB/s`;
+  if (bytesPerSecond >= 1e3) return `${+(bytesPerSecond / 1e3).toFixed(2)} kB/s`;
+  return `${bytesPerSecond} B/s`;
 }
 
 /** One line describing a distribution, e.g. `lognormal(median 90 ms, sigma 0.7)`. */

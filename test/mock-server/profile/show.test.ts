@@ -25,6 +25,20 @@ describe('renderProfile', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
+  it('lists the limits a profile sets, and none when it sets none', () => {
+    const limited = parseProfile({
+      delay: { type: 'fixed', ms: 1 },
+      rateLimit: { requestsPerSecond: 50 },
+      concurrency: { max: 8, queueLimit: 16 },
+      bandwidth: { bytesPerSecond: 250_000 },
+    });
+    const text = renderProfile(limited, { samples: 100 });
+    expect(text).toContain('rate limit    50 req/s, burst 50');
+    expect(text).toContain('concurrency   8 served at once, a queue of 16 (503 past it): any strategy is at most partial(1/8)');
+    expect(text).toContain('bandwidth     250 kB/s per response');
+    expect(renderProfile(parseProfile({ delay: { type: 'fixed', ms: 1 } }), { samples: 100 })).not.toContain('limits');
+  });
+
   it('puts theory beside the sampled percentiles', async () => {
     const fixed = renderProfile(await loadProfile('fixed-100ms'), { samples: 200 });
     for (const label of ['p50', 'p90', 'p99', 'p99.9', 'min', 'max']) {

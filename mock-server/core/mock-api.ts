@@ -240,6 +240,13 @@ export class MockApi {
     return text(404, 'Not Found');
   }
 
+  /** Injected faults and limit rejections by kind, over all routes, since the last reset (cheap: no histograms). */
+  faultCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of this.#routes.values()) for (const [kind, n] of r.faults) counts[kind] = (counts[kind] ?? 0) + n;
+    return counts;
+  }
+
   /** Per-route request counts, statuses and applied-delay percentiles since the last reset. */
   stats(): MockStats {
     const routes: Record<string, RouteStats> = {};

@@ -68,6 +68,12 @@ export interface RunResult {
   connectionsOpened: number | undefined;
   /** Process CPU time (all threads) from the fan-out's start to the end of `run`, ms. */
   cpuMs: { user: number; system: number };
+  /**
+   * Faults the server injected during the run, by kind (`http-error`,
+   * `reset`, `queue-full`...), when the sweep can ask the server (the
+   * embedded mock); undefined otherwise.
+   */
+  injectedFaults?: Record<string, number> | undefined;
 }
 
 interface ResolvedRunOptions {

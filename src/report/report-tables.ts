@@ -55,9 +55,16 @@ export function pointTable(strategy: StrategyResult): ReportTable {
     { text: formatRatio(point.efficiency), tone: efficiencyTone(point.efficiency) },
     { text: formatSmallMs(point.overheadPerRequestMs) },
     { text: formatMs(point.latency.p99) },
-    ...(withOutcomes ? [{ text: allOk(point.counts) ? 'all ok' : formatCounts(point.counts), tone: allOk(point.counts) ? undefined : ('bad' as const) }] : []),
+    ...(withOutcomes ? [{ text: outcomesText(point), tone: allOk(point.counts) ? undefined : ('bad' as const) }] : []),
   ]);
   return { columns, rows };
+}
+
+/** The outcome counts, then what the server injected to cause them (when it was asked). */
+function outcomesText(point: PointResult): string {
+  const outcomes = allOk(point.counts) ? 'all ok' : formatCounts(point.counts);
+  const injected = Object.entries(point.faults ?? {}).filter(([, n]) => n > 0);
+  return injected.length ? `${outcomes} (injected: ${injected.map(([kind, n]) => `${kind} ${n}`).join(', ')})` : outcomes;
 }
 
 /** One row per strategy: slope s, its interval, verdict, complexity class and R². */

@@ -50,6 +50,8 @@ export interface RunSummary {
   eventLoopP99Ms: number;
   /** Sockets the client opened. */
   connectionsOpened: number | null;
+  /** Faults the embedded mock injected during this run, by kind; absent against an external server. */
+  faults?: Record<string, number> | undefined;
 }
 
 /** Per-request latency percentiles (end − start), ms, over all repetitions of a point. */
@@ -77,6 +79,8 @@ export interface PointResult {
   overheadPerRequestMs: number;
   /** Outcome counts summed over repetitions (sum = n × repetitions). */
   counts: Record<Outcome, number>;
+  /** Injected faults by kind, summed over repetitions; absent when the server could not be asked. */
+  faults?: Record<string, number> | undefined;
   latency: LatencySummary;
 }
 

@@ -60,6 +60,7 @@ function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undef
     cpuMs: run.cpuMs.user + run.cpuMs.system,
     eventLoopP99Ms: run.eventLoopDelay.p99,
     connectionsOpened: run.connectionsOpened ?? null,
+    ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),
   };
 }
 
@@ -70,6 +71,12 @@ function summarizePoint(cell: SweepCell, serverCap: number | undefined): PointRe
   const idealMs = median(runs.map((r) => r.idealMs));
   const counts = emptyCounts();
   for (const r of runs) for (const o of OUTCOMES) counts[o] += r.counts[o];
+  let faults: Record<string, number> | undefined;
+  for (const r of runs) {
+    if (!r.faults) continue;
+    faults ??= {};
+    for (const [kind, n] of Object.entries(r.faults)) faults[kind] = (faults[kind] ?? 0) + n;
+  }
   const latencies = cell.runs.flatMap((r) => r.records.map((rec) => rec.end - rec.start)).toSorted((a, b) => a - b);
   const q = (p: number) => (latencies.length ? quantileSorted(latencies, p) : Number.NaN);
   return {
@@ -83,6 +90,7 @@ function summarizePoint(cell: SweepCell, serverCap: number | undefined): PointRe
     efficiency: medianMs > 0 ? efficiency(idealMs, medianMs) : Number.NaN,
     overheadPerRequestMs: overheadPerRequest(idealMs, medianMs, cell.n),
     counts,
+    ...(faults ? { faults } : {}),
     latency: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: latencies.at(-1) ?? Number.NaN },
   };
 }

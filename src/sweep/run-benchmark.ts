@@ -110,6 +110,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       maxDurationMs: (config.maxSeconds ?? RUN_DEFAULTS.maxSeconds) * 1000,
       signal: hooks.signal,
       onProgress: hooks.onProgress,
+      serverFaults: server ? () => server.api.faultCounts() : undefined,
     });
     const settings: RunSettings = {
       profile: profileInfo,

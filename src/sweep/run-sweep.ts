@@ -45,6 +45,11 @@ export interface SweepOptions {
   onProgress?: (progress: SweepProgress) => void;
   /** @defaultValue `performance.now` */
   now?: () => number;
+  /**
+   * The server's cumulative injected-fault counts by kind (the embedded
+   * mock's `api.faultCounts`); each run records the change over it.
+   */
+  serverFaults?: () => Record<string, number>;
 }
 
 /** All measured runs of one strategy at one N. */
@@ -111,7 +116,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     if (now() - started > maxDurationMs) throw new SweepTimeoutError(maxDurationMs);
     options.signal?.throwIfAborted();
     // measureRun closes the client when the run ends.
-    return measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+    const before = options.serverFaults?.();
+    const run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+    if (before && options.serverFaults) run.injectedFaults = countsSince(before, options.serverFaults());
+    return run;
   };
 
   for (const { strategy, n } of warm) {
@@ -127,4 +135,14 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     doneCost += cost(cell.strategy, cell.n);
   }
   return [...cells.values()];
+}
+
+/** after − before, by key, keeping only the kinds that happened. */
+function countsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [kind, n] of Object.entries(after)) {
+    const d = n - (before[kind] ?? 0);
+    if (d > 0) delta[kind] = d;
+  }
+  return delta;
 }

@@ -94,4 +94,36 @@ describe('pokebench run: end to end on a tiny ladder', () => {
     expect(html).toContain('<svg');
     expect(await readFile(summary, 'utf8')).toContain('concurrent');
   });
+
+  it('under a faulty, capped profile: counts still sum to N, the injected faults are reported per kind, and the cap is in the model', async () => {
+    const profile = path.join(dir, 'faulty-capped.json');
+    await writeFile(
+      profile,
+      JSON.stringify({
+        name: 'faulty-capped',
+        seed: 4,
+        delay: { type: 'fixed', ms: 5 },
+        faults: [
+          { kind: 'http-error', probability: 0.2 },
+          { kind: 'reset', probability: 0.1 },
+        ],
+        concurrency: { max: 2 },
+      }),
+    );
+    const out = path.join(dir, 'faulty');
+    const f = fakeIo();
+    const code = await main(['run', '--profile', profile, '--strategies', 'concurrent', '--n', '10,20', '--repeats', '2', '--warmup', '0', '--out', out], f.io);
+    expect(f.stderr()).not.toContain('Error');
+    expect(code).toBe(0);
+    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
+    const [point] = results.strategies[0].points;
+    const outcomes = Object.values(point.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(outcomes).toBe(point.n * point.runs.length);
+    // Each injected http-error is one http-error outcome; each reset one network error.
+    expect(point.faults['http-error'] ?? 0).toBe(point.counts['http-error']);
+    expect(point.faults.reset ?? 0).toBe(point.counts['network-error']);
+    // Capped at 2: ten requests of 5 ms take 5 rounds, not one (a reset applies no delay, so allow a few).
+    expect(point.idealMs).toBeGreaterThanOrEqual(3 * 5);
+    expect(f.stdout()).toMatch(/injected: /);
+  });
 });

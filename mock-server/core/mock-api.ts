@@ -55,11 +55,23 @@ export interface RouteStats {
   histogram: HistogramSnapshot;
 }
 
+/** What is in progress right now, from the adapter: a leak shows here as a count that never returns to 0. */
+export interface LiveCounters {
+  /** Delayed or streamed responses not yet ended. */
+  inFlight: number;
+  /** Requests being served under the concurrency cap (0 without one). */
+  running: number;
+  /** Requests waiting for the cap (0 without one). */
+  queued: number;
+}
+
 /** What `GET /__admin/stats` returns. */
 export interface MockStats {
   since: string;
   requests: number;
   routes: Record<string, RouteStats>;
+  /** Present when the adapter reports it (the node server does). */
+  live?: LiveCounters | undefined;
 }
 
 /** A fresh header object per reply (the adapters add to it): a literal is cheaper than a spread. */
@@ -98,6 +110,7 @@ export class MockApi {
   #requests = 0;
   #bucket: TokenBucket | undefined;
   #gate: ConcurrencyGate | undefined;
+  #inFlight: (() => number) | undefined;
   readonly #now: () => number;
 
   constructor(options: MockApiOptions) {
@@ -240,6 +253,11 @@ export class MockApi {
     return text(404, 'Not Found');
   }
 
+  /** The adapter tells the core how to count its in-flight responses, so stats can show them. */
+  reportInFlight(count: () => number): void {
+    this.#inFlight = count;
+  }
+
   /** Injected faults and limit rejections by kind, over all routes, since the last reset (cheap: no histograms). */
   faultCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
@@ -259,7 +277,8 @@ export class MockApi {
         histogram: r.delays.snapshot(),
       };
     }
-    return { since: this.#since.toISOString(), requests: this.#requests, routes };
+    const live = this.#inFlight && { inFlight: this.#inFlight(), running: this.#gate?.running ?? 0, queued: this.#gate?.queued ?? 0 };
+    return { since: this.#since.toISOString(), requests: this.#requests, routes, ...(live ? { live } : {}) };
   }
 
   #record(reply: MockReply): void {

@@ -12,6 +12,10 @@ import { ServerStartError } from './server.ts';
 /** A mock server running in another process. */
 export interface ChildMockServer {
   url: string;
+  /** The child's process id (to read its memory, say). */
+  pid: number;
+  /** Whether the child is still running: a crash shows here. */
+  readonly alive: boolean;
   /** Asks the child to drain and exit; resolves when it has. */
   close(): Promise<void>;
 }
@@ -54,6 +58,10 @@ export async function startChildMockServer(options: ChildMockServerOptions = {})
   });
   return {
     url,
+    pid: child.pid ?? -1,
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

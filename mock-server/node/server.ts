@@ -186,6 +186,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const url = `http://${hostPart}:${port}`;
   try {
     api = await createMockApi({ profile, seed: o.seed, payload: o.payload, origin: url });
+    api.reportInFlight(() => inFlight);
   } catch (error) {
     server.close();
     throw error;

@@ -13,9 +13,14 @@ import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
 import { writeThrottled } from './throttle.ts';
 import { PokebenchError } from '../errors.ts';
+import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from './server-limits.ts';
+import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
+import { onClientError } from './client-error.ts';
+import { createAdminAuth, type AdminAuthResult } from './admin-auth.ts';
+import { internalErrorReply, respondSafely } from './internal-error.ts';
 
-/** Options of {@link startMockServer}. */
-export interface StartMockServerOptions {
+/** Options of {@link startMockServer}; the request limits and admin token are in {@link ServerLimitsOptions}. */
+export interface StartMockServerOptions extends ServerLimitsOptions {
   /**
    * A parsed profile, a shipped profile's name (`fixed-100ms`) or a path to a profile JSON.
    * @defaultValue `'instant'`
@@ -86,6 +91,7 @@ function resolveOptions(options: StartMockServerOptions) {
     seed: options.seed,
     profile: options.profile ?? 'instant',
     warn: options.warn ?? ((m: string) => console.warn(m)),
+    limits: resolveServerLimits(options),
   };
 }
 
@@ -109,9 +115,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   let closing = false;
   let closed: Promise<void> | undefined;
   let inFlight = 0;
-  const server = http.createServer({ keepAliveTimeout: 30_000, requestTimeout: 60_000, headersTimeout: 30_000 });
+  const server = http.createServer(httpServerOptions(o.limits));
+  server.on('clientError', onClientError);
+  const checkAdminToken = o.limits.adminToken === undefined ? undefined : createAdminAuth(o.limits.adminToken);
 
   server.on('request', (req, res) => {
+    if (refuseByLimits(req, res, o.limits.maxUrlLength)) return;
     if (!api) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }).end('Starting');
       return;
@@ -120,11 +129,11 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     const target = req.url ?? '/';
     // Cheap prefix test first: the full route is matched once, in the core.
     if (target.startsWith(ADMIN_PREFIX) && matchRoute(target).kind === 'admin') {
-      handleAdmin(api, req, res, method, target);
+      handleAdmin(api, req, res, method, target, checkAdminToken);
       return;
     }
     req.resume(); // GET bodies are not read; drain them so the connection stays usable.
-    const reply = api.respond(method, target);
+    const reply = respondSafely(api, method, target, o.warn);
     if (reply.ticket || reply.bytesPerSecond) {
       serveLimited(api, res, reply, method === 'HEAD');
       return;
@@ -181,6 +190,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     );
     server.listen({ host: o.host, port: o.port, backlog: o.backlog }, resolve);
   });
+  // Past start-up an error (EMFILE on accept) must not crash the process: report it and keep serving.
+  server.on('error', (error: Error) => o.warn(`pokebench: the mock server had an error: ${error.message}`));
   const { port } = server.address() as AddressInfo;
   const hostPart = o.host.includes(':') ? `[${o.host}]` : o.host;
   const url = `http://${hostPart}:${port}`;
@@ -269,35 +280,61 @@ function write(res: http.ServerResponse, reply: MockReply, head: boolean, closin
   else res.end(head ? undefined : body);
 }
 
-function handleAdmin(api: MockApi, req: http.IncomingMessage, res: http.ServerResponse, method: string, target: string) {
+/** Where the admin API's 401 points a client. */
+const BEARER_REALM = 'Bearer realm="pokebench-admin"';
+
+function handleAdmin(
+  api: MockApi,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  method: string,
+  target: string,
+  checkToken: ((authorization: string | undefined) => AdminAuthResult) | undefined,
+) {
+  const hasBody = carriesBody(req.rawHeaders);
   // A browser page on this machine is a loopback peer too; it marks its
   // requests with Origin. Refuse other origins so no page can rewrite a profile.
   if (!isLoopback(req.socket.remoteAddress ?? '') || !isLoopbackOrigin(req.headers.origin)) {
-    req.resume();
-    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: the admin API answers loopback peers only');
+    refuse(res, 403, 'Forbidden: the admin API answers loopback peers only', hasBody);
+    return;
+  }
+  const path = target.split('?')[0] ?? target;
+  // Health stays open so a probe needs no secret: it tells nothing but "up".
+  if (checkToken && !(method === 'GET' && path.slice(ADMIN_PREFIX.length).replace(/\/$/, '') === '/health')) {
+    const auth = checkToken(req.headers.authorization);
+    if (auth !== 'ok') {
+      refuse(res, 401, 'Unauthorized: the admin API needs "Authorization: Bearer <token>", the token the server was started with', hasBody, {
+        'www-authenticate': auth === 'missing' ? BEARER_REALM : `${BEARER_REALM}, error="invalid_token"`,
+      });
+      return;
+    }
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_ADMIN_BODY) {
+    refuse(res, 413, 'Payload Too Large', true);
     return;
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  let tooLarge = false;
-  req.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_ADMIN_BODY) tooLarge = true;
-    else chunks.push(chunk);
-  });
-  req.on('end', () => {
-    if (tooLarge) {
-      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' }).end('Payload Too Large');
+    if (size <= MAX_ADMIN_BODY) {
+      chunks.push(chunk);
       return;
     }
-    const path = target.split('?')[0] ?? target;
+    // A chunked body announces no length: stop at the limit and close, rather than read the rest.
+    req.off('data', onData).off('end', onEnd);
+    chunks.length = 0;
+    refuse(res, 413, 'Payload Too Large', true);
+  };
+  const onEnd = () => {
     let reply: MockReply;
     try {
       reply = api.admin(method, path, Buffer.concat(chunks).toString('utf8'));
     } catch {
       // Never leak a stack trace to a client.
-      reply = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error', delayMs: 0, route: null };
+      reply = internalErrorReply();
     }
     write(res, reply, method === 'HEAD', false);
-  });
+  };
+  req.on('data', onData).on('end', onEnd);
 }

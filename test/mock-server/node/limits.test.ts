@@ -25,7 +25,8 @@ describe('concurrency cap on the real server', () => {
     use({ delay: { type: 'fixed', ms: 60 }, concurrency: { max: 2 } });
     const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 6, timeoutMs: 5000 });
     expect(run.counts.ok).toBe(6);
-    expect(run.wallMs).toBeGreaterThanOrEqual(3 * 60);
+    // Less a few ms: libuv caches its loop time in whole ms, so a 60 ms timer can look 59.x ms long to performance.now.
+    expect(run.wallMs).toBeGreaterThanOrEqual(3 * 60 - 3);
     const res = await Promise.all([1, 2, 3].map((id) => request(`${server.url}/api/v2/pokemon/${id}`)));
     const waits = await Promise.all(
       res.map(async (r) => {
@@ -34,7 +35,7 @@ describe('concurrency cap on the real server', () => {
       }),
     );
     // Two start at once; the third waits for a slot, a whole delay.
-    expect(waits.toSorted((a, b) => a - b)[2]).toBeGreaterThanOrEqual(59);
+    expect(waits.toSorted((a, b) => a - b)[2]).toBeGreaterThanOrEqual(57);
     expect(server.api.gate?.running).toBe(0);
   });
 

@@ -16,7 +16,9 @@ Commands:
   serve          start the mock PokeAPI and serve until Ctrl-C
   compare        gate: did CURRENT.json regress against BASELINE.json?
   baseline save  keep a results.json as the baseline
-  profile        list latency profiles, or show one's shape
+  profile        list latency profiles, show one's shape, or fit one to measured latencies
+  peers          the external clients (Python, Go): check what is installed, list them
+  reproduce      rerun the blog's experiment on the mock and explain it with the roofline
 
 Run 'pokebench <command> --help' for a command's options.
 `;
@@ -47,6 +49,14 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   profile: async () => {
     const m = await import('./commands/profile.ts');
     return { run: m.profile, help: m.PROFILE_HELP };
+  },
+  peers: async () => {
+    const m = await import('./commands/peers.ts');
+    return { run: m.peers, help: m.PEERS_HELP };
+  },
+  reproduce: async () => {
+    const m = await import('./commands/reproduce.ts');
+    return { run: m.reproduce, help: m.REPRODUCE_HELP };
   },
 };
 

@@ -18,6 +18,13 @@ export interface RunConfig {
   seed?: number;
   /** Strategies, e.g. `['sequential', 'concurrent', 'bounded(6)']`. @defaultValue all five, k = `k` */
   strategies?: string[];
+  /**
+   * External clients to sweep beside the strategies (peers/README.md): a
+   * shipped peer's name (`py-asyncio`, `go-goroutines`...) or a command line
+   * that speaks the peer protocol. One missing its toolchain is skipped with
+   * a notice (see `pokebench peers check`).
+   */
+  peers?: string[];
   /** N ladder for every strategy but sequential. @defaultValue concurrent 1..1600, pools 1..320 */
   n?: number[];
   /** N ladder for sequential (it costs N·L). @defaultValue `[1, 5, 10, 20, 40]` */
@@ -66,7 +73,8 @@ const positiveInts = z.array(z.number().int().positive()).min(1);
 export const runConfigSchema = z.strictObject({
   profile: z.string().min(1).optional(),
   seed: z.number().int().safe().optional(),
-  strategies: z.array(z.string().min(1)).min(1).optional(),
+  strategies: z.array(z.string().min(1)).optional(),
+  peers: z.array(z.string().min(1)).optional(),
   n: positiveInts.optional(),
   sequentialN: positiveInts.optional(),
   repeats: z.number().int().min(1).max(1000).optional(),

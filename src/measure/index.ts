@@ -5,7 +5,7 @@ export { measureRepeated } from './measure-repeated.ts';
 export type { MeasureRepeatedOptions, RepeatedResult } from './measure-repeated.ts';
 export { summarizeRepeats } from './repeat-summary.ts';
 export type { RepeatSummary } from './repeat-summary.ts';
-export { countOutcomes, appliedDelays, alignedDelays } from './outcome-counts.ts';
+export { countOutcomes, appliedDelays, alignedDelays, runDelays } from './outcome-counts.ts';
 export { startLoopMonitor, summarizeLoopHistogram } from './event-loop-delay.ts';
 export type { EventLoopDelay, LoopDelayMonitor, LoopHistogram } from './event-loop-delay.ts';
 export { MeasurementInvariantError } from './errors.ts';

@@ -74,6 +74,12 @@ export interface RunResult {
    * embedded mock); undefined otherwise.
    */
   injectedFaults?: Record<string, number> | undefined;
+  /**
+   * Set when the run was an external client's (a peer process): it reports
+   * its own wall, CPU, counts and delays, and no per-request records (so
+   * `records` is empty and the event-loop figures are NaN).
+   */
+  external?: { peer: string; processWallMs: number } | undefined;
 }
 
 interface ResolvedRunOptions {

@@ -54,3 +54,17 @@ export function appliedDelays(records: readonly RequestRecord[]): { delaysMs: nu
 export function alignedDelays(records: readonly RequestRecord[]): number[] {
   return records.map((r) => (r.delayMs !== undefined && Number.isFinite(r.delayMs) ? r.delayMs : 0));
 }
+
+/**
+ * {@link alignedDelays} of a run that may carry no records (an external
+ * peer reports its delays, not records): rebuilt from the applied delays and
+ * the indices that had none, 0 there.
+ */
+export function runDelays(run: { n: number; records: readonly RequestRecord[]; appliedDelaysMs: readonly number[]; missingDelayIndices: readonly number[] }): number[] {
+  if (run.records.length === run.n) return alignedDelays(run.records);
+  const missing = new Set(run.missingDelayIndices);
+  const delays: number[] = [];
+  let next = 0;
+  for (let i = 0; i < run.n; i++) delays.push(missing.has(i) ? 0 : (run.appliedDelaysMs[next++] ?? 0));
+  return delays;
+}

@@ -19,6 +19,19 @@ export interface TableOptions {
   color?: boolean | undefined;
 }
 
+/** An external client's failed runs, one line per distinct failure with its count. */
+export function failureLines(strategy: Results['strategies'][number]): string[] {
+  const seen = new Map<string, { count: number; ns: Set<number> }>();
+  for (const f of strategy.failures ?? []) {
+    const key = `${f.reason}: ${f.message}`;
+    const entry = seen.get(key) ?? { count: 0, ns: new Set<number>() };
+    entry.count += 1;
+    entry.ns.add(f.n);
+    seen.set(key, entry);
+  }
+  return [...seen].map(([what, { count, ns }]) => `failed ${count}× (N = ${[...ns].join(', ')}): ${what}`);
+}
+
 /**
  * Render a run as aligned text tables: one per strategy (N, median, spread,
  * ideal, efficiency, overhead per request, p99, outcomes when not all ok),
@@ -32,7 +45,8 @@ export function renderTable(results: Results, options: TableOptions = {}): strin
   const blocks = [`pokebench ${results.tool.version} · ${results.createdAt}\n${runLine(results)}`];
   for (const strategy of results.strategies) {
     const { columns, rows } = pointTable(strategy);
-    blocks.push(`${strategyHeading(strategy)}\n${layoutTable(columns, rows, paint)}`);
+    const table = strategy.points.length ? layoutTable(columns, rows, paint) : 'no run produced a result';
+    blocks.push([`${strategyHeading(strategy)}`, table, ...failureLines(strategy)].join('\n'));
   }
   const verdicts = verdictTable(results);
   const notes = results.strategies

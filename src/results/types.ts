@@ -46,7 +46,7 @@ export interface RunSummary {
   counts: Record<Outcome, number>;
   /** Client CPU (user + system) during the run, ms. */
   cpuMs: number;
-  /** Event-loop delay p99 during the run, ms. */
+  /** Event-loop delay p99 during the run, ms; NaN (null in JSON) for an external client. */
   eventLoopP99Ms: number;
   /** Sockets the client opened. */
   connectionsOpened: number | null;
@@ -54,7 +54,11 @@ export interface RunSummary {
   faults?: Record<string, number> | undefined;
 }
 
-/** Per-request latency percentiles (end − start), ms, over all repetitions of a point. */
+/**
+ * Per-request latency percentiles (end − start), ms, over all repetitions of
+ * a point; NaN (null in JSON) for an external client, which reports no
+ * per-request times.
+ */
 export interface LatencySummary {
   p50: number;
   p90: number;
@@ -111,6 +115,10 @@ export interface StrategyResult {
   k: number | null;
   points: PointResult[];
   scaling: ScalingSummary;
+  /** Set for an external client (a peer process, peers/README.md): how it was run. */
+  external?: { command: string } | undefined;
+  /** Runs that produced no result (an external client that crashed, hung or printed garbage). */
+  failures?: { n: number; repetition: number; reason: string; message: string }[] | undefined;
 }
 
 /** The whole run. */

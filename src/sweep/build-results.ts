@@ -8,7 +8,8 @@ import { efficiency, idealMakespan, overheadPerRequest } from '../model/index.ts
 import { analyzeStrategyScaling, classifyComplexity } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
-import { alignedDelays, type RunResult } from '../measure/index.ts';
+import { runDelays, type RunResult } from '../measure/index.ts';
+import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
 import {
   RESULTS_VERSION,
@@ -54,7 +55,7 @@ function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undef
   return {
     wallMs: run.wallMs,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
-    idealMs: idealMakespan(cell.strategy.kind, cell.strategy.k, alignedDelays(run.records), serverCap),
+    idealMs: idealMakespan(cell.strategy.kind, cell.strategy.k, runDelays(run), serverCap),
     meanDelayMs: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
     counts: { ...run.counts },
     cpuMs: run.cpuMs.user + run.cpuMs.system,
@@ -96,12 +97,12 @@ function summarizePoint(cell: SweepCell, serverCap: number | undefined): PointRe
 }
 
 function summarizeScaling(cells: SweepCell[], points: PointResult[], serverCap: number | undefined): ScalingSummary {
-  const strategy = cells[0]!.strategy;
+  const strategy = cells[0]?.strategy;
   const delays = points.flatMap((p) => p.runs.map((r) => r.meanDelayMs * p.n));
   const requests = points.reduce((a, p) => a + p.n * p.runs.length, 0);
   const meanLatencyMs = requests > 0 ? delays.reduce((a, b) => a + b, 0) / requests : 0;
   const base = { meanLatencyMs, complexity: 'n/a' };
-  if (points.length < 2 || meanLatencyMs <= 0) {
+  if (strategy === undefined || points.length < 2 || meanLatencyMs <= 0) {
     return { ...base, slope: Number.NaN, interval: { low: Number.NaN, high: Number.NaN }, verdict: 'inconclusive', reason: 'needs at least 2 N values and a non-zero applied delay', interceptMs: Number.NaN, slopeMs: Number.NaN, r2: Number.NaN };
   }
   const analysis = analyzeStrategyScaling(
@@ -134,9 +135,20 @@ export function buildResults(cells: readonly SweepCell[], settings: RunSettings,
   const strategies: StrategyResult[] = [];
   for (const [name, group] of byStrategy) {
     const sorted = group.toSorted((a, b) => a.n - b.n);
-    const points = sorted.map((cell) => summarizePoint(cell, serverCap));
-    const { kind, k } = sorted[0]!.strategy;
-    strategies.push({ name, kind, k: k ?? null, points, scaling: summarizeScaling(sorted, points, serverCap) });
+    // A point whose every run failed (an external client) has nothing to summarise; its failures are listed.
+    const measured = sorted.filter((cell) => cell.runs.length > 0);
+    const points = measured.map((cell) => summarizePoint(cell, serverCap));
+    const strategy = sorted[0]!.strategy;
+    const failures = sorted.flatMap((cell) => cell.failures.map((f) => ({ n: cell.n, ...f })));
+    strategies.push({
+      name,
+      kind: strategy.kind,
+      k: strategy.k ?? null,
+      points,
+      scaling: summarizeScaling(measured, points, serverCap),
+      ...(isExternal(strategy) ? { external: { command: strategy.command } } : {}),
+      ...(failures.length ? { failures } : {}),
+    });
   }
   return {
     schema: 'pokebench-results',

@@ -9,6 +9,8 @@ import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
 import type { RunConfig } from '../config/run-config.ts';
+import { peerStrategy } from './external-strategy.ts';
+import { resolvePeerCommand } from '../peers/index.ts';
 import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
@@ -37,6 +39,8 @@ export interface RunHooks {
   onProgress?: (progress: SweepProgress) => void;
   /** Called once the server is up, with its URL. */
   onServer?: (url: string, embedded: boolean) => void;
+  /** Something the user should know that does not stop the run (a peer skipped, a server past its capacity). */
+  onNotice?: (message: string) => void;
   signal?: AbortSignal;
   /**
    * Test seam: swaps the implementation behind a listed strategy name, to
@@ -92,6 +96,11 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     profileInfo = { name: active.name ?? config.profile ?? RUN_DEFAULTS.profile, seed: active.seed, description: active.description, definition: active };
   }
   hooks.onServer?.(baseUrl, server !== undefined);
+  strategies.push(...(await availablePeers(config.peers ?? [], baseUrl, hooks.onNotice)));
+  if (strategies.length === 0) {
+    await server?.close();
+    throw new ConfigError('strategies: nothing to run (no strategies, and no peer could run here).');
+  }
 
   const makeClient = (): FetchOne =>
     clientKind === 'fetch'
@@ -125,6 +134,17 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
   } finally {
     await server?.close();
   }
+}
+
+/** The peers that can run here, as strategies; the others are skipped with a notice naming the fix. */
+async function availablePeers(specs: readonly string[], url: string, notice: ((message: string) => void) | undefined): Promise<Strategy[]> {
+  const peers: Strategy[] = [];
+  for (const spec of specs) {
+    const resolved = await resolvePeerCommand(spec);
+    if (resolved.ok) peers.push(peerStrategy(spec, { url }));
+    else notice?.(`skipping peer ${resolved.name}: ${resolved.message}`);
+  }
+  return peers;
 }
 
 /** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */

@@ -6,6 +6,7 @@
  */
 import { measureRun, type RunResult } from '../measure/index.ts';
 import type { FetchOne, Strategy } from '../types.ts';
+import { isExternal } from './external-strategy.ts';
 import { PokebenchError } from '../../mock-server/errors.ts';
 
 /** What the sweep reports as it goes, for a progress display. */
@@ -52,11 +53,21 @@ export interface SweepOptions {
   serverFaults?: () => Record<string, number>;
 }
 
+/** A run that produced no result (an external client that crashed, hung or printed garbage). */
+export interface SweepFailure {
+  /** 1-based repetition (0 for the warm-up). */
+  repetition: number;
+  reason: string;
+  message: string;
+}
+
 /** All measured runs of one strategy at one N. */
 export interface SweepCell {
   strategy: Strategy;
   n: number;
   runs: RunResult[];
+  /** Runs that failed, in order; an in-process strategy never fails a run (its requests do). */
+  failures: SweepFailure[];
 }
 
 /** The sweep took longer than `maxDurationMs`. */
@@ -81,7 +92,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   for (const strategy of options.strategies) {
     const ladder = options.ladder(strategy);
     for (let w = 0; w < warmup; w++) warm.push({ strategy, n: Math.min(Math.max(...ladder), 20) });
-    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, runs: [] });
+    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, runs: [], failures: [] });
   }
   const ns = [...new Set([...cells.values()].map((c) => c.n))].toSorted((a, b) => a - b);
   for (let repetition = 1; repetition <= repeats; repetition++) {
@@ -112,25 +123,36 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     options.onProgress?.({ phase, strategy: strategy.name, n, repetition, repeats, done, total, elapsedMs, etaMs });
   };
 
-  const runOnce = async (strategy: Strategy, n: number): Promise<RunResult> => {
+  const runOnce = async (strategy: Strategy, n: number): Promise<RunResult | Omit<SweepFailure, 'repetition'>> => {
     if (now() - started > maxDurationMs) throw new SweepTimeoutError(maxDurationMs);
     options.signal?.throwIfAborted();
-    // measureRun closes the client when the run ends.
     const before = options.serverFaults?.();
-    const run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+    let run: RunResult;
+    if (isExternal(strategy)) {
+      // A peer process measures itself; a broken one is recorded, never fatal.
+      const external = await strategy.measureExternal({ n, timeoutMs, signal: options.signal });
+      if (external.kind === 'failed') return { reason: external.reason, message: external.message };
+      run = external.run;
+    } else {
+      // measureRun closes the client when the run ends.
+      run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+    }
     if (before && options.serverFaults) run.injectedFaults = countsSince(before, options.serverFaults());
     return run;
   };
 
   for (const { strategy, n } of warm) {
     report('warmup', strategy, n, 0);
-    await runOnce(strategy, n);
+    const outcome = await runOnce(strategy, n);
+    if ('reason' in outcome) cells.get(`${strategy.name}@${options.ladder(strategy)[0]}`)?.failures.push({ repetition: 0, ...outcome });
     done += 1;
     doneCost += cost(strategy, n);
   }
   for (const { cell, repetition } of plan) {
     report('measure', cell.strategy, cell.n, repetition);
-    cell.runs.push(await runOnce(cell.strategy, cell.n));
+    const outcome = await runOnce(cell.strategy, cell.n);
+    if ('reason' in outcome) cell.failures.push({ repetition, ...outcome });
+    else cell.runs.push(outcome);
     done += 1;
     doneCost += cost(cell.strategy, cell.n);
   }

@@ -37,7 +37,7 @@ const KEYS = {
   scalingSummary: {
     slope: true, interval: true, verdict: true, reason: true, interceptMs: true, slopeMs: true, r2: true, meanLatencyMs: true, complexity: true,
   } satisfies Record<keyof ScalingSummary, boolean>,
-  strategyResult: { name: true, kind: true, k: true, points: true, scaling: true } satisfies Record<keyof StrategyResult, boolean>,
+  strategyResult: { name: true, kind: true, k: true, points: true, scaling: true, external: false, failures: false } satisfies Record<keyof StrategyResult, boolean>,
 };
 
 const SCHEMAS: Record<keyof typeof KEYS, JsonSchema> = {

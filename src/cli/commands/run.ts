@@ -22,6 +22,9 @@ Options:
   --strategies LIST      comma-separated: sequential,concurrent,bounded(4),
                          batched(4),workers(4); bare bounded/batched/workers
                          take --k (default: all five)
+  --peers LIST           external clients too: py-sync, py-threadpool, py-asyncio,
+                         py-asyncio-unlimited, go-goroutines, or a command line
+                         speaking the peer protocol ('pokebench peers check')
   --n LIST               N ladder for every strategy but sequential
                          (default: concurrent ${RUN_DEFAULTS.concurrentN.join(',')};
                          pools ${RUN_DEFAULTS.poolN.join(',')})
@@ -49,6 +52,7 @@ const FLAGS = {
   profile: { type: 'string' },
   seed: { type: 'string' },
   strategies: { type: 'string' },
+  peers: { type: 'string' },
   n: { type: 'string' },
   'sequential-n': { type: 'string' },
   repeats: { type: 'string' },
@@ -95,6 +99,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     profile: str('profile'),
     seed: num('seed'),
     strategies: list('strategies'),
+    peers: list('peers'),
     n: ints('n'),
     sequentialN: ints('sequential-n'),
     repeats: num('repeats'),
@@ -143,6 +148,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const results = await runBenchmark(config, {
     onProgress: progress.update,
     onServer: (url, embedded) => io.err(`pokebench: ${embedded ? 'embedded mock' : 'external server'} at ${url}\n`),
+    onNotice: (message) => io.err(`pokebench: ${message}\n`),
   }).finally(() => progress.done());
 
   // results.json first: whatever happens to the reports, the measurements are kept.
@@ -169,10 +175,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const gate = await confirmRegression(baseline, first, { threshold }, async (suspects) => {
     io.err(`pokebench: regression in ${suspects.join(', ')}; confirming with one rerun of ${suspects.length === 1 ? 'it' : 'them'}...\n`);
     const rerunProgress = createProgress(io);
-    return runBenchmark(
-      { ...config, strategies: results.strategies.filter((s) => suspects.includes(s.name)).map((s) => s.name) },
-      { onProgress: rerunProgress.update },
-    ).finally(() => rerunProgress.done());
+    const rerun = results.strategies.filter((s) => suspects.includes(s.name));
+    const strategies = rerun.filter((s) => !s.external).map((s) => s.name);
+    const peers = rerun.filter((s) => s.external).map((s) => s.external?.command ?? s.name);
+    return runBenchmark({ ...config, strategies, peers }, { onProgress: rerunProgress.update }).finally(() => rerunProgress.done());
   });
   const report = gate.report;
   if (gate.kind !== 'not-needed') {

@@ -1,0 +1,3 @@
+module pokebench/peers/go
+
+go 1.19

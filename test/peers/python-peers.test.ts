@@ -1,0 +1,91 @@
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
+import { parseProfile } from '../../mock-server/profile/index.ts';
+import { findPython, runPeer, type PeerReport, type RunPeerOptions } from '../../src/peers/index.ts';
+
+// Runs only where Debian's python3-httpx (or $POKEBENCH_PYTHON) is installed;
+// CI installs it. Each law below is a bound the wait alone forces, so it can
+// only fail if a client is not doing what its model claims.
+const python = await findPython();
+const N = 30;
+const DELAY_MS = 100;
+
+let server: MockServerHandle;
+
+async function run(peer: string, options: Partial<RunPeerOptions> = {}): Promise<PeerReport> {
+  const result = await runPeer(peer, { url: server.url, n: N, runTimeoutMs: 30_000, ...options });
+  if (result.kind !== 'ok') throw new Error(`${result.reason}: ${result.message}\n${result.stderrTail}`);
+  const { counts, delaysMs } = result.report;
+  expect(counts).toEqual({ ok: N, 'http-error': 0, 'network-error': 0, timeout: 0 });
+  expect(delaysMs).toEqual(Array.from({ length: N }, () => DELAY_MS));
+  expect(result.report.cpuMs.user + result.report.cpuMs.system).toBeGreaterThan(0);
+  return result.report;
+}
+
+describe.runIf(python.available)(`the shipped Python peers (${python.path ?? 'no python with httpx'})`, () => {
+  beforeAll(async () => {
+    server = await startMockServer({ profile: parseProfile({ name: 'fixed-100ms', seed: 1, delay: { type: 'fixed', ms: DELAY_MS } }), port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('py-sync waits for each request in turn: sequential, wall ≥ N·L', async () => {
+    const report = await run('py-sync');
+    expect(report.client).toBe('py-sync');
+    expect(report.model).toEqual({ kind: 'sequential' });
+    expect(report.wallMs).toBeGreaterThanOrEqual(N * DELAY_MS);
+  });
+
+  it("py-threadpool uses Python's default min(32, cpus+4) threads: bounded(k), wall ≥ ⌈N/k⌉·L", async () => {
+    const k = Math.min(32, os.cpus().length + 4);
+    const report = await run('py-threadpool');
+    expect(report.model).toEqual({ kind: 'bounded', k });
+    expect(report.wallMs).toBeGreaterThanOrEqual(Math.ceil(N / k) * DELAY_MS);
+  });
+
+  it('py-threadpool takes its thread count from POKEBENCH_WORKERS', async () => {
+    const report = await run('py-threadpool', { workers: 3 });
+    expect(report.model).toEqual({ kind: 'bounded', k: 3 });
+    expect(report.wallMs).toBeGreaterThanOrEqual((N / 3) * DELAY_MS);
+  });
+
+  it("py-asyncio keeps httpx's default pool of 100 connections: bounded(100), all N in one round", async () => {
+    const report = await run('py-asyncio');
+    expect(report.model).toEqual({ kind: 'bounded', k: 100 });
+    expect(report.wallMs).toBeGreaterThanOrEqual(DELAY_MS);
+    expect(report.wallMs).toBeLessThan((N * DELAY_MS) / 4);
+  });
+
+  it('py-asyncio takes its pool size from POKEBENCH_POOL: bounded(5), wall ≥ ⌈N/5⌉·L', async () => {
+    const report = await run('py-asyncio', { pool: 5 });
+    expect(report.model).toEqual({ kind: 'bounded', k: 5 });
+    expect(report.wallMs).toBeGreaterThanOrEqual(Math.ceil(N / 5) * DELAY_MS);
+  });
+
+  it('py-asyncio drops the pool limit for POKEBENCH_POOL=unlimited: concurrent', async () => {
+    const report = await run('py-asyncio', { pool: 'unlimited' });
+    expect(report.client).toBe('py-asyncio');
+    expect(report.model).toEqual({ kind: 'concurrent' });
+  });
+
+  it('py-asyncio-unlimited sends all at once: concurrent, wall well below N·L/4', async () => {
+    const report = await run('py-asyncio-unlimited');
+    expect(report.client).toBe('py-asyncio-unlimited');
+    expect(report.model).toEqual({ kind: 'concurrent' });
+    expect(report.wallMs).toBeGreaterThanOrEqual(DELAY_MS);
+    expect(report.wallMs).toBeLessThan((N * DELAY_MS) / 4);
+  });
+
+  it('counts refused connections as network errors, one per request, with no delay', async () => {
+    const closed = await startMockServer({ profile: 'instant', port: 0 });
+    const url = closed.url;
+    await closed.close();
+    const result = await runPeer('py-sync', { url, n: 3 });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.report.counts).toEqual({ ok: 0, 'http-error': 0, 'network-error': 3, timeout: 0 });
+    expect(result.report.delaysMs).toEqual([null, null, null]);
+    expect(Object.keys(result.report.errors ?? {})[0]).toContain('ConnectError');
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildReportFiles } from '../../report/index.ts';
+import { renderReproduceHtml, renderReproduceMarkdown, runReproduce, type ReproduceOptions } from '../../reproduce/index.ts';
+import { parse, UsageError, type Parsed } from '../args.ts';
+import type { CommandIo } from '../io.ts';
+import { writable } from '../read-results.ts';
+import { createProgress, formatDuration } from '../progress.ts';
+
+export const REPRODUCE_HELP = `Usage: pokebench reproduce [options]
+
+Reruns the blog's experiment on the mock: its clients as peers (Python sync,
+ThreadPoolExecutor, asyncio with default and unlimited httpx limits, Go
+goroutines) beside the Node strategies, on a PokeAPI-like profile with slim
+and realistic payloads; then sweeps httpx's pool size and the mock's
+concurrency cap. Checks the blog's claims (asyncio ~3.5x the thread pool,
+asyncio linear, Go flat) and explains each with the measured roofline:
+which roof binds (waiting or the client's own CPU) for every client and N.
+
+Writes reproduce.md, reproduce.html and reproduce.json in --out, and the
+full report of each payload's sweep in --out/<payload>/.
+Peers whose toolchain is missing are skipped with a notice
+('pokebench peers check' says how to install them).
+
+Options:
+  --quick               a smoke run (N 20..80, 2 repetitions): about a minute
+  --profile NAME|PATH   latency profile (default pokeapi-like)
+  --n LIST              N ladder (default 100,400,1600)
+  --sequential-n LIST   N ladder of the sequential clients (default 25,50,100)
+  --repeats N           repetitions per point (default 3)
+  --payloads LIST       slim,realistic (default both)
+  --peers LIST          peers to run (default all shipped peers)
+  --out DIR             where the reports go (default pokebench-results/reproduce)
+  -h, --help            show this help
+
+The default run takes about 10 minutes on 2 cores (the thread pool at
+N = 1600 alone waits ~30 s per run).
+`;
+
+const FLAGS = {
+  quick: { type: 'boolean' },
+  profile: { type: 'string' },
+  n: { type: 'string' },
+  'sequential-n': { type: 'string' },
+  repeats: { type: 'string' },
+  payloads: { type: 'string' },
+  peers: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+function list(values: Parsed['values'], flag: string): string[] | undefined {
+  const raw = values[flag];
+  return typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+function ints(values: Parsed['values'], flag: string): number[] | undefined {
+  return list(values, flag)?.map((s) => {
+    if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 100_000) throw new UsageError(`--${flag} must list whole numbers from 1 to 100000, got ${JSON.stringify(s)}.`);
+    return Number(s);
+  });
+}
+
+/** Flags as {@link ReproduceOptions}; a bad value names its flag. */
+export function reproduceFlags(values: Parsed['values']): ReproduceOptions {
+  const payloads = list(values, 'payloads');
+  if (payloads && !payloads.every((p) => p === 'slim' || p === 'realistic')) {
+    throw new UsageError(`--payloads must list slim and/or realistic, got ${JSON.stringify(values['payloads'])}.`);
+  }
+  const repeatsRaw = values['repeats'];
+  let repeats: number | undefined;
+  if (typeof repeatsRaw === 'string') {
+    repeats = /^\d+$/.test(repeatsRaw) ? Number(repeatsRaw) : Number.NaN;
+    if (!(repeats >= 1 && repeats <= 100)) throw new UsageError(`--repeats must be a whole number from 1 to 100, got ${JSON.stringify(repeatsRaw)}.`);
+  }
+  const options: ReproduceOptions = {
+    quick: values['quick'] === true,
+    profile: typeof values['profile'] === 'string' ? values['profile'] : undefined,
+    ns: ints(values, 'n'),
+    sequentialNs: ints(values, 'sequential-n'),
+    repeats,
+    payloads: payloads as ReproduceOptions['payloads'],
+    peers: list(values, 'peers'),
+  };
+  for (const key of Object.keys(options) as (keyof ReproduceOptions)[]) if (options[key] === undefined) delete options[key];
+  return options;
+}
+
+/** `pokebench reproduce`. */
+export async function reproduce(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parse('reproduce', argv, FLAGS);
+  if (values['help']) {
+    io.out(REPRODUCE_HELP);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`pokebench reproduce: unexpected argument ${JSON.stringify(positionals[0])}. See 'pokebench reproduce --help'.`);
+  const options = reproduceFlags(values);
+  const outDir = path.resolve(io.cwd, typeof values['out'] === 'string' ? values['out'] : path.join('pokebench-results', 'reproduce'));
+  await writable(() => mkdir(outDir, { recursive: true }), outDir);
+
+  const progress = createProgress(io);
+  const report = await runReproduce(options, {
+    onPhase: (phase) => io.err(`pokebench reproduce: ${phase}\n`),
+    onProgress: progress.update,
+    onNotice: (message) => io.err(`pokebench: ${message}\n`),
+  }).finally(() => progress.done());
+
+  const files: Record<string, string> = {
+    'reproduce.json': `${JSON.stringify(report, null, 2)}\n`,
+    'reproduce.md': renderReproduceMarkdown(report),
+    'reproduce.html': await renderReproduceHtml(report),
+  };
+  for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
+  for (const { payload, results } of report.payloads) {
+    const dir = path.join(outDir, payload);
+    await writable(() => mkdir(dir, { recursive: true }), dir);
+    for (const [name, content] of Object.entries(await buildReportFiles(results))) await writable(() => writeFile(path.join(dir, name), content), path.join(dir, name));
+  }
+  io.out(files['reproduce.md'] ?? '');
+  io.out(`\nReproduced in ${formatDuration(report.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: reproduce.md, reproduce.html, reproduce.json, ${report.payloads.map((p) => `${p.payload}/`).join(', ')}\n`);
+  return 0;
+}

@@ -1,0 +1,186 @@
+/**
+ * The reproduce report as text: Markdown (also the terminal's output) and a
+ * self-contained HTML page with SVG charts. The claims first, then T at each
+ * N, then the roofline that explains it, then the knobs and the payloads.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { renderSvg } from '../report/charts.ts';
+import { escapeHtml } from '../report/escape.ts';
+import { HTML_STYLE } from '../report/html-style.ts';
+import { VEGA_LITE_SCHEMA } from '../report/chart-specs.ts';
+import type { KnobSweep } from './knob-sweeps.ts';
+import type { ReproduceReport } from './run-reproduce.ts';
+import type { RooflineRow } from './roofline-rows.ts';
+
+const ms = (x: number): string => (!Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** T at every N of the ladder, one row per client, with the roof that binds at the largest N. */
+function timesTable(rows: readonly RooflineRow[], ns: readonly number[]): string {
+  const clients = [...new Set(rows.map((r) => r.client))];
+  const body = clients.map((client) => {
+    const mine = rows.filter((r) => r.client === client);
+    const last = mine.at(-1);
+    return [
+      client,
+      ...ns.map((n) => {
+        const r = mine.find((x) => x.n === n);
+        return r ? `${ms(r.measuredMs)}` : '—';
+      }),
+      last ? `${last.binding} (N = ${last.n})` : '—',
+      last ? ratio(last.efficiency) : '—',
+    ];
+  });
+  return table(['client', ...ns.map((n) => `T ms, N=${n}`), 'binding roof', 'efficiency'], body);
+}
+
+function rooflineTable(rows: readonly RooflineRow[]): string {
+  return table(
+    ['client', 'N', 'measured ms', 'wait roof ms', 'CPU/req ms', 'CPU roof ms', 'binds', 'efficiency'],
+    rows.map((r) => [r.client, String(r.n), ms(r.measuredMs), ms(r.waitRoofMs), r.cpuPerRequestMs.toFixed(3), ms(r.cpuRoofMs), r.binding, ratio(r.efficiency)]),
+  );
+}
+
+function knobSection(title: string, what: string, sweep: KnobSweep): string {
+  if (sweep.kind === 'skipped') return `## ${title}\n\nSkipped: ${sweep.reason}\n`;
+  const rows = sweep.rows.map((r) => [r.setting === null ? 'none' : String(r.setting), String(r.n), ms(r.measuredMs), ms(r.waitRoofMs), ms(r.cpuRoofMs), r.binding, ratio(r.efficiency)]);
+  return `## ${title}\n\n${what} (${sweep.client}).\n\n${table([title.includes('pool') ? 'pool' : 'cap', 'N', 'measured ms', 'wait roof ms', 'CPU roof ms', 'binds', 'efficiency'], rows)}\n`;
+}
+
+/** The whole report as Markdown. */
+export function renderReproduceMarkdown(report: ReproduceReport): string {
+  const m = report.machine;
+  const s = report.settings;
+  const out: string[] = [];
+  out.push('# pokebench reproduce: the blog\'s experiment on the mock');
+  out.push(
+    `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.platform}/${m.arch}, Node ${m.node}, load ${m.loadAverage1m} at the start. ` +
+      `Profile \`${s.profile}\`, N = ${s.ns.join(', ')} (sequential clients ${s.sequentialNs.join(', ')}), ${s.repeats} repetition(s), payloads ${s.payloads.join(' and ')}. ` +
+      `Took ${(report.durationMs / 1000).toFixed(0)} s.`,
+  );
+  out.push('## The claims');
+  for (const c of report.claims) out.push(`- **${c.claim}: ${c.status}.** ${c.evidence}\n  _Rule: ${c.rule}._`);
+  for (const p of report.payloads) {
+    const ns = [...new Set(p.roofline.map((r) => r.n))].sort((a, b) => a - b);
+    out.push(`## T(N), ${p.payload} payload\n\nMedian makespan per client; each peer a fresh process per run, interleaved with the Node strategies.\n\n${timesTable(p.roofline, ns)}`);
+    const failed = p.results.strategies.filter((st) => st.failures?.length);
+    if (failed.length) out.push(failed.map((st) => `- ${st.name}: ${st.failures?.length} run(s) failed: ${st.failures?.[0]?.reason}: ${st.failures?.[0]?.message}`).join('\n'));
+  }
+  out.push(
+    '## Why: the roofline, measured\n\nT(N) ≈ max(wait roof, CPU roof). The wait roof is the model\'s ideal makespan from the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The CPU roof is N·c, with c the CPU per request the client itself spent, spread over the threads that can spend it at once (one under a GIL or on an event loop; the cores for Go). The larger one binds; efficiency = roofline / measured.',
+  );
+  for (const p of report.payloads) out.push(`### ${p.payload} payload\n\n${rooflineTable(p.roofline)}`);
+  out.push(knobSection('httpx pool size', 'py-asyncio with httpx `Limits(max_connections=pool)`: the slope follows L̄/pool until it meets the CPU roof N·c', report.poolSweep));
+  out.push(knobSection('Server concurrency cap', 'The mock serving at most c requests at once: any client becomes a pool of c, T ≈ ⌈N/c⌉·L̄', report.capSweep));
+  if (report.payloadEffect.length) {
+    out.push(
+      `## What realistic payloads add\n\nCPU per request (JSON parsing and reading ~120 KB bodies instead of ~5 KB) and time, at the largest N both payloads measured.\n\n${table(
+        ['client', 'N', 'CPU/req slim ms', 'CPU/req realistic ms', 'T slim ms', 'T realistic ms'],
+        report.payloadEffect.map((r) => [r.client, String(r.n), r.slimCpuMs.toFixed(3), r.realisticCpuMs.toFixed(3), ms(r.slimMs), ms(r.realisticMs)]),
+      )}`,
+    );
+  }
+  const setup = report.payloads[0]?.results.strategies.filter((st) => st.points.some((p) => p.runs.some((r) => r.connectionsOpened !== null)));
+  if (setup?.length) {
+    out.push(
+      `## Connection setup\n\nSockets each Node client opened per run (a cold fan-out pays one connect per concurrent request; the CPU per request above includes it).\n\n${table(
+        ['client', 'N', 'connections opened'],
+        setup.flatMap((st) => st.points.map((p) => [st.name, String(p.n), String(p.runs[0]?.connectionsOpened ?? '—')])),
+      )}`,
+    );
+  }
+  return `${out.join('\n\n')}\n`;
+}
+
+function knobSpec(sweep: KnobSweep, title: string, x: string): TopLevelSpec | undefined {
+  if (sweep.kind === 'skipped') return undefined;
+  const values = sweep.rows.flatMap((r) => {
+    const setting = r.setting === null ? 'none' : String(r.setting);
+    return [
+      { setting, series: 'measured', ms: r.measuredMs },
+      { setting, series: 'wait roof', ms: r.waitRoofMs },
+      { setting, series: 'CPU roof', ms: r.cpuRoofMs },
+    ];
+  });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    width: 520,
+    height: 260,
+    data: { values },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'setting', type: 'ordinal', title: x, sort: null },
+      y: { field: 'ms', type: 'quantitative', title: 'time (ms)', scale: { type: 'log' } },
+      color: { field: 'series', type: 'nominal' },
+    },
+  };
+}
+
+function timesSpec(rows: readonly RooflineRow[], title: string): TopLevelSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    width: 520,
+    height: 300,
+    data: { values: rows.map((r) => ({ client: r.client, n: r.n, ms: r.measuredMs })) },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'n', type: 'quantitative', title: 'N (requests)', scale: { type: 'log' } },
+      y: { field: 'ms', type: 'quantitative', title: 'median T (ms)', scale: { type: 'log' } },
+      color: { field: 'client', type: 'nominal' },
+    },
+  };
+}
+
+/** A self-contained HTML page: the Markdown's content as tables, and SVG charts. */
+export async function renderReproduceHtml(report: ReproduceReport): Promise<string> {
+  const charts: string[] = [];
+  for (const p of report.payloads) charts.push(await renderSvg(timesSpec(p.roofline, `T vs N, ${p.payload} payload (log-log)`)));
+  for (const [sweep, title, x] of [
+    [report.poolSweep, 'py-asyncio: T vs httpx pool size', 'max_connections'],
+    [report.capSweep, 'Node concurrent: T vs the server concurrency cap', 'server cap c'],
+  ] as const) {
+    const spec = knobSpec(sweep, title, x);
+    if (spec) charts.push(await renderSvg(spec));
+  }
+  const body = markdownToHtml(renderReproduceMarkdown(report));
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>pokebench reproduce</title><style>${HTML_STYLE}</style></head>
+<body><main>
+${body}
+<h2>Charts</h2>
+${charts.map((svg) => `<figure>${svg}</figure>`).join('\n')}
+</main></body></html>
+`;
+}
+
+/** Just enough Markdown for this report: headings, paragraphs, bullet lists, pipe tables, bold, italics, code. */
+function markdownToHtml(markdown: string): string {
+  const inline = (text: string) =>
+    escapeHtml(text)
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/`(.+?)`/g, '<code>$1</code>')
+      .replace(/(^|\s)_(.+?)_(?=\s|$|\.)/g, '$1<em>$2</em>');
+  return markdown
+    .split(/\n{2,}/)
+    .map((block) => {
+      const heading = /^(#{1,3}) (.*)$/.exec(block);
+      if (heading) return `<h${heading[1]!.length}>${inline(heading[2]!)}</h${heading[1]!.length}>`;
+      if (block.startsWith('|')) {
+        const lines = block.split('\n').filter((_line, i) => i !== 1);
+        const cells = (line: string) => line.slice(1, -1).split(' | ').map((c) => c.trim());
+        const [head, ...rows] = lines;
+        return `<table><thead><tr>${cells(head ?? '').map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead><tbody>${rows
+          .map((r) => `<tr>${cells(r).map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`)
+          .join('')}</tbody></table>`;
+      }
+      if (block.startsWith('- ')) return `<ul>${block.split(/\n(?=- )/).map((item) => `<li>${inline(item.slice(2))}</li>`).join('')}</ul>`;
+      return `<p>${inline(block)}</p>`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { fakeIo } from './fake-io.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pokebench-reproduce-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('pokebench reproduce', () => {
+  it('rejects bad input naming the flag, before measuring anything', async () => {
+    for (const [argv, flag] of [
+      [['--payloads', 'huge'], '--payloads'],
+      [['--n', '0,10'], '--n'],
+      [['--repeats', 'x'], '--repeats'],
+      [['--bogus'], "'--bogus'"],
+    ] as const) {
+      const f = fakeIo();
+      expect(await main(['reproduce', ...argv, '--out', dir], f.io)).toBe(2);
+      expect(f.stderr()).toContain(flag);
+    }
+  });
+
+  it('end to end on a short ladder: every client and payload, the claims, the roofline, the knobs, and the files', async () => {
+    const out = path.join(dir, 'short');
+    const f = fakeIo();
+    const argv = ['reproduce', '--quick', '--profile', 'fast-jitter-30ms', '--n', '10,20', '--sequential-n', '2,4', '--repeats', '1', '--out', out];
+    expect(await main(argv, f.io)).toBe(0);
+    const report = JSON.parse(await readFile(path.join(out, 'reproduce.json'), 'utf8'));
+    expect(report.payloads.map((p: { payload: string }) => p.payload)).toEqual(['slim', 'realistic']);
+    for (const { results, roofline } of report.payloads) {
+      const names = results.strategies.map((s: { name: string }) => s.name);
+      expect(names).toEqual(expect.arrayContaining(['sequential', 'concurrent']));
+      // Every client that ran has a roofline row per N, and nothing was lost at any point.
+      for (const s of results.strategies) {
+        for (const p of s.points) {
+          const sum = Object.values(p.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+          expect(sum, `${s.name} N=${p.n}`).toBe(p.n * p.runs.length);
+          const row = roofline.find((r: { client: string; n: number }) => r.client === s.name && r.n === p.n);
+          expect(row.idealMs).toBe(Math.max(row.waitRoofMs, row.cpuRoofMs));
+        }
+      }
+    }
+    expect(report.claims.map((c: { id: string }) => c.id)).toEqual(['speedup', 'asyncio-linear', 'go-flat']);
+    expect(report.capSweep.kind).toBe('ok');
+    expect(report.capSweep.rows.map((r: { setting: number | null }) => r.setting)).toEqual([4, null]);
+    // A cap of 4 on 20 requests: at least 5 rounds of the delay, in the model and on the clock.
+    const capped = report.capSweep.rows[0];
+    expect(capped.waitRoofMs).toBeGreaterThanOrEqual(5 * 24);
+    expect(capped.measuredMs).toBeGreaterThanOrEqual(capped.waitRoofMs - 3);
+    const files = await readdir(out);
+    expect(files).toEqual(expect.arrayContaining(['reproduce.md', 'reproduce.html', 'reproduce.json', 'slim', 'realistic']));
+    expect(await readdir(path.join(out, 'slim'))).toContain('report.html');
+    const html = await readFile(path.join(out, 'reproduce.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(f.stdout()).toContain('## The claims');
+    expect(f.stdout()).toContain('## Why: the roofline, measured');
+  });
+});

@@ -17,6 +17,7 @@ Commands:
   compare        gate: did CURRENT.json regress against BASELINE.json?
   baseline save  keep a results.json as the baseline
   profile        list latency profiles, show one's shape, or fit one to measured latencies
+  calibrate      measure the mock on this machine: capacity, profile fidelity, safe concurrency
   peers          the external clients (Python, Go): check what is installed, list them
   reproduce      rerun the blog's experiment on the mock and explain it with the roofline
 
@@ -49,6 +50,10 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   profile: async () => {
     const m = await import('./commands/profile.ts');
     return { run: m.profile, help: m.PROFILE_HELP };
+  },
+  calibrate: async () => {
+    const m = await import('./commands/calibrate.ts');
+    return { run: m.calibrate, help: m.CALIBRATE_HELP };
   },
   peers: async () => {
     const m = await import('./commands/peers.ts');

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import { flagsToConfig } from '../../src/cli/commands/run.ts';
+import { flagsToConfig, maxInFlight } from '../../src/cli/commands/run.ts';
 import { fakeIo } from './fake-io.ts';
 
 let dir: string;
@@ -34,6 +34,13 @@ describe('pokebench run: flags', () => {
     [{ timeout: '-5' }, '--timeout'],
   ])('rejects %j naming the flag', (values, message) => {
     expect(() => flagsToConfig(values)).toThrow(message);
+  });
+
+  it('estimates the most requests in flight, for the calibration warning: N of a concurrent client, else the largest pool', () => {
+    expect(maxInFlight({ strategies: ['sequential', 'concurrent'], n: [1, 400] })).toBe(400);
+    expect(maxInFlight({ strategies: ['bounded(4)', 'workers(12)'], n: [1, 400] })).toBe(12);
+    expect(maxInFlight({ strategies: ['bounded'], k: 7 })).toBe(7);
+    expect(maxInFlight({ strategies: [], peers: ['py-asyncio'], n: [100] })).toBe(100);
   });
 
   it('exits 2 naming an unknown flag or strategy', async () => {

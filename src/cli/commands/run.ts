@@ -8,6 +8,8 @@ import { parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 import { readResults, writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
+import { capacityWarning, readCalibration } from '../../calibrate/index.ts';
+import { defaultPoolSize } from '../../strategies/index.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
 
@@ -125,6 +127,15 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
   }
 }
 
+/** The most requests a sweep of `config` has in flight at once: the largest N of a concurrent client, else the largest pool. */
+export function maxInFlight(config: RunConfig): number {
+  const names = config.strategies ?? RUN_DEFAULTS.strategies;
+  const concurrentN = Math.max(...(config.n ?? RUN_DEFAULTS.concurrentN));
+  if (names.includes('concurrent') || (config.peers?.length ?? 0) > 0) return concurrentN;
+  const sizes = names.map((name) => Number(/\((\d+)\)/.exec(name)?.[1] ?? config.k ?? defaultPoolSize()));
+  return Math.min(concurrentN, Math.max(1, ...sizes));
+}
+
 /** `pokebench run`. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse('run', argv, FLAGS);
@@ -143,6 +154,13 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   // Make the output folder first: a folder that cannot be written should fail before a minute of measuring.
   const outDir = path.resolve(io.cwd, config.out ?? RUN_DEFAULTS.out);
   await writable(() => mkdir(outDir, { recursive: true }), outDir);
+
+  // A calibration of this machine (pokebench calibrate) says how much load the mock holds faithfully.
+  if (!config.url) {
+    const calibration = await readCalibration(outDir).catch(() => undefined);
+    const warning = calibration && capacityWarning(calibration, { maxInFlight: maxInFlight(config) });
+    if (warning) io.err(`${warning}\n`);
+  }
 
   const progress = createProgress(io);
   const results = await runBenchmark(config, {

@@ -1,0 +1,92 @@
+/**
+ * Starts the calibration's servers (`server-child.ts`: the mock and a bare
+ * node:http server) in a child process and drives the mock's admin API:
+ * switch profile, reset, read stats.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PayloadSize } from '../../mock-server/data/index.ts';
+import type { MockStats } from '../../mock-server/core/mock-api.ts';
+import type { Profile } from '../../mock-server/profile/index.ts';
+import { CalibrationRunError } from './errors.ts';
+
+/** The two servers of a calibration, in their own process. */
+export interface CalibrationServers {
+  /** Base URL of the mock PokeAPI. */
+  mock: string;
+  /** Base URL of the bare node:http server (same bytes, no delay). */
+  bare: string;
+  /** Body bytes both send for `/api/v2/pokemon/25`. */
+  bytes: number;
+  /** Replaces the mock's profile (`PUT /__admin/profile`); delay streams restart. */
+  setProfile(profile: Profile): Promise<void>;
+  /** Clears the mock's stats and delay streams (`POST /__admin/reset`). */
+  reset(): Promise<void>;
+  /** The mock's stats since the last reset (`GET /__admin/stats`). */
+  stats(): Promise<MockStats>;
+  /** Ends the child (closing its stdin) and waits for it to exit. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startCalibrationServers}. */
+export interface CalibrationServersOptions {
+  payload: PayloadSize;
+  /** Give up starting after this long, ms. @defaultValue `30000` */
+  startTimeoutMs?: number | undefined;
+}
+
+/**
+ * Spawns `server-child.ts` under tsx (resolved from this package, so it
+ * works from any working directory) and waits for its URLs.
+ *
+ * @throws {CalibrationRunError} `SERVER_START_FAILED` when the child exits or stays silent.
+ */
+export async function startCalibrationServers(options: CalibrationServersOptions): Promise<CalibrationServers> {
+  const script = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--import', tsx, script, options.payload], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+
+  const first = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new CalibrationRunError(`The calibration servers did not start within ${timeoutMs} ms. ${stderr.trim()}`));
+    }, timeoutMs);
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new CalibrationRunError(`The calibration servers exited with code ${code} before listening. ${stderr.trim()}`));
+    });
+  });
+  const { mock, bare, bytes } = JSON.parse(first) as { mock: string; bare: string; bytes: number };
+
+  const admin = async (method: string, route: string, body?: string): Promise<unknown> => {
+    const response = await fetch(`${mock}/__admin${route}`, { method, body });
+    const text = await response.text();
+    if (!response.ok) throw new CalibrationRunError(`The mock refused ${method} /__admin${route}: ${response.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as unknown;
+  };
+
+  return {
+    mock,
+    bare,
+    bytes,
+    setProfile: async (profile) => void (await admin('PUT', '/profile', JSON.stringify(profile))),
+    reset: async () => void (await admin('POST', '/reset')),
+    stats: async () => (await admin('GET', '/stats')) as MockStats,
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

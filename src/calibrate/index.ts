@@ -1,0 +1,44 @@
+/**
+ * Calibration of the mock on this machine (`pokebench calibrate`): capacity
+ * at zero delay against a bare node:http server, fidelity to a profile, and
+ * the safe concurrency on a fixed delay; the saved file, and the warning
+ * `pokebench run` prints when a sweep goes past what was calibrated.
+ */
+export { runCalibration } from './run-calibration.ts';
+export type { CalibrationHooks } from './run-calibration.ts';
+export { resolveCalibrateOptions, CALIBRATE_DEFAULTS, QUICK_DEFAULTS } from './calibrate-options.ts';
+export type { CalibrateOptions, ResolvedCalibrateOptions } from './calibrate-options.ts';
+export { CALIBRATION_FILE, CALIBRATION_SCHEMA } from './calibration.ts';
+export type {
+  Calibration,
+  CapacityResult,
+  CapacityRound,
+  ConcurrencyResult,
+  ConcurrencyStep,
+  FidelityCounts,
+  FidelityResult,
+  FidelityRow,
+  LoadFigures,
+  MachineInfo,
+  PercentileLabel,
+} from './calibration.ts';
+export { readCalibration, writeCalibration, parseCalibration, formatCalibration, calibrationSchema } from './calibration-file.ts';
+export { capacityWarning, RPS_WARNING_FRACTION } from './capacity-warning.ts';
+export type { SweepLoad } from './capacity-warning.ts';
+export {
+  FIDELITY_PERCENTILES,
+  FIDELITY_FLOOR_MS,
+  FIDELITY_RELATIVE,
+  fidelityBoundMs,
+  theoreticalPercentile,
+  samplingBand,
+  meanDelayMs,
+  fidelityRow,
+  judgeFidelity,
+} from './fidelity.ts';
+export type { RowFigures } from './fidelity.ts';
+export { TIMER_SLACK_MS, stepPasses, pickSafeConcurrency } from './safe-concurrency.ts';
+export { nearestRank } from './nearest-rank.ts';
+export { renderCalibration } from './render.ts';
+export type { RenderCalibrationOptions } from './render.ts';
+export { CalibrationFileError, CalibrationRunError } from './errors.ts';

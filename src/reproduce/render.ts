@@ -65,7 +65,7 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
   out.push('## The claims');
   for (const c of report.claims) out.push(`- **${c.claim}: ${c.status}.** ${c.evidence}\n  _Rule: ${c.rule}._`);
   for (const p of report.payloads) {
-    const ns = [...new Set(p.roofline.map((r) => r.n))].sort((a, b) => a - b);
+    const ns = [...new Set(p.roofline.map((r) => r.n))].toSorted((a, b) => a - b);
     out.push(`## T(N), ${p.payload} payload\n\nMedian makespan per client; each peer a fresh process per run, interleaved with the Node strategies.\n\n${timesTable(p.roofline, ns)}`);
     const failed = p.results.strategies.filter((st) => st.failures?.length);
     if (failed.length) out.push(failed.map((st) => `- ${st.name}: ${st.failures?.length} run(s) failed: ${st.failures?.[0]?.reason}: ${st.failures?.[0]?.message}`).join('\n'));

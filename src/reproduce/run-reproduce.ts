@@ -79,8 +79,8 @@ export function resolveReproduceOptions(options: ReproduceOptions = {}): Reprodu
   return {
     profile: options.profile ?? 'pokeapi-like',
     quick: options.quick ?? false,
-    ns: [...ns].sort((a, b) => a - b),
-    sequentialNs: [...sequentialNs].sort((a, b) => a - b),
+    ns: ns.toSorted((a, b) => a - b),
+    sequentialNs: sequentialNs.toSorted((a, b) => a - b),
     repeats,
     payloads: options.payloads ?? ['slim', 'realistic'],
     peers: options.peers ?? [...SHIPPED_PEER_NAMES],

@@ -177,14 +177,13 @@ export class MockApi {
       const taken = this.#bucket.take(this.#now());
       if (!taken.admitted) return overLimit(route, 429, 'rate-limit', Math.max(1, Math.ceil(taken.retryAfterMs / 1000)));
     }
+    // Like the rate limit, a full queue turns a request away before it draws a delay or a fault.
+    const ticket = this.#gate?.admit(this.#now());
+    if (this.#gate && !ticket) return overLimit(route, 503, 'queue-full', 1);
     const reply = this.#serve(match);
     const bandwidth = this.#sampler.profile.bandwidth;
     if (bandwidth) reply.bytesPerSecond = bandwidth.bytesPerSecond;
-    if (this.#gate) {
-      const ticket = this.#gate.admit(this.#now());
-      if (!ticket) return overLimit(route, 503, 'queue-full', 1);
-      reply.ticket = ticket;
-    }
+    reply.ticket = ticket;
     return reply;
   }
 

@@ -62,6 +62,8 @@ export async function createMswHandlers(
       if (!empty && applyDelay && reply.bytesPerSecond) {
         streaming = true;
         const release = () => ticket && gate?.release(ticket);
+        // A caller that never reads the body still frees the slot when it aborts (release is idempotent).
+        request.signal.addEventListener('abort', release, { once: true });
         const stream = throttledStream(toBytes(reply.body), reply.bytesPerSecond, release);
         return new HttpResponse(stream, { status: reply.status, headers: reply.headers });
       }
@@ -83,6 +85,10 @@ function abortOf(signal: AbortSignal): Promise<void> {
 
 /** Resolves true once the ticket runs, false if the client aborts first (the ticket is then released). */
 function slotOrAbort(gate: ConcurrencyGate, ticket: GateTicket, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) {
+    gate.release(ticket);
+    return Promise.resolve(false);
+  }
   return new Promise<boolean>((resolve) => {
     const onAbort = () => {
       gate.release(ticket);

@@ -143,17 +143,21 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       return;
     }
     inFlight += 1;
-    const pending: Pending = { res, reply, head: method === 'HEAD', timer: undefined };
+    const pending: Pending = { res, reply, head: method === 'HEAD', timer: undefined, closed: false };
     pending.timer = setTimeout(sendPending, reply.delayMs, pending);
     (res as PendingResponse)[PENDING] = pending;
     res.once('close', onDelayedClose);
+    if (!res.socket) closeWithSocket(req, res);
   });
 
   // Once per server, not per request: the close event ends a sent response,
   // or tells that the client gave up (then there is no need to answer).
   function onDelayedClose(this: http.ServerResponse): void {
+    const pending = (this as PendingResponse)[PENDING];
+    if (!pending || pending.closed) return;
+    pending.closed = true;
     inFlight -= 1;
-    clearTimeout((this as PendingResponse)[PENDING]?.timer);
+    clearTimeout(pending.timer);
   }
 
   // The profile's concurrency cap or bandwidth: wait for a slot at the gate,
@@ -163,12 +167,16 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     const gate = core.gate;
     const ticket = reply.ticket;
     let timer: NodeJS.Timeout | undefined;
+    let closed = false;
     inFlight += 1;
     res.once('close', () => {
+      if (closed) return;
+      closed = true;
       inFlight -= 1;
       clearTimeout(timer);
       if (ticket) gate?.release(ticket);
     });
+    if (!res.socket) closeWithSocket(res.req, res);
     const send = () => write(res, reply, head, closing);
     const begin = () => {
       if (ticket) reply.headers['x-mock-queue-ms'] = (performance.now() - ticket.queuedAt).toFixed(2);
@@ -231,6 +239,20 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   }
 }
 
+/**
+ * A pipelined request's response waits behind the one before it on the same
+ * connection, with no socket of its own yet. Node 20 never emits `close` for
+ * such a response when the connection dies (it only wires the response that
+ * holds the socket), so its timer, gate slot and in-flight count would leak:
+ * close it with the socket. Only pipelining gets here, so the closures are fine.
+ */
+function closeWithSocket(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const socket = req.socket;
+  const onSocketClose = () => res.emit('close');
+  socket.once('close', onSocketClose);
+  res.once('close', () => socket.removeListener('close', onSocketClose));
+}
+
 const PENDING = Symbol('pokebench.pending');
 type PendingResponse = http.ServerResponse & { [PENDING]?: Pending };
 
@@ -240,13 +262,17 @@ interface Pending {
   reply: MockReply;
   head: boolean;
   timer: NodeJS.Timeout | undefined;
+  /** Set once its close was handled (a queued response can be closed by its socket and by itself). */
+  closed: boolean;
 }
 
 /** The faults that happen below HTTP: the profile asked for a broken connection, not a status. */
 function transportFault(res: http.ServerResponse, reply: MockReply): void {
   if (reply.transportFault === 'hang') return; // never answer: the client's timeout (or ours, at close) ends it
-  if (reply.transportFault === 'empty') {
-    res.socket?.destroy(); // closed before any byte of a response
+  // A pipelined response without a socket yet breaks the connection it waits on.
+  const socket = res.socket ?? res.req.socket;
+  if (reply.transportFault === 'empty' || !res.socket) {
+    socket.destroy(); // closed before any byte of a response
     return;
   }
   // reset: promise the whole body, send half, then cut the connection.

@@ -17,6 +17,9 @@ export function writeThrottled(res: http.ServerResponse, body: Buffer, bytesPerS
   const started = performance.now();
   const totalMs = (body.length / bytesPerSecond) * 1000;
   let sent = 0;
+  let timer: NodeJS.Timeout | undefined;
+  // A client that leaves mid-body must not leave a timer behind (at 1 B/s it would wait a second).
+  res.once('close', () => clearTimeout(timer));
   const step = () => {
     if (res.destroyed) return;
     const elapsed = performance.now() - started;
@@ -31,7 +34,7 @@ export function writeThrottled(res: http.ServerResponse, body: Buffer, bytesPerS
     }
     // Wake when the next byte is due, at least a tick from now.
     const nextByteAt = ((sent + 1) / bytesPerSecond) * 1000;
-    setTimeout(step, Math.max(TICK_MS, Math.min(nextByteAt, totalMs) - elapsed));
+    timer = setTimeout(step, Math.max(TICK_MS, Math.min(nextByteAt, totalMs) - elapsed));
   };
   step();
 }

@@ -117,7 +117,13 @@ export function resolveCalibrateOptions(options: CalibrateOptions = {}): Resolve
     capacityRoundMs: integer('capacityRoundMs', options.capacityRoundMs ?? timing.capacityRoundMs, 100, MAX_MS),
     warmupMs: integer('warmupMs', options.warmupMs ?? timing.warmupMs, 0, MAX_MS),
     fidelityConnections: integer('fidelityConnections', options.fidelityConnections ?? timing.fidelityConnections, 1, MAX_CONNECTIONS),
-    fidelityResponses: integer('fidelityResponses', options.fidelityResponses ?? timing.fidelityResponses, 1, 10_000_000),
+    // Each connection needs a response: without an explicit count, more connections ask for more responses.
+    fidelityResponses: integer(
+      'fidelityResponses',
+      options.fidelityResponses ?? Math.max(timing.fidelityResponses, 2 * (options.fidelityConnections ?? timing.fidelityConnections)),
+      1,
+      10_000_000,
+    ),
     fidelityMaxMs: integer('fidelityMaxMs', options.fidelityMaxMs ?? timing.fidelityMaxMs, 100, MAX_MS),
     ladder: checkLadder(options.ladder ?? timing.ladder),
     stepMs: integer('stepMs', options.stepMs ?? timing.stepMs, 100, MAX_MS),

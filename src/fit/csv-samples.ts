@@ -36,7 +36,9 @@ export function parseCsvSamples(text: string, source: string, options?: ReadSamp
   const first = rows[0];
   const hasHeader = first !== undefined && first.cells.some((cell) => cell.trim() !== '' && !isNumeric(cell));
   const data = hasHeader ? rows.slice(1) : rows;
-  const width = Math.max(first?.cells.length ?? 0, ...data.map((row) => row.cells.length));
+  // A loop, not Math.max(...rows): spreading 150k rows overflows the call stack.
+  let width = first?.cells.length ?? 0;
+  for (const row of data) width = Math.max(width, row.cells.length);
   const names = hasHeader && first ? first.cells.map((cell) => cell.trim()) : Array.from({ length: width }, (_, i) => String(i + 1));
   let index = 0;
   if (names.length > 1 || column !== undefined) {

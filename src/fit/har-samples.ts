@@ -14,7 +14,9 @@ import { resolveReadSamplesOptions, type ReadSamplesOptions } from './read-optio
  * @example isHar({ log: { entries: [] } }) // true
  */
 export function isHar(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && !Array.isArray(json) && typeof (json as { log?: unknown }).log === 'object';
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const log = (json as { log?: unknown }).log;
+  return typeof log === 'object' && log !== null;
 }
 
 /**

@@ -71,7 +71,7 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
     if (failed.length) out.push(failed.map((st) => `- ${st.name}: ${st.failures?.length} run(s) failed: ${st.failures?.[0]?.reason}: ${st.failures?.[0]?.message}`).join('\n'));
   }
   out.push(
-    '## Why: the roofline, measured\n\nT(N) ≈ max(wait roof, CPU roof). The wait roof is the model\'s ideal makespan from the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The CPU roof is N·c, with c the CPU per request the client itself spent, spread over the threads that can spend it at once (one under a GIL or on an event loop; the cores for Go). The larger one binds; efficiency = roofline / measured.',
+    '## Why: the roofline, measured\n\nT(N) ≈ max(wait roof, CPU roof). The wait roof is the model\'s ideal makespan from the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The CPU roof is N·c, with c the CPU per request the client itself spent, spread over the threads that can spend it at once (one under a GIL or on an event loop; the cores for Go). The larger one binds; efficiency = roofline / measured. The Node strategies share their process with the embedded mock, so their c includes the server\'s work on the same event loop (it does compete for that thread); a peer\'s c is its own process only, with the server on another core.',
   );
   for (const p of report.payloads) out.push(`### ${p.payload} payload\n\n${rooflineTable(p.roofline)}`);
   out.push(knobSection('httpx pool size', 'py-asyncio with httpx `Limits(max_connections=pool)`: the slope follows L̄/pool until it meets the CPU roof N·c', report.poolSweep));

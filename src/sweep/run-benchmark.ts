@@ -82,6 +82,8 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       ? (config.sequentialN ?? RUN_DEFAULTS.sequentialN)
       : (config.n ?? (s.kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN));
 
+  // Resolved before the server starts: a malformed peer command line fails with no socket left open.
+  const peers = await availablePeers(config.peers ?? [], hooks.onNotice);
   let server: MockServerHandle | undefined;
   let baseUrl: string;
   let profileInfo: RunSettings['profile'];
@@ -96,7 +98,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     profileInfo = { name: active.name ?? config.profile ?? RUN_DEFAULTS.profile, seed: active.seed, description: active.description, definition: active };
   }
   hooks.onServer?.(baseUrl, server !== undefined);
-  strategies.push(...(await availablePeers(config.peers ?? [], baseUrl, hooks.onNotice)));
+  strategies.push(...peers.map((spec) => peerStrategy(spec, { url: baseUrl })));
   if (strategies.length === 0) {
     await server?.close();
     throw new ConfigError('strategies: nothing to run (no strategies, and no peer could run here).');
@@ -107,11 +109,13 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       ? createFetchClient({ baseUrl, connections: config.connections })
       : createUndiciClient({ baseUrl, connections: config.connections });
 
+  // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
+  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
   const started = performance.now();
   try {
     const cells = await runSweep({
       strategies,
-      ladder,
+      ladder: (s) => ladders.get(s.name) ?? ladder(s),
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
       makeClient,
@@ -127,7 +131,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       client: { kind: clientKind, connections: config.connections ?? null, pipelining: 1, timeoutMs },
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
-      ladders: Object.fromEntries(strategies.map((s) => [s.name, [...ladder(s)]])),
+      ladders: Object.fromEntries(ladders),
       url: server ? null : baseUrl,
     };
     return buildResults(cells, settings, performance.now() - started);
@@ -136,12 +140,12 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
   }
 }
 
-/** The peers that can run here, as strategies; the others are skipped with a notice naming the fix. */
-async function availablePeers(specs: readonly string[], url: string, notice: ((message: string) => void) | undefined): Promise<Strategy[]> {
-  const peers: Strategy[] = [];
+/** The peers that can run here; the others are skipped with a notice naming the fix. */
+async function availablePeers(specs: readonly string[], notice: ((message: string) => void) | undefined): Promise<string[]> {
+  const peers: string[] = [];
   for (const spec of specs) {
     const resolved = await resolvePeerCommand(spec);
-    if (resolved.ok) peers.push(peerStrategy(spec, { url }));
+    if (resolved.ok) peers.push(spec);
     else notice?.(`skipping peer ${resolved.name}: ${resolved.message}`);
   }
   return peers;

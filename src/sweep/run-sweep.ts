@@ -94,6 +94,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     for (let w = 0; w < warmup; w++) warm.push({ strategy, n: Math.min(Math.max(...ladder), 20) });
     for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, runs: [], failures: [] });
   }
+  const firstCell = new Map<string, SweepCell>();
+  for (const cell of cells.values()) if (!firstCell.has(cell.strategy.name)) firstCell.set(cell.strategy.name, cell);
   const ns = [...new Set([...cells.values()].map((c) => c.n))].toSorted((a, b) => a - b);
   for (let repetition = 1; repetition <= repeats; repetition++) {
     for (const n of ns) {
@@ -144,7 +146,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   for (const { strategy, n } of warm) {
     report('warmup', strategy, n, 0);
     const outcome = await runOnce(strategy, n);
-    if ('reason' in outcome) cells.get(`${strategy.name}@${options.ladder(strategy)[0]}`)?.failures.push({ repetition: 0, ...outcome });
+    // A failed warm-up is filed with the strategy's first point, so the report shows it.
+    if ('reason' in outcome) firstCell.get(strategy.name)?.failures.push({ repetition: 0, ...outcome });
     done += 1;
     doneCost += cost(strategy, n);
   }

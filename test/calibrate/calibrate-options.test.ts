@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CALIBRATE_DEFAULTS, QUICK_DEFAULTS, resolveCalibrateOptions } from '../../src/calibrate/calibrate-options.ts';
 
 describe('resolveCalibrateOptions', () => {
+  it('asks for enough responses for the connections when the count is not given (--connections alone never fails)', () => {
+    expect(resolveCalibrateOptions({ quick: true, fidelityConnections: 2000 }).fidelityResponses).toBe(4000);
+    expect(resolveCalibrateOptions({ fidelityConnections: 4 }).fidelityResponses).toBe(CALIBRATE_DEFAULTS.fidelityResponses);
+  });
+
   it('fills the full defaults', () => {
     expect(resolveCalibrateOptions()).toMatchObject({ ...CALIBRATE_DEFAULTS, quick: false });
   });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import { flagsToConfig, maxInFlight } from '../../src/cli/commands/run.ts';
 import { fakeIo } from './fake-io.ts';
@@ -50,6 +52,13 @@ describe('pokebench run: flags', () => {
     const bad = fakeIo();
     expect(await main(['run', '--strategies', 'sequential,turbo', '--out', dir], bad.io)).toBe(2);
     expect(bad.stderr()).toContain('turbo');
+  });
+
+  it('a malformed --peers command line exits 2 at once, with no server left holding the process', async () => {
+    const bin = fileURLToPath(new URL('../../bin/pokebench.mjs', import.meta.url));
+    const child = spawnSync(process.execPath, [bin, 'run', '--peers', "python3 'unterminated", '--out', dir], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toContain('peer');
   });
 
   it('reads a config file and reports a bad setting with the file and the key', async () => {

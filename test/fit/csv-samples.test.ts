@@ -93,4 +93,9 @@ describe('parseCsvSamples', () => {
   it('rejects --har-field on a CSV file', () => {
     expect(() => parseCsvSamples(lines(...numbers.map(String)), 'x.csv', { harField: 'time' })).toThrow('--har-field applies to HAR files');
   });
+
+  it('reads a large export (200 000 rows) without running out of stack', () => {
+    const text = `latency_ms\n${Array.from({ length: 200_000 }, (_, i) => String(10 + (i % 97))).join('\n')}\n`;
+    expect(parseCsvSamples(text, 'big.csv').values).toHaveLength(200_000);
+  });
 });

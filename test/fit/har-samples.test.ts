@@ -46,4 +46,9 @@ describe('isHar', () => {
     expect(isHar({ log: 'x' })).toBe(false);
     expect(isHar(null)).toBe(false);
   });
+
+  it('a null log is not a HAR file: a clear error, not a crash', () => {
+    expect(isHar({ log: null })).toBe(false);
+    expect(() => parseHarSamples({ log: null }, 'x.har')).toThrow(/x\.har: not a HAR file/);
+  });
 });

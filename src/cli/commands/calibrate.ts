@@ -25,7 +25,8 @@ child process; autocannon loads them from this one (no shared event loop).
                  p50/p90/p99/p99.9 against the profile's theoretical quantiles
                  (clamp included) and the delays the server applied.
                  Faithful when p50, p90 and p99 are each within
-                 max(1 ms, 5% of theory); p99.9 is reported, not judged.
+                 max(1 ms, 5% of theory) of theory's 95% sampling band
+                 for the responses measured; p99.9 is reported, not judged.
                  Non-2xx and connection errors are counted apart.
   (c) safe concurrency  a fixed ${D.ladderDelayMs} ms delay, connections climbing
                  ${D.ladder.join(', ')}, stopping at the first

@@ -157,7 +157,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
 
   // A calibration of this machine (pokebench calibrate) says how much load the mock holds faithfully.
   if (!config.url) {
-    const calibration = await readCalibration(outDir).catch(() => undefined);
+    const calibration = await readCalibration(outDir).catch((error: Error) => {
+      io.err(`pokebench: ignoring the calibration in ${path.relative(io.cwd, outDir) || '.'}: ${error.message}\n`);
+      return undefined;
+    });
     const warning = calibration && capacityWarning(calibration, { maxInFlight: maxInFlight(config) });
     if (warning) io.err(`${warning}\n`);
   }

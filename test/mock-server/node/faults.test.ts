@@ -6,7 +6,7 @@ import { FAULT_KINDS, parseProfile } from '../../../mock-server/profile/index.ts
 import { createUndiciClient } from '../../../src/clients/undici-client.ts';
 import { withRetry } from '../../../src/clients/retry.ts';
 import { measureRun } from '../../../src/measure/index.ts';
-import { concurrent, sequential } from '../../../src/strategies/index.ts';
+import { batched, bounded, concurrent, sequential, workers } from '../../../src/strategies/index.ts';
 import { OUTCOMES, type RequestRecord } from '../../../src/types.ts';
 
 // One server; each case swaps the profile through the admin API, as a user tuning it would.
@@ -83,20 +83,28 @@ describe('fault injection: what the client sees', () => {
     expect(server.api.stats().routes['pokemon']?.faults).toEqual({ 'http-error': 5 });
   });
 
-  it('for any fault mix and seed, every request ends as exactly one outcome and the server keeps serving', async () => {
+  it('for any fault mix, limits, seed and strategy, every request ends as exactly one outcome and the server keeps serving', async () => {
     const mix = fc.array(
       fc.record({ kind: fc.constantFrom(...FAULT_KINDS), probability: fc.double({ min: 0, max: 0.15, noNaN: true }) }),
       { maxLength: FAULT_KINDS.length },
     );
+    const limits = fc.record(
+      {
+        rateLimit: fc.record({ requestsPerSecond: fc.integer({ min: 50, max: 2000 }), burst: fc.integer({ min: 1, max: 20 }) }),
+        concurrency: fc.record({ max: fc.integer({ min: 1, max: 8 }), queueLimit: fc.integer({ min: 0, max: 20 }) }),
+      },
+      { requiredKeys: [] },
+    );
+    const strategies = [sequential(), concurrent(), bounded(3), batched(3), workers(2)];
     await fc.assert(
-      fc.asyncProperty(mix, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 40 }), async (faults, seed, n) => {
-        useFaults(faults, seed);
-        const strategy = seed % 2 === 0 ? concurrent() : sequential();
+      fc.asyncProperty(mix, limits, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: strategies.length - 1 }), fc.integer({ min: 1, max: 40 }), async (faults, extra, seed, pick, n) => {
+        server.api.setProfile(parseProfile({ seed, delay: { type: 'fixed', ms: 0 }, faults, ...extra }));
+        const strategy = strategies[pick]!;
         const run = await measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 150 });
         expect(OUTCOMES.reduce((a, o) => a + run.counts[o], 0)).toBe(n);
         expect(new Set(run.records.map((r) => r.index)).size).toBe(n);
       }),
-      { numRuns: 12, seed: 0xfa17 },
+      { numRuns: 15, seed: 0xfa17 },
     );
     useFaults([]);
     const ok = await request(`${server.url}/api/v2/pokemon/25`);

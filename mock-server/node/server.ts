@@ -167,11 +167,11 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     const gate = core.gate;
     const ticket = reply.ticket;
     let timer: NodeJS.Timeout | undefined;
-    let closed = false;
+    let ended = false;
     inFlight += 1;
     res.once('close', () => {
-      if (closed) return;
-      closed = true;
+      if (ended) return;
+      ended = true;
       inFlight -= 1;
       clearTimeout(timer);
       if (ticket) gate?.release(ticket);

@@ -77,6 +77,14 @@ def _number(header):
         return None
 
 
+def fetch(client, url):
+    """One GET with a synchronous httpx.Client, ended as exactly one outcome whatever happens."""
+    try:
+        return outcome_of(client.get(url))
+    except Exception as error:  # every request ends as exactly one outcome
+        return outcome_of_error(error)
+
+
 def outcome_of_error(error):
     """Classifies an exception raised instead of a response."""
     if isinstance(error, httpx.TimeoutException):

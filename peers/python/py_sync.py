@@ -1,14 +1,7 @@
 """py-sync: the blog's baseline. One httpx.Client, one request at a time."""
 import httpx
 
-from pokebench_peer import Config, Window, outcome_of, outcome_of_error, report
-
-
-def fetch(client, url):
-    try:
-        return outcome_of(client.get(url))
-    except Exception as error:  # every request ends as exactly one outcome
-        return outcome_of_error(error)
+from pokebench_peer import Config, Window, fetch, report
 
 
 def main():

@@ -69,6 +69,13 @@ export interface RunResult {
   /** Process CPU time (all threads) from the fan-out's start to the end of `run`, ms. */
   cpuMs: { user: number; system: number };
   /**
+   * Time this thread's event loop was busy over the same span, ms
+   * (`performance.eventLoopUtilization().active`): the serial work of one
+   * event loop, the CPU roof of a main-thread strategy. Process CPU also
+   * counts GC and worker threads that run beside it. NaN for an external client.
+   */
+  loopActiveMs: number;
+  /**
    * Faults the server injected during the run, by kind (`http-error`,
    * `reset`, `queue-full`...), when the sweep can ask the server (the
    * embedded mock); undefined otherwise.
@@ -79,7 +86,14 @@ export interface RunResult {
    * its own wall, CPU, counts and delays, and no per-request records (so
    * `records` is empty and the event-loop figures are NaN).
    */
-  external?: { peer: string; processWallMs: number } | undefined;
+  external?:
+    | {
+        peer: string;
+        processWallMs: number;
+        /** CPU this process (the embedded mock) spent during the peer's run, ms, when measured. */
+        serverCpuMs?: number | undefined;
+      }
+    | undefined;
 }
 
 interface ResolvedRunOptions {
@@ -109,6 +123,7 @@ export async function measureRun(options: MeasureRunOptions): Promise<RunResult>
     const sockets = (): number | undefined => (countsSockets ? fetchOne.stats?.().connectionsOpened : undefined);
     let loop = await startLoopMonitor(loopResolutionMs);
     let cpu0 = process.cpuUsage();
+    let elu0 = performance.eventLoopUtilization();
     let sockets0 = sockets();
     let started = false;
     // Counters restart once the strategy's setup is done (see StrategyOptions.onStart).
@@ -118,12 +133,15 @@ export async function measureRun(options: MeasureRunOptions): Promise<RunResult>
       loop.stop();
       loop = await startLoopMonitor(loopResolutionMs);
       cpu0 = process.cpuUsage();
+      elu0 = performance.eventLoopUtilization();
       sockets0 = sockets();
     };
 
     let cpuAtEnd: NodeJS.CpuUsage | undefined;
+    let loopAtEnd: number | undefined;
     const onEnd = (): void => {
       cpuAtEnd ??= process.cpuUsage(cpu0);
+      loopAtEnd ??= performance.eventLoopUtilization(elu0).active;
     };
 
     const t0 = now();
@@ -136,6 +154,7 @@ export async function measureRun(options: MeasureRunOptions): Promise<RunResult>
     }
     const totalMs = now() - t0;
     const cpu = cpuAtEnd ?? process.cpuUsage(cpu0);
+    const loopActiveMs = loopAtEnd ?? performance.eventLoopUtilization(elu0).active;
     const sockets1 = sockets();
 
     const counts = countOutcomes(ids, records);
@@ -154,6 +173,7 @@ export async function measureRun(options: MeasureRunOptions): Promise<RunResult>
       eventLoopDelay,
       connectionsOpened: sockets0 !== undefined && sockets1 !== undefined ? sockets1 - sockets0 : undefined,
       cpuMs: { user: cpu.user / 1000, system: cpu.system / 1000 },
+      loopActiveMs,
     };
   } finally {
     if (closeClient) await fetchOne.close?.();

@@ -17,14 +17,18 @@ export interface ReportTable {
 
 /**
  * Which roof binds at a point (DESIGN.md "The scaling model"): `cpu` when the
- * client's CPU over the run (median over repetitions) reaches the ideal time,
- * else `wait`. Read this way it holds whether `idealMs` is the wait roof alone
- * (CPU binds when it exceeds it) or the roofline max(wait, N·c) (CPU binds
- * when it equals it). `n/a` without repetitions.
+ * client's serial work over the run (median over repetitions) reaches the
+ * ideal time, else `wait`. The serial work is the event loop's busy time when
+ * the run measured it (a main-thread strategy: its process CPU also counts GC
+ * threads running beside the loop), else the client's CPU. Read this way it
+ * holds whether `idealMs` is the wait roof alone (CPU binds when it exceeds
+ * it) or the roofline max(wait, N·c) (CPU binds when it equals it). `n/a`
+ * without repetitions.
  */
-export function bindingRoof(point: PointResult): 'cpu' | 'wait' | 'n/a' {
+export function bindingRoof(point: PointResult, kind?: StrategyResult['kind']): 'cpu' | 'wait' | 'n/a' {
   if (point.runs.length === 0) return 'n/a';
-  return median(point.runs.map((run) => run.cpuMs)) >= median(point.runs.map((run) => run.idealMs)) ? 'cpu' : 'wait';
+  const serial = point.runs.map((run) => (kind !== 'workers' && typeof run.loopActiveMs === 'number' && Number.isFinite(run.loopActiveMs) ? run.loopActiveMs : run.cpuMs));
+  return median(serial) >= median(point.runs.map((run) => run.idealMs)) ? 'cpu' : 'wait';
 }
 
 /**
@@ -51,7 +55,7 @@ export function pointTable(strategy: StrategyResult): ReportTable {
     { text: formatMs(point.medianMs) },
     { text: formatPercent(point.spread) },
     { text: formatMs(point.idealMs) },
-    { text: bindingRoof(point) },
+    { text: bindingRoof(point, strategy.kind) },
     { text: formatRatio(point.efficiency), tone: efficiencyTone(point.efficiency) },
     { text: formatSmallMs(point.overheadPerRequestMs) },
     { text: formatMs(point.latency.p99) },

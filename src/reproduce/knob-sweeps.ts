@@ -4,6 +4,7 @@
  * mock's own concurrency cap (a server of c workers makes any client a pool
  * of c). Each point: measured time beside both roofs.
  */
+import { availableParallelism } from 'node:os';
 import { idealMakespan, roofline, type Roof } from '../model/index.ts';
 import { runDelays, measureRun, type RunResult } from '../measure/index.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
@@ -29,15 +30,21 @@ export interface KnobRow {
 /** A sweep, or why it did not run. */
 export type KnobSweep = { kind: 'ok'; client: string; rows: KnobRow[] } | { kind: 'skipped'; client: string; reason: string };
 
-function row(setting: number | null, run: RunResult, waitRoofMs: number): KnobRow {
-  const cpuPerRequestMs = (run.cpuMs.user + run.cpuMs.system) / run.n;
-  const line = roofline({ waitRoof: waitRoofMs, cpuPerRequestMs, n: run.n });
+/**
+ * One knob setting's point: the CPU roof is the larger of the client's serial
+ * work and all the run's CPU (client and mock) over the cores, as in the
+ * roofline table.
+ */
+function row(setting: number | null, run: RunResult, waitRoofMs: number, serialMs: number, serverCpuMs: number): KnobRow {
+  const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
+  const cpuRoofMs = Math.max(serialMs, (clientCpuMs + serverCpuMs) / Math.max(1, availableParallelism()));
+  const line = roofline({ waitRoof: waitRoofMs, cpuPerRequestMs: cpuRoofMs / run.n, n: run.n });
   return {
     setting,
     n: run.n,
     measuredMs: run.wallMs,
     waitRoofMs,
-    cpuPerRequestMs,
+    cpuPerRequestMs: clientCpuMs / run.n,
     cpuRoofMs: line.cpuRoof,
     binding: line.binding,
     efficiency: run.wallMs > 0 ? line.idealMs / run.wallMs : Number.NaN,
@@ -48,12 +55,16 @@ function row(setting: number | null, run: RunResult, waitRoofMs: number): KnobRo
 export async function sweepPoolSize(url: string, n: number, pools: readonly (number | null)[], signal?: AbortSignal): Promise<KnobSweep> {
   const rows: KnobRow[] = [];
   for (const pool of pools) {
+    const cpu0 = process.cpuUsage(); // the mock's CPU while the peer runs
     const result = await runPeer('py-asyncio', { url, n, pool: pool ?? 'unlimited', runTimeoutMs: 300_000, signal });
+    const server = process.cpuUsage(cpu0);
     if (result.kind === 'failed') return { kind: 'skipped', client: 'py-asyncio', reason: result.message };
     const model = result.report.model;
     const k = model.kind === 'bounded' ? model.k : undefined;
     const run = toRunResult({ name: 'py-asyncio', kind: model.kind, k }, n, result.report, result.processWallMs);
-    rows.push(row(pool, run, idealMakespan(model.kind, k, runDelays(run))));
+    // Under the GIL the client's CPU is serial.
+    const serial = run.cpuMs.user + run.cpuMs.system;
+    rows.push(row(pool, run, idealMakespan(model.kind, k, runDelays(run)), serial, (server.user + server.system) / 1000));
   }
   return { kind: 'ok', client: 'py-asyncio', rows };
 }
@@ -70,7 +81,8 @@ export async function sweepServerCap(server: MockServerHandle, n: number, caps: 
     for (const cap of caps) {
       server.api.setProfile(cap === null ? { ...original, concurrency: undefined } : { ...original, concurrency: { max: cap } });
       const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 120_000, signal });
-      rows.push(row(cap, run, idealMakespan('concurrent', undefined, runDelays(run), cap ?? undefined)));
+      // In-process: the loop's busy time is the serial work, and the process CPU already holds the mock's.
+      rows.push(row(cap, run, idealMakespan('concurrent', undefined, runDelays(run), cap ?? undefined), run.loopActiveMs, 0));
     }
   } finally {
     server.api.setProfile(original);

@@ -40,8 +40,18 @@ function timesTable(rows: readonly RooflineRow[], ns: readonly number[]): string
 
 function rooflineTable(rows: readonly RooflineRow[]): string {
   return table(
-    ['client', 'N', 'measured ms', 'wait roof ms', 'CPU/req ms', 'CPU roof ms', 'binds', 'efficiency'],
-    rows.map((r) => [r.client, String(r.n), ms(r.measuredMs), ms(r.waitRoofMs), r.cpuPerRequestMs.toFixed(3), ms(r.cpuRoofMs), r.binding, ratio(r.efficiency)]),
+    ['client', 'N', 'measured ms', 'wait roof ms', 'CPU/req ms', 'serial roof ms', 'cores roof ms', 'binds', 'efficiency'],
+    rows.map((r) => [
+      r.client,
+      String(r.n),
+      ms(r.measuredMs),
+      ms(r.waitRoofMs),
+      r.cpuPerRequestMs.toFixed(3),
+      ms(r.serialRoofMs),
+      ms(r.coresRoofMs),
+      r.binding,
+      ratio(r.efficiency),
+    ]),
   );
 }
 
@@ -71,7 +81,7 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
     if (failed.length) out.push(failed.map((st) => `- ${st.name}: ${st.failures?.length} run(s) failed: ${st.failures?.[0]?.reason}: ${st.failures?.[0]?.message}`).join('\n'));
   }
   out.push(
-    '## Why: the roofline, measured\n\nT(N) ≈ max(wait roof, CPU roof). The wait roof is the model\'s ideal makespan from the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The CPU roof is N·c, with c the CPU per request the client itself spent, spread over the threads that can spend it at once (one under a GIL or on an event loop; the cores for Go). The larger one binds; efficiency = roofline / measured. The Node strategies share their process with the embedded mock, so their c includes the server\'s work on the same event loop (it does compete for that thread); a peer\'s c is its own process only, with the server on another core.',
+    '## Why: the roofline, measured\n\nT(N) ≈ max(wait roof, CPU roof). The wait roof is the model\'s ideal makespan from the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The CPU roof is the larger of two measured bounds: the *serial* roof, the work that must happen in turn (a Node strategy\'s event-loop busy time, which includes the embedded mock sharing that loop; a peer\'s own CPU, N·c, spread over the threads that can spend it: one under a GIL, the cores for Go), and the *cores* roof, all the CPU the run cost the machine (client and mock) over its cores. The larger roof binds; efficiency = roofline / measured. Near the ridge, where the roofs are close, a client that interleaves sending and waiting sits below 1: there T is nearer wait + CPU than their max.',
   );
   for (const p of report.payloads) out.push(`### ${p.payload} payload\n\n${rooflineTable(p.roofline)}`);
   out.push(knobSection('httpx pool size', 'py-asyncio with httpx `Limits(max_connections=pool)`: the slope follows L̄/pool until it meets the CPU roof N·c', report.poolSweep));

@@ -18,9 +18,16 @@ export interface RooflineRow {
   waitRoofMs: number;
   /** The client's CPU per request (user + system, median over repetitions), ms. */
   cpuPerRequestMs: number;
-  /** Threads that can spend that CPU at once: 1 on an event loop or under a GIL. */
+  /** Threads that can spend the client's CPU at once: 1 on an event loop or under a GIL. */
   parallel: number;
-  /** N · c / parallel, ms. */
+  /**
+   * The client's serial work, ms: an event loop's busy time (Node, measured),
+   * or the client's CPU over the threads that can spend it (a peer, workers).
+   */
+  serialRoofMs: number;
+  /** All CPU the run cost the machine (client and mock) over its cores, ms. */
+  coresRoofMs: number;
+  /** The CPU roof: the larger of the serial and the cores roof, ms. */
   cpuRoofMs: number;
   /** max(wait roof, CPU roof), ms. */
   idealMs: number;
@@ -39,19 +46,38 @@ export function cpuParallelism(strategy: Pick<StrategyResult, 'name' | 'kind' | 
   return 1;
 }
 
+/**
+ * The CPU roof of a point. Two bounds, the larger binds: the client's serial
+ * work (what one event loop or one GIL must do in turn), and all the CPU the
+ * run cost the machine spread over its cores (the mock shares them: DESIGN.md,
+ * "server CPU adds to c when it shares the cores").
+ */
+export function cpuRoof(
+  strategy: Pick<StrategyResult, 'name' | 'kind' | 'k'>,
+  point: PointResult,
+  cpus: number,
+): Pick<RooflineRow, 'cpuPerRequestMs' | 'parallel' | 'serialRoofMs' | 'coresRoofMs' | 'cpuRoofMs'> {
+  const clientCpu = median(point.runs.map((r) => r.cpuMs));
+  const parallel = cpuParallelism(strategy, cpus);
+  const loop = point.runs.map((r) => r.loopActiveMs).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  // A main-thread Node strategy's serial work is its event loop's busy time; its process CPU also
+  // counts GC and I/O threads running beside the loop (and the embedded mock on that same loop).
+  const mainThread = strategy.kind !== 'workers' && loop.length === point.runs.length && loop.length > 0;
+  const serialRoofMs = mainThread ? median(loop) : clientCpu / parallel;
+  const coresRoofMs = median(point.runs.map((r) => r.cpuMs + (r.serverCpuMs ?? 0))) / Math.max(1, cpus);
+  return { cpuPerRequestMs: clientCpu / point.n, parallel, serialRoofMs, coresRoofMs, cpuRoofMs: Math.max(serialRoofMs, coresRoofMs) };
+}
+
 /** The roofline row of one point. */
 export function rooflineRow(strategy: Pick<StrategyResult, 'name' | 'kind' | 'k'>, point: PointResult, cpus: number): RooflineRow {
-  const cpuPerRequestMs = median(point.runs.map((r) => r.cpuMs)) / point.n;
-  const parallel = cpuParallelism(strategy, cpus);
-  const line = roofline({ waitRoof: point.idealMs, cpuPerRequestMs: cpuPerRequestMs / parallel, n: point.n });
+  const cpu = cpuRoof(strategy, point, cpus);
+  const line = roofline({ waitRoof: point.idealMs, cpuPerRequestMs: cpu.cpuRoofMs / point.n, n: point.n });
   return {
     client: strategy.name,
     n: point.n,
     measuredMs: point.medianMs,
     waitRoofMs: line.waitRoof,
-    cpuPerRequestMs,
-    parallel,
-    cpuRoofMs: line.cpuRoof,
+    ...cpu,
     idealMs: line.idealMs,
     binding: line.binding,
     efficiency: point.medianMs > 0 ? line.idealMs / point.medianMs : Number.NaN,

@@ -44,8 +44,15 @@ export interface RunSummary {
   /** Mean applied delay of this run's requests, ms. */
   meanDelayMs: number;
   counts: Record<Outcome, number>;
-  /** Client CPU (user + system) during the run, ms. */
+  /** Client CPU (user + system) during the run, ms: for a Node strategy the whole process (the embedded mock included). */
   cpuMs: number;
+  /**
+   * Busy time of the strategy's event loop, ms: its serial work, the CPU roof
+   * of a main-thread strategy. NaN (null in JSON) for an external client; absent in older files.
+   */
+  loopActiveMs?: number | undefined;
+  /** An external client's run: CPU the embedded mock spent meanwhile, ms (it shares the cores). */
+  serverCpuMs?: number | undefined;
   /** Event-loop delay p99 during the run, ms; NaN (null in JSON) for an external client. */
   eventLoopP99Ms: number;
   /** Sockets the client opened. */

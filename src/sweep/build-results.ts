@@ -59,6 +59,8 @@ function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undef
     meanDelayMs: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
     counts: { ...run.counts },
     cpuMs: run.cpuMs.user + run.cpuMs.system,
+    loopActiveMs: run.loopActiveMs,
+    ...(run.external?.serverCpuMs !== undefined ? { serverCpuMs: run.external.serverCpuMs } : {}),
     eventLoopP99Ms: run.eventLoopDelay.p99,
     connectionsOpened: run.connectionsOpened ?? null,
     ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),

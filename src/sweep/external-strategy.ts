@@ -76,6 +76,8 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
       return Promise.reject(new PokebenchError('INTERNAL', `${strategy.name} is an external client: the sweep measures it with measureExternal, not run.`));
     },
     async measureExternal({ n, timeoutMs, signal }: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalRun> {
+      // This process's CPU while the peer runs: the embedded mock's work (it shares the machine's cores with the peer).
+      const cpu0 = process.cpuUsage();
       const result = await runPeer(spec, {
         url: options.url,
         n,
@@ -93,7 +95,10 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
       const model = result.report.model;
       strategy.kind = model.kind;
       strategy.k = model.kind === 'bounded' ? model.k : undefined;
-      return { kind: 'ok', run: toRunResult(strategy, n, result.report, result.processWallMs) };
+      const cpu = process.cpuUsage(cpu0);
+      const run = toRunResult(strategy, n, result.report, result.processWallMs);
+      run.external = { peer: strategy.name, processWallMs: result.processWallMs, serverCpuMs: (cpu.user + cpu.system) / 1000 };
+      return { kind: 'ok', run };
     },
   };
   return strategy;
@@ -121,6 +126,7 @@ export function toRunResult(strategy: Pick<Strategy, 'name' | 'kind' | 'k'>, n: 
     eventLoopDelay: { p50: Number.NaN, p99: Number.NaN, max: Number.NaN, samples: 0, resolutionMs: 0 },
     connectionsOpened: undefined,
     cpuMs: { ...report.cpuMs },
+    loopActiveMs: Number.NaN,
     external: { peer: strategy.name, processWallMs },
   };
 }

@@ -3,7 +3,7 @@ import { bindingRoof, pointTable, verdictTable } from '../../src/report/report-t
 import type { PointResult } from '../../src/results/types.ts';
 import { loadFixture } from './fixtures.ts';
 
-function pointWith(runs: { cpuMs: number; idealMs: number }[]): PointResult {
+function pointWith(runs: { cpuMs: number; idealMs: number; loopActiveMs?: number }[]): PointResult {
   const point = structuredClone(loadFixture('small-ladder').strategies[0]?.points[0]) as PointResult;
   const template = point.runs[0] as PointResult['runs'][number];
   point.runs = runs.map((r) => ({ ...template, ...r }));
@@ -16,6 +16,12 @@ describe('bindingRoof', () => {
     expect(bindingRoof(pointWith([{ cpuMs: 68, idealMs: 68 }, { cpuMs: 70, idealMs: 70 }]))).toBe('cpu');
     expect(bindingRoof(pointWith([{ cpuMs: 90, idealMs: 40 }]))).toBe('cpu');
     expect(bindingRoof(pointWith([]))).toBe('n/a');
+  });
+
+  it("judges a main-thread strategy by its event loop's busy time when measured, a worker pool by its CPU", () => {
+    // 90 ms of process CPU (GC threads included), but the loop was busy only 30 of the 40 ms ideal.
+    expect(bindingRoof(pointWith([{ cpuMs: 90, idealMs: 40, loopActiveMs: 30 }]), 'concurrent')).toBe('wait');
+    expect(bindingRoof(pointWith([{ cpuMs: 90, idealMs: 40, loopActiveMs: 30 }]), 'workers')).toBe('cpu');
   });
 });
 

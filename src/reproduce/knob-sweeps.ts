@@ -5,7 +5,7 @@
  * of c). Each point: measured time beside both roofs.
  */
 import { availableParallelism } from 'node:os';
-import { idealMakespan, roofline, type Roof } from '../model/index.ts';
+import { idealMakespan, type Roof } from '../model/index.ts';
 import { runDelays, measureRun, type RunResult } from '../measure/index.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { concurrent } from '../strategies/index.ts';
@@ -38,16 +38,16 @@ export type KnobSweep = { kind: 'ok'; client: string; rows: KnobRow[] } | { kind
 function row(setting: number | null, run: RunResult, waitRoofMs: number, serialMs: number, serverCpuMs: number): KnobRow {
   const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
   const cpuRoofMs = Math.max(serialMs, (clientCpuMs + serverCpuMs) / Math.max(1, availableParallelism()));
-  const line = roofline({ waitRoof: waitRoofMs, cpuPerRequestMs: cpuRoofMs / run.n, n: run.n });
+  const idealMs = Math.max(waitRoofMs, cpuRoofMs);
   return {
     setting,
     n: run.n,
     measuredMs: run.wallMs,
     waitRoofMs,
     cpuPerRequestMs: clientCpuMs / run.n,
-    cpuRoofMs: line.cpuRoof,
-    binding: line.binding,
-    efficiency: run.wallMs > 0 ? line.idealMs / run.wallMs : Number.NaN,
+    cpuRoofMs,
+    binding: cpuRoofMs > waitRoofMs ? 'cpu' : 'wait',
+    efficiency: run.wallMs > 0 ? idealMs / run.wallMs : Number.NaN,
   };
 }
 

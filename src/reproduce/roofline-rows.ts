@@ -4,7 +4,7 @@
  * applied, the CPU roof from the CPU each request cost the client, which one
  * binds, and the efficiency of the measured time against that roofline.
  */
-import { roofline, type Roof } from '../model/index.ts';
+import type { Roof } from '../model/index.ts';
 import { median } from '../stats/index.ts';
 import type { PointResult, StrategyResult } from '../results/types.ts';
 
@@ -71,16 +71,18 @@ export function cpuRoof(
 /** The roofline row of one point. */
 export function rooflineRow(strategy: Pick<StrategyResult, 'name' | 'kind' | 'k'>, point: PointResult, cpus: number): RooflineRow {
   const cpu = cpuRoof(strategy, point, cpus);
-  const line = roofline({ waitRoof: point.idealMs, cpuPerRequestMs: cpu.cpuRoofMs / point.n, n: point.n });
+  // The roofline of DESIGN.md with the CPU roof measured whole (not N·c rebuilt from it, which
+  // would differ in the last digit): setup 0, ideal = max(wait, CPU).
+  const idealMs = Math.max(point.idealMs, cpu.cpuRoofMs);
   return {
     client: strategy.name,
     n: point.n,
     measuredMs: point.medianMs,
-    waitRoofMs: line.waitRoof,
+    waitRoofMs: point.idealMs,
     ...cpu,
-    idealMs: line.idealMs,
-    binding: line.binding,
-    efficiency: point.medianMs > 0 ? line.idealMs / point.medianMs : Number.NaN,
+    idealMs,
+    binding: cpu.cpuRoofMs > point.idealMs ? 'cpu' : 'wait',
+    efficiency: point.medianMs > 0 ? idealMs / point.medianMs : Number.NaN,
   };
 }
 

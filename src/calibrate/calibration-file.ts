@@ -79,7 +79,7 @@ export const calibrationSchema = z.object({
     budgetMs: num,
     timerSlackMs: num,
     steps: z.array(
-      z.object({ connections: count, responses: count, p50Ms: num, p99Ms: num, addedP99Ms: num, errors: count, pass: z.boolean(), attempts: count }),
+      z.object({ connections: count, responses: count, p50Ms: num, p99Ms: num, bareP99Ms: num, addedP99Ms: num, errors: count, pass: z.boolean(), attempts: count }),
     ),
     safeConcurrency: count,
     limitFound: z.boolean(),

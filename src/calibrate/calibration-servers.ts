@@ -18,6 +18,8 @@ export interface CalibrationServers {
   mock: string;
   /** Base URL of the bare node:http server (same bytes, no delay). */
   bare: string;
+  /** Base URL of a bare node:http server sending the same bytes after the ladder's fixed delay. */
+  bareDelayed: string;
   /** Body bytes both send for `/api/v2/pokemon/25`. */
   bytes: number;
   /** Replaces the mock's profile (`PUT /__admin/profile`); delay streams restart. */
@@ -33,6 +35,8 @@ export interface CalibrationServers {
 /** Options of {@link startCalibrationServers}. */
 export interface CalibrationServersOptions {
   payload: PayloadSize;
+  /** The safe-concurrency ladder's fixed delay, ms, which the delayed bare server applies. */
+  ladderDelayMs: number;
   /** Give up starting after this long, ms. @defaultValue `30000` */
   startTimeoutMs?: number | undefined;
 }
@@ -46,7 +50,7 @@ export interface CalibrationServersOptions {
 export async function startCalibrationServers(options: CalibrationServersOptions): Promise<CalibrationServers> {
   const script = fileURLToPath(new URL('./server-child.ts', import.meta.url));
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, script, options.payload], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, script, options.payload, String(options.ladderDelayMs)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -66,7 +70,7 @@ export async function startCalibrationServers(options: CalibrationServersOptions
       reject(new CalibrationRunError(`The calibration servers exited with code ${code} before listening. ${stderr.trim()}`));
     });
   });
-  const { mock, bare, bytes } = JSON.parse(first) as { mock: string; bare: string; bytes: number };
+  const { mock, bare, bareDelayed, bytes } = JSON.parse(first) as { mock: string; bare: string; bareDelayed: string; bytes: number };
 
   const admin = async (method: string, route: string, body?: string): Promise<unknown> => {
     const response = await fetch(`${mock}/__admin${route}`, { method, body });
@@ -78,6 +82,7 @@ export async function startCalibrationServers(options: CalibrationServersOptions
   return {
     mock,
     bare,
+    bareDelayed,
     bytes,
     setProfile: async (profile) => void (await admin('PUT', '/profile', JSON.stringify(profile))),
     reset: async () => void (await admin('POST', '/reset')),

@@ -134,7 +134,9 @@ export interface ConcurrencyStep {
   responses: number;
   p50Ms: number;
   p99Ms: number;
-  /** p99 − the fixed delay: what the server (and the machine) added at p99. */
+  /** p99 of a bare node:http server holding the same fixed delay, on the same rung, ms: the physical limit. */
+  bareP99Ms: number;
+  /** p99 − the bare server's p99: what the mock added at p99 over the physical limit. */
   addedP99Ms: number;
   /** Connection errors, timeouts and non-2xx answers. */
   errors: number;
@@ -148,7 +150,7 @@ export interface ConcurrencyResult {
   /** The fixed delay of the ladder's profile, ms. */
   delayMs: number;
   stepMs: number;
-  /** A step passes when p99 − delay < budgetMs + timerSlackMs and nothing failed. */
+  /** A step passes when the mock's p99 − the bare server's p99 < budgetMs + timerSlackMs and nothing failed. */
   budgetMs: number;
   /** What a Node timer may be late by design (1 ms clock), allowed on top of the budget. */
   timerSlackMs: number;

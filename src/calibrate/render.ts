@@ -128,21 +128,22 @@ function renderConcurrency(c: ConcurrencyResult, paint: Paint): string {
     cell(String(s.responses)),
     cell(ms(s.p50Ms)),
     cell(ms(s.p99Ms)),
+    cell(ms(s.bareP99Ms)),
     cell(signed(s.addedP99Ms)),
     cell(String(s.errors), s.errors > 0 ? 'bad' : undefined),
     cell(s.pass ? (s.attempts > 1 ? 'pass (on rerun)' : 'pass') : s.attempts > 1 ? 'FAIL (twice)' : 'FAIL', s.pass ? 'good' : 'bad'),
   ]);
-  const table = layoutTable([right('connections'), right('responses'), right('p50 ms'), right('p99 ms'), right('p99 - delay'), right('errors'), left('result')], rows, paint);
+  const table = layoutTable([right('connections'), right('responses'), right('p50 ms'), right('p99 ms'), right('bare p99 ms'), right('mock - bare'), right('errors'), left('result')], rows, paint);
   const limit = c.budgetMs + c.timerSlackMs;
   const failed = c.steps.find((s) => !s.pass);
   const answer =
     c.safeConcurrency === 0
-      ? `=> safe concurrency: none: even ${connections(c.steps[0]?.connections ?? 1)} saw p99 ${signed(c.steps[0]?.addedP99Ms ?? Number.NaN)} ms over the delay, twice. The machine is busy (see the load average) or its timers are coarse: rerun when it is quieter, or allow more with --budget MS.`
+      ? `=> safe concurrency: none: even ${connections(c.steps[0]?.connections ?? 1)} saw p99 ${signed(c.steps[0]?.addedP99Ms ?? Number.NaN)} ms over the bare server's, twice. The machine is busy (see the load average) or its timers are coarse: rerun when it is quieter, or allow more with --budget MS.`
       : c.limitFound
         ? `=> safe concurrency: ${connections(c.safeConcurrency)} (at ${failed?.connections} the mock added ${signed(failed?.addedP99Ms ?? Number.NaN)} ms at p99${failed?.errors ? ` and ${failed.errors} requests failed` : ''}).`
         : `=> safe concurrency: at least ${connections(c.safeConcurrency)} (every rung passed; the limit is above the ladder).`;
   return [
-    `(c) Safe concurrency: fixed ${c.delayMs} ms delay, ${(c.stepMs / 1000).toFixed(2)} s per rung; a rung passes when p99 - delay < ${c.budgetMs} ms budget + ${c.timerSlackMs} ms timer slack = ${limit} ms, with no errors (a failure is rerun once to confirm)`,
+    `(c) Safe concurrency: fixed ${c.delayMs} ms delay, ${(c.stepMs / 1000).toFixed(2)} s per rung against the mock and against a bare server holding the same delay; a rung passes when the mock's p99 - the bare p99 < ${c.budgetMs} ms budget + ${c.timerSlackMs} ms slack = ${limit} ms, with no errors (a failure is rerun once to confirm)`,
     table,
     answer,
   ].join('\n');

@@ -44,7 +44,7 @@ export async function runCalibration(options: CalibrateOptions = {}, hooks: Cali
   const date = new Date().toISOString();
 
   progress(`starting the mock and a bare node:http server in a child process (payload ${resolved.payload})`);
-  const servers = await startCalibrationServers({ payload: resolved.payload });
+  const servers = await startCalibrationServers({ payload: resolved.payload, ladderDelayMs: resolved.ladderDelayMs });
   try {
     const capacity = await measureCapacity(servers, resolved, progress);
     const fidelity = await measureFidelity(servers, profile, profileName, resolved, progress);

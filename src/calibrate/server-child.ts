@@ -3,8 +3,9 @@
  * server answering the mock's bytes, in one process of their own, so the load
  * generator (autocannon, in the parent) never shares their event loop.
  *
- * Protocol: argv[2] is the payload size. Prints one JSON line
- * `{ "mock": url, "bare": url, "bytes": n }` once both listen; serves until
+ * Protocol: argv[2] is the payload size, argv[3] the ladder's fixed delay in
+ * ms. Prints one JSON line `{ "mock": url, "bare": url, "bareDelayed": url,
+ * "bytes": n }` once all listen; serves until
  * its stdin closes (the parent ended it, or died), then closes both servers
  * and exits. The parent switches the mock's profile through the admin API.
  */
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { startMockServer } from '../../mock-server/node/server.ts';
 
 const payload = process.argv[2] === 'realistic' ? 'realistic' : 'slim';
+const ladderDelayMs = Number(process.argv[3] ?? 50);
 const mock = await startMockServer({ profile: 'instant', payload, warn: () => {} });
 const sample = await fetch(`${mock.url}/api/v2/pokemon/25`);
 const body = Buffer.from(await sample.arrayBuffer());
@@ -32,10 +34,21 @@ const bare = http.createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
 await new Promise<void>((resolve) => bare.listen({ host: '127.0.0.1', port: 0, backlog: 4096 }, resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
-process.stdout.write(`${JSON.stringify({ mock: mock.url, bare: bareUrl, bytes: body.length })}\n`);
+// The ladder's physical limit: the same bytes after the same fixed delay, on a plain timer. What
+// this server adds at p99 (timer granularity, the machine, the load generator) the mock is not blamed for.
+const bareDelayed = http.createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+  req.resume();
+  setTimeout(() => res.writeHead(200, headers).end(body), ladderDelayMs);
+});
+await new Promise<void>((resolve) => bareDelayed.listen({ host: '127.0.0.1', port: 0, backlog: 4096 }, resolve));
+const bareDelayedUrl = `http://127.0.0.1:${(bareDelayed.address() as AddressInfo).port}`;
+
+process.stdout.write(`${JSON.stringify({ mock: mock.url, bare: bareUrl, bareDelayed: bareDelayedUrl, bytes: body.length })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => {
-  bare.close();
-  bare.closeAllConnections();
+  for (const server of [bare, bareDelayed]) {
+    server.close();
+    server.closeAllConnections();
+  }
   void mock.close({ drainTimeoutMs: 100 }).then(() => process.exit(0));
 });

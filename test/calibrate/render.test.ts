@@ -11,7 +11,7 @@ describe('renderCalibration', () => {
     expect(text).toMatch(/p50\s+30\.00\s+29\.80-30\.20\s+30\.40\s+\+0\.40\s+\+1\.3%\s+1\.50\s+29\.90\s+ok/);
     expect(text).toMatch(/p99\.9\s+36\.00\s+35\.90-36\.00\s+-\s+-\s+-\s+1\.80\s+35\.80\s+out \(reported only\)/);
     expect(text).toContain('=> faithful: every client percentile up to p99 within max(1 ms, 5%) of theory (of its 95% sampling band for 4000 responses)');
-    expect(text).toMatch(/64\s+400\s+50\.40\s+56\.00\s+\+6\.00\s+0\s+FAIL \(twice\)/);
+    expect(text).toMatch(/64\s+400\s+50\.40\s+56\.60\s+50\.60\s+\+6\.00\s+0\s+FAIL \(twice\)/);
     expect(text).toContain('=> safe concurrency: 32 connections (at 64 the mock added +6.00 ms at p99)');
     expect(text).not.toContain('\u001b[');
   });
@@ -30,7 +30,7 @@ describe('renderCalibration', () => {
   });
 
   it('answers "none" when the first rung failed, and "at least" when none did', () => {
-    expect(renderCalibration(sampleCalibration({ steps: [step(1, false)], safeConcurrency: 0 }))).toContain('=> safe concurrency: none: even 1 connection saw p99 +6.00 ms over the delay, twice.');
+    expect(renderCalibration(sampleCalibration({ steps: [step(1, false)], safeConcurrency: 0 }))).toContain("=> safe concurrency: none: even 1 connection saw p99 +6.00 ms over the bare server's, twice.");
     expect(renderCalibration(sampleCalibration({ steps: [step(1, true), step(8, true)], safeConcurrency: 8, limitFound: false }))).toContain(
       '=> safe concurrency: at least 8 connections',
     );

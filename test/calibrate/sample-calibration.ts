@@ -2,7 +2,7 @@ import type { Calibration, ConcurrencyStep } from '../../src/calibrate/index.ts'
 
 /** A rung of the ladder with plausible figures. */
 export function step(connections: number, pass: boolean, addedP99Ms = pass ? 0.8 : 6): ConcurrencyStep {
-  return { connections, responses: 400, p50Ms: 50.4, p99Ms: 50 + addedP99Ms, addedP99Ms, errors: 0, pass, attempts: pass ? 1 : 2 };
+  return { connections, responses: 400, p50Ms: 50.4, p99Ms: 50.6 + addedP99Ms, bareP99Ms: 50.6, addedP99Ms, errors: 0, pass, attempts: pass ? 1 : 2 };
 }
 
 /** A complete, plausible calibration; `concurrency` fields can be overridden. */

@@ -29,16 +29,19 @@ child process; autocannon loads them from this one (no shared event loop).
                  for the responses measured; p99.9 is reported, not judged.
                  Non-2xx and connection errors are counted apart.
   (c) safe concurrency  a fixed ${D.ladderDelayMs} ms delay, connections climbing
-                 ${D.ladder.join(', ')}, stopping at the first
-                 failing rung: a rung passes when p99 - delay < budget (${D.budgetMs} ms) plus
-                 1 ms of timer slack (Node timers tick in whole ms) and no
-                 request failed. The answer is the last rung that passed.
+                 ${D.ladder.join(', ')}, each rung run against the mock and
+                 against a bare node:http server holding the same delay,
+                 stopping at the first failing rung: a rung passes when
+                 mock p99 - bare p99 < budget (${D.budgetMs} ms) plus 1 ms of slack
+                 (a timer tick) and no request failed. The answer is the
+                 last rung that passed.
 
   An unfaithful run in (b) and a failing rung in (c) are rerun once; the rerun
   decides (one hiccup of a shared machine is not the mock).
 
-Takes 30-50 s, bounded under 60 s (every run is capped in time); --quick
-takes 10-15 s.
+Takes 30-60 s; every load run is capped in time, so even the worst case
+(each rung passing only on its rerun) is bounded under 2 minutes; --quick
+takes 10-25 s.
 The result goes to <out>/calibration.json; 'pokebench run' reads it there and
 warns when a sweep puts more requests in flight than the safe concurrency.
 

@@ -9,6 +9,7 @@ import { createMockApi, type CreateMockApiOptions } from '../core/create-api.ts'
 import { matchRoute } from '../core/routes.ts';
 import type { MockApi } from '../core/mock-api.ts';
 import type { ConcurrencyGate, GateTicket } from '../core/concurrency-gate.ts';
+import { ThrottleSchedule } from '../core/throttle-schedule.ts';
 
 /** Options of {@link createMswHandlers}. */
 export interface MswHandlersOptions extends Omit<CreateMockApiOptions, 'origin'> {
@@ -108,16 +109,13 @@ function toBytes(body: Buffer | string): Uint8Array {
 
 /** The node adapter's throttle as a stream: about rate·t bytes after t ms, the last at bytes / rate. */
 function throttledStream(body: Uint8Array, bytesPerSecond: number, onDone: () => void): ReadableStream<Uint8Array> {
+  const schedule = new ThrottleSchedule(body.length, bytesPerSecond);
   const started = performance.now();
-  const totalMs = (body.length / bytesPerSecond) * 1000;
   let sent = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const elapsed = performance.now() - started;
-      const nextByteAt = ((sent + 1) / bytesPerSecond) * 1000;
-      if (sent > 0 || nextByteAt > elapsed) await delay(Math.max(5, Math.min(nextByteAt, totalMs) - elapsed));
-      const now = performance.now() - started;
-      const due = now >= totalMs ? body.length : Math.min(body.length, Math.floor((now * bytesPerSecond) / 1000));
+      await delay(schedule.waitMs(sent, performance.now() - started));
+      const due = schedule.due(performance.now() - started);
       if (due > sent) controller.enqueue(body.slice(sent, due));
       sent = Math.max(sent, due);
       if (sent >= body.length) {

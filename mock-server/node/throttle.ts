@@ -5,17 +5,15 @@
  * chunk (Toxiproxy's `latency` toxic delays every chunk instead).
  */
 import type http from 'node:http';
-
-/** Chunk interval, ms: fine enough that a 5 KB body at 1 MB/s is not one lump, coarse enough to stay cheap. */
-const TICK_MS = 5;
+import { ThrottleSchedule } from '../core/throttle-schedule.ts';
 
 /**
  * Writes `body` to `res` at `bytesPerSecond` and ends the response. Stops
  * quietly if the client goes away. The headers must already be written.
  */
 export function writeThrottled(res: http.ServerResponse, body: Buffer, bytesPerSecond: number): void {
+  const schedule = new ThrottleSchedule(body.length, bytesPerSecond);
   const started = performance.now();
-  const totalMs = (body.length / bytesPerSecond) * 1000;
   let sent = 0;
   let timer: NodeJS.Timeout | undefined;
   // A client that leaves mid-body must not leave a timer behind (at 1 B/s it would wait a second).
@@ -23,7 +21,7 @@ export function writeThrottled(res: http.ServerResponse, body: Buffer, bytesPerS
   const step = () => {
     if (res.destroyed) return;
     const elapsed = performance.now() - started;
-    const due = elapsed >= totalMs ? body.length : Math.min(body.length, Math.floor((elapsed * bytesPerSecond) / 1000));
+    const due = schedule.due(elapsed);
     if (due > sent) {
       res.write(body.subarray(sent, due));
       sent = due;
@@ -32,9 +30,7 @@ export function writeThrottled(res: http.ServerResponse, body: Buffer, bytesPerS
       res.end();
       return;
     }
-    // Wake when the next byte is due, at least a tick from now.
-    const nextByteAt = ((sent + 1) / bytesPerSecond) * 1000;
-    timer = setTimeout(step, Math.max(TICK_MS, Math.min(nextByteAt, totalMs) - elapsed));
+    timer = setTimeout(step, schedule.waitMs(sent, elapsed));
   };
   step();
 }

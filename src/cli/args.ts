@@ -63,3 +63,25 @@ export function stringFlag(values: Parsed['values'], name: string): string | und
   const raw = values[name];
   return typeof raw === 'string' ? raw : undefined;
 }
+
+/**
+ * A comma-separated list flag, or undefined. Commas inside parentheses do
+ * not split (`bounded(4),sequential`); blanks are dropped.
+ */
+export function listFlag(values: Parsed['values'], name: string): string[] | undefined {
+  return stringFlag(values, name)
+    ?.split(/,(?![^(]*\))/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A comma-separated list of whole numbers from 1 to `max`, or undefined; a bad entry names the flag. */
+export function intListFlag(values: Parsed['values'], name: string, max = Number.MAX_SAFE_INTEGER): number[] | undefined {
+  return listFlag(values, name)?.map((s) => {
+    if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? '>= 1' : `from 1 to ${max}`;
+      throw new UsageError(`--${name} must list whole numbers ${range}, got ${JSON.stringify(s)}.`);
+    }
+    return Number(s);
+  });
+}

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReportFiles } from '../../report/index.ts';
 import { renderReproduceHtml, renderReproduceMarkdown, runReproduce, type ReproduceOptions } from '../../reproduce/index.ts';
-import { parse, UsageError, type Parsed } from '../args.ts';
+import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 import { writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
@@ -48,21 +48,9 @@ const FLAGS = {
   out: { type: 'string' },
 } as const;
 
-function list(values: Parsed['values'], flag: string): string[] | undefined {
-  const raw = values[flag];
-  return typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-}
-
-function ints(values: Parsed['values'], flag: string): number[] | undefined {
-  return list(values, flag)?.map((s) => {
-    if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 100_000) throw new UsageError(`--${flag} must list whole numbers from 1 to 100000, got ${JSON.stringify(s)}.`);
-    return Number(s);
-  });
-}
-
 /** Flags as {@link ReproduceOptions}; a bad value names its flag. */
 export function reproduceFlags(values: Parsed['values']): ReproduceOptions {
-  const payloads = list(values, 'payloads');
+  const payloads = listFlag(values, 'payloads');
   if (payloads && !payloads.every((p) => p === 'slim' || p === 'realistic')) {
     throw new UsageError(`--payloads must list slim and/or realistic, got ${JSON.stringify(values['payloads'])}.`);
   }
@@ -75,11 +63,11 @@ export function reproduceFlags(values: Parsed['values']): ReproduceOptions {
   const options: ReproduceOptions = {
     quick: values['quick'] === true,
     profile: typeof values['profile'] === 'string' ? values['profile'] : undefined,
-    ns: ints(values, 'n'),
-    sequentialNs: ints(values, 'sequential-n'),
+    ns: intListFlag(values, 'n', 100_000),
+    sequentialNs: intListFlag(values, 'sequential-n', 100_000),
     repeats,
     payloads: payloads as ReproduceOptions['payloads'],
-    peers: list(values, 'peers'),
+    peers: listFlag(values, 'peers'),
   };
   for (const key of Object.keys(options) as (keyof ReproduceOptions)[]) if (options[key] === undefined) delete options[key];
   return options;

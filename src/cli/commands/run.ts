@@ -4,7 +4,7 @@ import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/r
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
-import { parse, UsageError, type Parsed } from '../args.ts';
+import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 import { readResults, writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
@@ -84,16 +84,8 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${flag} must be a number, got ${JSON.stringify(raw)}.`);
     return value;
   };
-  const list = (flag: string): string[] | undefined =>
-    str(flag)
-      ?.split(/,(?![^(]*\))/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  const ints = (flag: string): number[] | undefined =>
-    list(flag)?.map((s) => {
-      if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`--${flag} must list whole numbers >= 1, got ${JSON.stringify(s)}.`);
-      return Number(s);
-    });
+  const list = (flag: string) => listFlag(values, flag);
+  const ints = (flag: string) => intListFlag(values, flag);
   const threshold = str('threshold');
   const pct = threshold === undefined ? undefined : /^(\d+(?:\.\d+)?)%$/.exec(threshold);
 

@@ -183,7 +183,8 @@ export class MockApi {
     const reply = this.#serve(match);
     const bandwidth = this.#sampler.profile.bandwidth;
     if (bandwidth) reply.bytesPerSecond = bandwidth.bytesPerSecond;
-    reply.ticket = ticket;
+    // Only when there is one: every reply object keeps the same shape on the hot path.
+    if (ticket) reply.ticket = ticket;
     return reply;
   }
 

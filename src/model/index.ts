@@ -11,3 +11,7 @@ export type { StrategyKind } from './makespan.ts';
 export { idealStarts } from './schedule.ts';
 export { efficiency, overheadPerRequest, roofline } from './roofline.ts';
 export type { Roof, Roofline, RooflineInput } from './roofline.ts';
+export { simulateFanOut } from './simulate.ts';
+export type { FanOutSimulation } from './simulate.ts';
+export { modelRun, roofFix } from './run-model.ts';
+export type { RunModel, RunModelInput } from './run-model.ts';

@@ -1,12 +1,12 @@
 /**
- * The roofline (DESIGN.md "The scaling model"): a run is bounded by waiting
+ * The roofline (docs/design.md "The scaling model"): a run is bounded by waiting
  * (the makespan model) or by the client's serial CPU per request, plus setup.
  *     T(N) ≈ setup + max(ideal_wait(N), N·c)
  */
 import { InvalidArgumentError } from '../stats/invalid-argument-error.ts';
+import type { Roof } from './run-model.ts';
 
-/** Which roof binds: waiting on the server, or the client's CPU. */
-export type Roof = 'wait' | 'cpu';
+export type { Roof };
 
 /** Inputs of {@link roofline}, all in ms. */
 export interface RooflineInput {
@@ -24,8 +24,8 @@ export interface RooflineInput {
 export interface Roofline {
   /** setup + max(waitRoof, cpuRoof). */
   idealMs: number;
-  /** The larger roof; `wait` on a tie (the model's own prediction holds). */
-  binding: Roof;
+  /** The larger roof; `wait` on a tie (the model's own prediction holds). Never `server`: that roof is {@link modelRun}'s. */
+  binding: Exclude<Roof, 'server'>;
   waitRoof: number;
   /** N·c. */
   cpuRoof: number;
@@ -54,7 +54,7 @@ export function roofline(input: RooflineInput): Roofline {
     throw new InvalidArgumentError('n', `roofline: n must be a non-negative integer, got ${input.n}.`);
   }
   const cpuRoof = input.n * input.cpuPerRequestMs;
-  const binding: Roof = cpuRoof > input.waitRoof ? 'cpu' : 'wait';
+  const binding: Roofline['binding'] = cpuRoof > input.waitRoof ? 'cpu' : 'wait';
   return {
     idealMs: setupMs + Math.max(input.waitRoof, cpuRoof),
     binding,

@@ -1,0 +1,99 @@
+/**
+ * The model of one measured run: its roofs (wait, client CPU, server) and
+ * its ideal, the makespan of {@link simulateFanOut} fed with what the run
+ * measured apart from its wall time. Every report, the gate and the matchers
+ * read efficiency = this ideal / measured (docs/design.md "The scaling model").
+ */
+import { InvalidArgumentError } from '../stats/invalid-argument-error.ts';
+import { idealMakespan, type StrategyKind } from './makespan.ts';
+import { simulateFanOut } from './simulate.ts';
+
+/** Which roof binds: waiting on the delays, the client's CPU, or the server's. */
+export type Roof = 'wait' | 'cpu' | 'server';
+
+/** What one run measured, apart from its wall time; CPU times in ms over the run. */
+export interface RunModelInput {
+  kind: StrategyKind;
+  k?: number | undefined;
+  serverCap?: number | undefined;
+  /** Applied delays in input order (0 where a request carries none). */
+  delaysMs: readonly number[];
+  /**
+   * The client's serial work: an event loop's busy time, or its CPU when
+   * that is all it reports. Spread over `clientCpus` CPUs.
+   */
+  clientWorkMs: number;
+  /** CPUs the client's work can use at once (1 for an event loop or a GIL). @defaultValue 1 */
+  clientCpus?: number | undefined;
+  /** The server's serial work over the run (its event loop's busy time), when measured. */
+  serverWorkMs?: number | undefined;
+  /**
+   * All CPU the run cost the machine (client and server processes) over its
+   * cores, ms: a bound when both share the cores. 0 or undefined when unknown.
+   */
+  coresRoofMs?: number | undefined;
+}
+
+/** The model of one run. */
+export interface RunModel {
+  /** The wait roof: the strategy's makespan over the applied delays, no CPU cost. */
+  waitMs: number;
+  /** The client's CPU roof: its serial work over the CPUs that can spend it, or the cores roof if larger. */
+  cpuRoofMs: number;
+  /** The server's roof: its event loop's busy time over the run; 0 when not measured. */
+  serverRoofMs: number;
+  /** The model's ideal: the simulated makespan (never below a roof). */
+  idealMs: number;
+  /** The largest roof; `wait` on a tie. */
+  binding: Roof;
+}
+
+/**
+ * The roofs and the ideal of one run. The client's serial work becomes a
+ * cost of work / N per response; the server's, a cost of work / N per request
+ * on its one event loop.
+ *
+ * @throws InvalidArgumentError for a negative or non-finite time.
+ * @example modelRun({ kind: 'concurrent', delaysMs: [30, 30], clientWorkMs: 10 }) // { idealMs: 40, binding: 'wait', … }
+ */
+export function modelRun(input: RunModelInput): RunModel {
+  const n = input.delaysMs.length;
+  const clientCpus = input.clientCpus ?? 1;
+  for (const [name, value] of [
+    ['clientWorkMs', input.clientWorkMs],
+    ['serverWorkMs', input.serverWorkMs ?? 0],
+    ['coresRoofMs', input.coresRoofMs ?? 0],
+  ] as const) {
+    if (!(Number.isFinite(value) && value >= 0)) throw new InvalidArgumentError(name, `modelRun: ${name} must be a finite number ≥ 0, got ${value}.`);
+  }
+  const waitMs = idealMakespan(input.kind, input.k, input.delaysMs, input.serverCap);
+  const serverRoofMs = input.serverWorkMs ?? 0;
+  const cpuRoofMs = Math.max(input.clientWorkMs / clientCpus, input.coresRoofMs ?? 0);
+  const simulated =
+    n === 0
+      ? 0
+      : simulateFanOut({
+          kind: input.kind,
+          k: input.k,
+          serverCap: input.serverCap,
+          delaysMs: input.delaysMs,
+          clientCpus,
+          receiveCostMs: input.clientWorkMs / n,
+          serverCostMs: serverRoofMs / n,
+        });
+  const idealMs = Math.max(simulated, waitMs, cpuRoofMs, serverRoofMs);
+  const binding: Roof = serverRoofMs > Math.max(waitMs, cpuRoofMs) ? 'server' : cpuRoofMs > waitMs ? 'cpu' : 'wait';
+  return { waitMs, cpuRoofMs, serverRoofMs, idealMs, binding };
+}
+
+/** What to change when a roof binds: the client is not the one to fix when the server binds. */
+export function roofFix(binding: Roof): string {
+  switch (binding) {
+    case 'server':
+      return 'the mock sets the slope: give it more server workers, or lower the fan-out';
+    case 'cpu':
+      return 'the client computes: a cheaper client per request, or more CPUs for it';
+    default:
+      return 'the client waits: a larger pool (or none) shortens it';
+  }
+}

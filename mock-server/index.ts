@@ -9,7 +9,7 @@ export type { MswHandlersOptions } from './msw/handlers.ts';
 export { createMockApi } from './core/create-api.ts';
 export type { CreateMockApiOptions } from './core/create-api.ts';
 export { MockApi } from './core/mock-api.ts';
-export type { MockReply, MockStats, RouteStats, LiveCounters, InjectedFault } from './core/mock-api.ts';
+export type { MockReply, MockStats, RouteStats, LiveCounters, InjectedFault, ProcessUsage } from './core/mock-api.ts';
 export { matchRoute, ADMIN_PREFIX, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './core/routes.ts';
 export type { ApiRouteName, RouteMatch } from './core/routes.ts';
 export { Histogram } from './stats/histogram.ts';

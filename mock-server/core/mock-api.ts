@@ -74,6 +74,21 @@ export interface MockStats {
   live?: LiveCounters | undefined;
 }
 
+/**
+ * What `GET /__admin/process` returns: the serving process's cost so far,
+ * cumulative (read it before and after a run and subtract). Only an adapter
+ * that runs in its own process reports it (the node server does).
+ */
+export interface ProcessUsage {
+  pid: number;
+  /** CPU (user + system) since the process started, ms. */
+  cpuMs: number;
+  /** Time its event loop was busy since it started, ms (`performance.eventLoopUtilization().active`). */
+  loopActiveMs: number;
+  /** Time its event loop was idle, ms. */
+  loopIdleMs: number;
+}
+
 /** A fresh header object per reply (the adapters add to it): a literal is cheaper than a spread. */
 function jsonHeaders(): Record<string, string> {
   return {
@@ -111,6 +126,7 @@ export class MockApi {
   #bucket: TokenBucket | undefined;
   #gate: ConcurrencyGate | undefined;
   #inFlight: (() => number) | undefined;
+  #usage: (() => ProcessUsage) | undefined;
   readonly #now: () => number;
 
   constructor(options: MockApiOptions) {
@@ -222,7 +238,8 @@ export class MockApi {
   /**
    * Answers the admin API: `GET /__admin/profile`, `PUT /__admin/profile` (a
    * profile JSON, validated like a file), `GET /__admin/stats`,
-   * `POST /__admin/reset`, `GET /__admin/health`. The adapter checks that the
+   * `POST /__admin/reset`, `GET /__admin/health`, and `GET /__admin/process`
+   * when the adapter reports its process's usage. The adapter checks that the
    * peer is on loopback before calling this.
    */
   admin(method: string, path: string, body: string): MockReply {
@@ -230,6 +247,7 @@ export class MockApi {
     if (route === '/health' && method === 'GET') return json(200, { status: 'ok' });
     if (route === '/profile' && method === 'GET') return json(200, this.profile);
     if (route === '/stats' && method === 'GET') return json(200, this.stats());
+    if (route === '/process' && method === 'GET' && this.#usage) return json(200, this.#usage());
     if (route === '/reset' && method === 'POST') {
       this.reset();
       return json(200, { reset: true });
@@ -249,13 +267,18 @@ export class MockApi {
       }
       return json(200, this.profile);
     }
-    if (['/health', '/profile', '/stats', '/reset'].includes(route)) return methodNotAllowed();
+    if (['/health', '/profile', '/stats', '/reset'].includes(route) || (route === '/process' && this.#usage)) return methodNotAllowed();
     return text(404, 'Not Found');
   }
 
   /** The adapter tells the core how to count its in-flight responses, so stats can show them. */
   reportInFlight(count: () => number): void {
     this.#inFlight = count;
+  }
+
+  /** The adapter tells the core how to read its process's CPU and event-loop time, for `GET /__admin/process`. */
+  reportProcessUsage(usage: () => ProcessUsage): void {
+    this.#usage = usage;
   }
 
   /** Injected faults and limit rejections by kind, over all routes, since the last reset (cheap: no histograms). */

@@ -17,6 +17,7 @@ import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from
 import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
 import { onClientError } from './client-error.ts';
 import { createAdminAuth, type AdminAuthResult } from './admin-auth.ts';
+import { processUsage } from './process-usage.ts';
 import { internalErrorReply, respondSafely } from './internal-error.ts';
 
 /** Options of {@link startMockServer}; the request limits and admin token are in {@link ServerLimitsOptions}. */
@@ -206,6 +207,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   try {
     api = await createMockApi({ profile, seed: o.seed, payload: o.payload, origin: url });
     api.reportInFlight(() => inFlight);
+    api.reportProcessUsage(processUsage);
   } catch (error) {
     server.close();
     throw error;

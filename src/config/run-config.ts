@@ -41,8 +41,15 @@ export interface RunConfig {
   connections?: number;
   /** Body size of the embedded mock. @defaultValue `'slim'` */
   payload?: 'slim' | 'realistic';
-  /** Benchmark a server already running here instead of the embedded mock. */
+  /** Benchmark a server already running here instead of the kit's mock. */
   url?: string;
+  /**
+   * Where the kit's mock runs: `child`, a process of its own (its work is not
+   * billed to the client measured, and its own CPU is read from its admin
+   * API), or `in-process`, on the client's event loop (where spawning is not
+   * allowed). Ignored with `url`. @defaultValue `'child'`
+   */
+  mock?: 'child' | 'in-process';
   /** Where reports go. @defaultValue `'pokebench-results'` */
   out?: string;
   /** Per-request timeout, ms. @defaultValue 30000 */
@@ -84,6 +91,7 @@ export const runConfigSchema = z.strictObject({
   connections: z.number().int().positive().optional(),
   payload: z.enum(['slim', 'realistic']).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
+  mock: z.enum(['child', 'in-process']).optional(),
   out: z.string().min(1).optional(),
   timeoutMs: z.number().int().positive().optional(),
   maxSeconds: z.number().positive().optional(),

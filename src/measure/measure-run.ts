@@ -82,6 +82,12 @@ export interface RunResult {
    */
   injectedFaults?: Record<string, number> | undefined;
   /**
+   * The mock's own cost over the run, from its admin API (`GET
+   * /__admin/process`, read before and after), when it runs in a process of
+   * its own: CPU (user + system) and its event loop's busy time, ms.
+   */
+  server?: { cpuMs: number; loopActiveMs: number } | undefined;
+  /**
    * Set when the run was an external client's (a peer process): it reports
    * its own wall, CPU, counts and delays, and no per-request records (so
    * `records` is empty and the event-loop figures are NaN).

@@ -31,8 +31,10 @@ export interface RunSettings {
   warmup: number;
   /** The N ladder of each strategy (sequential gets a shorter one). */
   ladders: Record<string, number[]>;
-  /** An external server's URL, or null when the embedded mock was used. */
+  /** An external server's URL, or null when the kit started the mock itself. */
   url: string | null;
+  /** Where the mock ran: `child` (its own process), `in-process` (the client's event loop) or `external` (`url`). Absent in older files. */
+  mock?: MockPlacement | undefined;
 }
 
 /** One repetition of one strategy at one N. */
@@ -51,8 +53,16 @@ export interface RunSummary {
    * of a main-thread strategy. NaN (null in JSON) for an external client; absent in older files.
    */
   loopActiveMs?: number | undefined;
-  /** An external client's run: CPU the embedded mock spent meanwhile, ms (it shares the cores). */
+  /**
+   * CPU the mock spent during the run, ms (it shares the cores): read from its
+   * admin API when it runs in its own process; for an external client against
+   * an in-process mock, this process's CPU meanwhile. Absent when unknown.
+   */
   serverCpuMs?: number | undefined;
+  /** Busy time of the mock's event loop during the run, ms (its admin API); absent when unknown. */
+  serverLoopActiveMs?: number | undefined;
+  /** The model of this run (its roofs and ideal); absent in older files. */
+  model?: RunModelSummary | undefined;
   /** Event-loop delay p99 during the run, ms; NaN (null in JSON) for an external client. */
   eventLoopP99Ms: number;
   /** Sockets the client opened. */
@@ -82,9 +92,12 @@ export interface PointResult {
   maxMs: number;
   /** (max − min) / median. */
   spread: number;
-  /** Median over repetitions of the model's ideal makespan, ms. */
+  /**
+   * Median over repetitions of the model's ideal, ms: the discrete-event
+   * model when `model` is present, else (older files) the wait makespan.
+   */
   idealMs: number;
-  /** idealMs / medianMs (1 = as fast as the delays allow). */
+  /** idealMs / medianMs (1 = as fast as the model allows). */
   efficiency: number;
   /** (median − ideal) / N, ms. */
   overheadPerRequestMs: number;
@@ -93,7 +106,36 @@ export interface PointResult {
   /** Injected faults by kind, summed over repetitions; absent when the server could not be asked. */
   faults?: Record<string, number> | undefined;
   latency: LatencySummary;
+  /** The model at this point: roofs, the binding one, the wait-only efficiency; absent in older files. */
+  model?: PointModelSummary | undefined;
 }
+
+// ---- The model (src/model): where the mock ran, and per run and point the roofs and the ideal. ----
+
+/** Where the mock ran during a run. */
+export type MockPlacement = 'child' | 'in-process' | 'external';
+
+/** Which roof binds: the delays, the client's CPU, or the server's event loop. */
+export type RoofName = 'wait' | 'cpu' | 'server';
+
+/** The model of one run, ms. */
+export interface RunModelSummary {
+  /** The wait roof: the strategy's makespan over the applied delays. */
+  waitMs: number;
+  /** The client's CPU roof (its serial work over the CPUs that can spend it, or all CPU over the cores). */
+  cpuRoofMs: number;
+  /** The server's roof: its event loop's busy time; 0 when not measured. */
+  serverRoofMs: number;
+  binding: RoofName;
+}
+
+/** The model at one point: medians over repetitions, ms. */
+export interface PointModelSummary extends RunModelSummary {
+  /** The wait roof over the measured median: the efficiency of older files. */
+  waitEfficiency: number;
+}
+
+// ---- end of the model block ----
 
 /** The scaling verdict of one strategy over its ladder. */
 export interface ScalingSummary {

@@ -3,10 +3,13 @@
  * repeat (adding repetitions while the verdict is inconclusive), fit, and
  * return the verdict and the efficiency against the model.
  */
-import { alignedDelays, measureRun, type RunResult } from '../measure/index.ts';
-import { efficiency, idealMakespan } from '../model/index.ts';
-import { analyzeStrategyScaling, type ScalingAnalysis } from '../scaling/index.ts';
+import os from 'node:os';
+import { measureRun, type RunResult } from '../measure/index.ts';
+import type { ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
+import type { PointModelSummary } from '../results/types.ts';
+import { readServerUsage, usageSince } from './server-usage.ts';
+import { summarizePoint, summarizeScaling, type SummarizedStrategy, type SummaryContext } from './summarize-runs.ts';
 import { concurrent } from '../strategies/index.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import type { FetchOne, Strategy } from '../types.ts';
@@ -39,6 +42,12 @@ export interface MeasureScalingOptions {
    * most a pool of c, and the verdict is judged accordingly.
    */
   serverCap?: number;
+  /**
+   * The mock's URL, when it runs in its own process (`startChildMockServer`,
+   * `pokebench serve`): its admin API is read before and after each run, so
+   * its CPU and event-loop time enter the model (the server's roof).
+   */
+  serverUrl?: string;
 }
 
 /** One N of a scaling measurement. */
@@ -47,10 +56,14 @@ export interface ScalingPoint {
   /** Makespan of each repetition, ms. */
   times: number[];
   medianMs: number;
-  /** Median of the model's ideal makespan over repetitions, ms. */
+  /** (max − min) / median of `times`; 0 when the median is 0. */
+  spread: number;
+  /** Median of the model's ideal over repetitions, ms (src/model: the simulated fan-out). */
   idealMs: number;
-  /** idealMs / medianMs. */
+  /** idealMs / medianMs: the same number `run` reports. */
   efficiency: number;
+  /** The roofs, the binding one and the wait-only efficiency. */
+  model?: PointModelSummary | undefined;
   /** Client CPU per request (user + system), median over repetitions, ms. */
   cpuPerRequestMs: number;
   /** Requests that did not end ok, over all repetitions. */
@@ -75,12 +88,19 @@ export interface ScalingMeasurement {
 /**
  * Measures how a strategy's total time grows with N against a running mock.
  *
+ * Run the mock in its own process (as `run` does), so its work is not billed
+ * to the client measured, and pass its URL as `serverUrl` so its own cost
+ * enters the model.
+ *
  * @example
+ * const server = await startChildMockServer({ profile: 'fast-jitter-30ms' });
  * const result = await measureScaling(bounded(4), {
  *   client: () => createUndiciClient({ baseUrl: server.url }),
+ *   serverUrl: server.url,
  *   ns: [4, 16, 32, 64],
  * });
  * expect(result).toScaleAsPoolOf(4);
+ * await server.close();
  */
 export async function measureScaling(target: Strategy | FetchOne, options: MeasureScalingOptions): Promise<ScalingMeasurement> {
   const isStrategy = typeof target === 'object' && target !== null && 'run' in target;
@@ -104,60 +124,56 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
     for (const n of ns) {
       // A factory's client is closed after its run; a shared one stays open for the next.
       const fetchOne = factory ? factory() : shared!;
-      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined }));
+      const before = options.serverUrl === undefined ? undefined : await readServerUsage(options.serverUrl);
+      const run = await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined });
+      if (before && options.serverUrl !== undefined) run.server = usageSince(before, await readServerUsage(options.serverUrl));
+      runs.get(n)!.push(run);
     }
   };
   for (let r = 0; r < repeats; r++) await once();
-  let result = summarize(strategy, ns, runs, options.seed, options.serverCap);
+  const context: SummaryContext = { serverCap: options.serverCap, cpus: os.availableParallelism(), seed: options.seed };
+  let result = summarizeMeasurement(strategy, ns, runs, context);
   for (let r = repeats; r < maxRepeats && result.verdict === 'inconclusive'; r++) {
     await once();
-    result = summarize(strategy, ns, runs, options.seed, options.serverCap);
+    result = summarizeMeasurement(strategy, ns, runs, context);
   }
   return result;
 }
 
-function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult[]>, seed: number | undefined, serverCap: number | undefined): ScalingMeasurement {
-  let delaySum = 0;
-  let delayCount = 0;
-  const ideals = new Map<number, number[]>();
-  const points = ns.map((n): ScalingPoint => {
-    const rs = runs.get(n)!;
-    for (const r of rs) {
-      for (const d of r.appliedDelaysMs) delaySum += d;
-      delayCount += r.appliedDelaysMs.length;
-    }
-    const times = rs.map((r) => r.wallMs);
-    const medianMs = median(times);
-    const idealTimes = rs.map((r) => idealMakespan(strategy.kind, strategy.k, alignedDelays(r.records), serverCap));
-    ideals.set(n, idealTimes);
-    const idealMs = median(idealTimes);
-    return {
-      n,
-      times,
-      medianMs,
-      idealMs,
-      efficiency: medianMs > 0 ? efficiency(idealMs, medianMs) : Number.NaN,
-      cpuPerRequestMs: median(rs.map((r) => (r.cpuMs.user + r.cpuMs.system) / n)),
-      failed: rs.reduce((a, r) => a + n - r.counts.ok, 0),
-    };
-  });
-  const meanLatencyMs = delayCount ? delaySum / delayCount : Number.NaN;
-  if (!(meanLatencyMs > 0)) {
+/**
+ * The measurement of a strategy's runs, through the same summary path as
+ * `run`'s results (`summarize-runs.ts`): the points, verdict, slope interval,
+ * mean latency, spread and efficiency equal those of results built from the
+ * same runs.
+ *
+ * @throws InvalidOptionError when no response carried a positive applied delay.
+ */
+export function summarizeMeasurement(strategy: SummarizedStrategy, ns: readonly number[], runs: ReadonlyMap<number, readonly RunResult[]>, context: SummaryContext): ScalingMeasurement {
+  const sorted = ns.toSorted((a, b) => a - b);
+  const results = sorted.map((n) => summarizePoint(strategy, n, runs.get(n) ?? [], context));
+  const { summary, analysis } = summarizeScaling(strategy, results, sorted.flatMap((n) => runs.get(n) ?? []), context);
+  if (!(summary.meanLatencyMs > 0) || analysis === undefined) {
     throw new InvalidOptionError('fetchOne', 'No response carried a positive x-mock-delay-ms: measure against a pokebench mock with a non-zero latency profile.');
   }
-  const analysis = analyzeStrategyScaling(
-    strategy,
-    ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: ideals.get(n)! })),
-    meanLatencyMs,
-    seed,
-    serverCap,
+  const points = results.map(
+    (p): ScalingPoint => ({
+      n: p.n,
+      times: p.runs.map((r) => r.wallMs),
+      medianMs: p.medianMs,
+      spread: p.spread,
+      idealMs: p.idealMs,
+      efficiency: p.efficiency,
+      cpuPerRequestMs: median(p.runs.map((r) => r.cpuMs)) / p.n,
+      failed: p.runs.reduce((a, r) => a + p.n - r.counts.ok, 0),
+      ...(p.model ? { model: p.model } : {}),
+    }),
   );
   return {
     strategy: strategy.name,
     kind: strategy.kind,
     k: strategy.k,
     points,
-    meanLatencyMs,
+    meanLatencyMs: summary.meanLatencyMs,
     analysis,
     verdict: analysis.verdict.label,
     efficiency: Math.min(...points.map((p) => p.efficiency)),

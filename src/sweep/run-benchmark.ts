@@ -1,9 +1,11 @@
 /**
- * The main job, as a function: start the embedded mock (or use `url`), sweep
- * the strategies, and return the results. The CLI's `run` is a thin shell
+ * The main job, as a function: start the mock in a process of its own (or on
+ * this event loop with `mock: 'in-process'`, or use `url`), sweep the
+ * strategies, and return the results. The CLI's `run` is a thin shell
  * around this, so tests and users' scripts get the same thing.
  */
-import { startMockServer, type MockServerHandle } from '../../mock-server/node/server.ts';
+import { startMockServer } from '../../mock-server/node/server.ts';
+import { startChildMockServer } from '../../mock-server/node/child.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
@@ -16,6 +18,9 @@ import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
 import { runSweep, type SweepProgress } from './run-sweep.ts';
+import { readServerFaults, readServerUsage, reportsServerUsage } from './server-usage.ts';
+import type { MockPlacement } from '../results/types.ts';
+import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
 
 /** The defaults of `pokebench run`: under a minute on a 2-core machine. */
 export const RUN_DEFAULTS = {
@@ -32,13 +37,14 @@ export const RUN_DEFAULTS = {
   timeoutMs: 30_000,
   maxSeconds: 600,
   threshold: 0.1,
+  mock: 'child',
 } as const;
 
 /** Hooks of {@link runBenchmark}. */
 export interface RunHooks {
   onProgress?: (progress: SweepProgress) => void;
-  /** Called once the server is up, with its URL. */
-  onServer?: (url: string, embedded: boolean) => void;
+  /** Called once the server is up, with its URL and where it runs. */
+  onServer?: (url: string, placement: MockPlacement) => void;
   /** Something the user should know that does not stop the run (a peer skipped, a server past its capacity). */
   onNotice?: (message: string) => void;
   signal?: AbortSignal;
@@ -84,23 +90,19 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
 
   // Resolved before the server starts: a malformed peer command line fails with no socket left open.
   const peers = await availablePeers(config.peers ?? [], hooks.onNotice);
-  let server: MockServerHandle | undefined;
-  let baseUrl: string;
+  const server = await startServer(config, payload);
+  const baseUrl = server.url;
   let profileInfo: RunSettings['profile'];
-  if (config.url) {
-    baseUrl = config.url.replace(/\/$/, '');
-    profileInfo = await remoteProfile(baseUrl, config.profile);
-  } else {
-    const profile = await loadProfile(config.profile ?? RUN_DEFAULTS.profile);
-    server = await startMockServer({ profile, seed: config.seed, payload });
-    baseUrl = server.url;
-    const active = server.api.profile;
-    profileInfo = { name: active.name ?? config.profile ?? RUN_DEFAULTS.profile, seed: active.seed, description: active.description, definition: active };
+  try {
+    profileInfo = server.profile ?? (await remoteProfile(baseUrl, config.profile));
+  } catch (error) {
+    await server.close();
+    throw error;
   }
-  hooks.onServer?.(baseUrl, server !== undefined);
+  hooks.onServer?.(baseUrl, server.placement);
   strategies.push(...peers.map((spec) => peerStrategy(spec, { url: baseUrl })));
   if (strategies.length === 0) {
-    await server?.close();
+    await server.close();
     throw new ConfigError('strategies: nothing to run (no strategies, and no peer could run here).');
   }
 
@@ -123,7 +125,8 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       maxDurationMs: (config.maxSeconds ?? RUN_DEFAULTS.maxSeconds) * 1000,
       signal: hooks.signal,
       onProgress: hooks.onProgress,
-      serverFaults: server ? () => server.api.faultCounts() : undefined,
+      serverFaults: server.faults,
+      serverUsage: server.usage,
     });
     const settings: RunSettings = {
       profile: profileInfo,
@@ -132,12 +135,62 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
       ladders: Object.fromEntries(ladders),
-      url: server ? null : baseUrl,
+      url: server.placement === 'external' ? baseUrl : null,
+      mock: server.placement,
     };
     return buildResults(cells, settings, performance.now() - started);
   } finally {
-    await server?.close();
+    await server.close();
   }
+}
+
+/** The server a run measures against, wherever it runs. */
+interface RunServer {
+  url: string;
+  placement: MockPlacement;
+  /** The active profile, when the kit started the mock in this process (else read over HTTP). */
+  profile?: RunSettings['profile'] | undefined;
+  faults?: () => Record<string, number> | Promise<Record<string, number>>;
+  /** The mock's cumulative CPU and event-loop time, when it runs in a process of its own. */
+  usage?: () => Promise<ProcessUsage>;
+  close(): Promise<void>;
+}
+
+/**
+ * The mock, by default in a child process of its own: its parse, route,
+ * serialize and timer work is then not billed to the client's event loop, and
+ * it reports its own CPU through its admin API. `mock: 'in-process'` keeps it
+ * on the client's loop, for machines where spawning is not allowed.
+ */
+async function startServer(config: RunConfig, payload: RunSettings['payload']): Promise<RunServer> {
+  if (config.url) {
+    const url = config.url.replace(/\/$/, '');
+    // A pokebench mock of this version reports its own CPU; any other server is measured without it.
+    const usage = (await reportsServerUsage(url)) ? () => readServerUsage(url) : undefined;
+    return { url, placement: 'external', usage, close: async () => {} };
+  }
+  const profileName = config.profile ?? RUN_DEFAULTS.profile;
+  if ((config.mock ?? RUN_DEFAULTS.mock) === 'in-process') {
+    const profile = await loadProfile(profileName);
+    const server = await startMockServer({ profile, seed: config.seed, payload });
+    const active = server.api.profile;
+    return {
+      url: server.url,
+      placement: 'in-process',
+      profile: { name: active.name ?? profileName, seed: active.seed, description: active.description, definition: active },
+      faults: () => server.api.faultCounts(),
+      close: () => server.close(),
+    };
+  }
+  await loadProfile(profileName); // a bad profile fails here, with the loader's message, not the child's
+  const child = await startChildMockServer({ profile: profileName, seed: config.seed, payload });
+  return {
+    url: child.url,
+    placement: 'child',
+    faults: () => readServerFaults(child.url),
+    usage: () => readServerUsage(child.url),
+    close: () => child.close(),
+  };
 }
 
 /** The peers that can run here; the others are skipped with a notice naming the fix. */

@@ -8,6 +8,8 @@ import { measureRun, type RunResult } from '../measure/index.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { isExternal } from './external-strategy.ts';
 import { PokebenchError } from '../../mock-server/errors.ts';
+import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
+import { usageSince } from './server-usage.ts';
 
 /** What the sweep reports as it goes, for a progress display. */
 export interface SweepProgress {
@@ -48,9 +50,14 @@ export interface SweepOptions {
   now?: () => number;
   /**
    * The server's cumulative injected-fault counts by kind (the embedded
-   * mock's `api.faultCounts`); each run records the change over it.
+   * mock's `api.faultCounts`, or its admin stats); each run records the change over it.
    */
-  serverFaults?: () => Record<string, number>;
+  serverFaults?: () => Record<string, number> | Promise<Record<string, number>>;
+  /**
+   * The mock's cumulative CPU and event-loop busy time, when it runs in its
+   * own process (its admin API); each run records the change over it.
+   */
+  serverUsage?: () => Promise<ProcessUsage>;
 }
 
 /** A run that produced no result (an external client that crashed, hung or printed garbage). */
@@ -128,7 +135,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const runOnce = async (strategy: Strategy, n: number): Promise<RunResult | Omit<SweepFailure, 'repetition'>> => {
     if (now() - started > maxDurationMs) throw new SweepTimeoutError(maxDurationMs);
     options.signal?.throwIfAborted();
-    const before = options.serverFaults?.();
+    const before = await options.serverFaults?.();
+    const usage0 = await options.serverUsage?.();
     let run: RunResult;
     if (isExternal(strategy)) {
       // A peer process measures itself; a broken one is recorded, never fatal.
@@ -139,7 +147,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       // measureRun closes the client when the run ends.
       run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
-    if (before && options.serverFaults) run.injectedFaults = countsSince(before, options.serverFaults());
+    if (usage0 && options.serverUsage) run.server = usageSince(usage0, await options.serverUsage());
+    if (before && options.serverFaults) run.injectedFaults = countsSince(before, await options.serverFaults());
     return run;
   };
 

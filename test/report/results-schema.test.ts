@@ -26,13 +26,13 @@ const defs = schema.$defs as Record<string, JsonSchema>;
 const KEYS = {
   results: { schema: true, version: true, createdAt: true, tool: true, machine: true, settings: true, durationMs: true, strategies: true } satisfies Record<keyof Results, boolean>,
   machineInfo: { platform: true, arch: true, cpus: true, cpuModel: true, totalMemoryMb: true, node: true, loadAverage1m: true } satisfies Record<keyof MachineInfo, boolean>,
-  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true } satisfies Record<keyof RunSettings, boolean>,
+  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false } satisfies Record<keyof RunSettings, boolean>,
   profile: { name: true, seed: true, description: false, definition: true } satisfies Record<keyof RunSettings['profile'], boolean>,
   client: { kind: true, connections: true, pipelining: true, timeoutMs: true } satisfies Record<keyof RunSettings['client'], boolean>,
-  runSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, serverCpuMs: false } satisfies Record<keyof RunSummary, boolean>,
+  runSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, serverCpuMs: false, serverLoopActiveMs: false, model: false } satisfies Record<keyof RunSummary, boolean>,
   latencySummary: { p50: true, p90: true, p99: true, max: true } satisfies Record<keyof LatencySummary, boolean>,
   pointResult: {
-    n: true, runs: true, medianMs: true, minMs: true, maxMs: true, spread: true, idealMs: true, efficiency: true, overheadPerRequestMs: true, counts: true, faults: false, latency: true,
+    n: true, runs: true, medianMs: true, minMs: true, maxMs: true, spread: true, idealMs: true, efficiency: true, overheadPerRequestMs: true, counts: true, faults: false, latency: true, model: false,
   } satisfies Record<keyof PointResult, boolean>,
   scalingSummary: {
     slope: true, interval: true, verdict: true, reason: true, interceptMs: true, slopeMs: true, r2: true, meanLatencyMs: true, complexity: true,

@@ -13,7 +13,7 @@ import { defaultPoolSize } from '../../strategies/index.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
 
-Starts the embedded mock PokeAPI, sweeps each strategy over its N ladder
+Starts the mock PokeAPI in a process of its own, sweeps each strategy over its N ladder
 (interleaved repetitions), and reports T(N), the model's ideal, efficiency
 and a scaling verdict per strategy: a table and chart here, and
 results.json, report.html, summary.md and SVG charts in --out.
@@ -38,6 +38,9 @@ Options:
   --connections N        most sockets the client opens (default unlimited)
   --payload slim|realistic  body size of the embedded mock (default ${RUN_DEFAULTS.payload})
   --url URL              benchmark a server already running here instead
+  --mock child|in-process  where the mock runs: its own process (default), or
+                         the client's event loop (where spawning is not allowed;
+                         the mock's work is then billed to the client)
   --out DIR              where reports go (default ${RUN_DEFAULTS.out})
   --json                 print results.json to stdout instead of the table
   --timeout MS           per-request timeout (default ${RUN_DEFAULTS.timeoutMs})
@@ -64,6 +67,7 @@ const FLAGS = {
   connections: { type: 'string' },
   payload: { type: 'string' },
   url: { type: 'string' },
+  mock: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
   timeout: { type: 'string' },
@@ -72,6 +76,9 @@ const FLAGS = {
   threshold: { type: 'string' },
   config: { type: 'string' },
 } as const;
+
+/** How the log line names where the mock runs. */
+const MOCK_LABEL = { child: 'mock in a child process', 'in-process': 'mock in this process (its work is billed to the client)', external: 'external server' } as const;
 
 /** Flags as a partial {@link RunConfig}; values are checked by the config schema, errors name the flag. */
 export function flagsToConfig(values: Parsed['values']): RunConfig {
@@ -103,6 +110,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     connections: num('connections'),
     payload: str('payload'),
     url: str('url'),
+    mock: str('mock'),
     out: str('out'),
     timeoutMs: num('timeout'),
     maxSeconds: num('max-seconds'),
@@ -160,7 +168,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const progress = createProgress(io);
   const results = await runBenchmark(config, {
     onProgress: progress.update,
-    onServer: (url, embedded) => io.err(`pokebench: ${embedded ? 'embedded mock' : 'external server'} at ${url}\n`),
+    onServer: (url, placement) => io.err(`pokebench: ${MOCK_LABEL[placement]} at ${url}\n`),
     onNotice: (message) => io.err(`pokebench: ${message}\n`),
   }).finally(() => progress.done());
 

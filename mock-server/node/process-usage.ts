@@ -1,0 +1,19 @@
+/**
+ * The mock's own cost, cumulative since its process started: CPU (user +
+ * system) and the time its event loop was busy. A client reads it before and
+ * after a run (`GET /__admin/process`) and bills the difference to the server,
+ * so a point the mock bounds is reported as the server's, not the client's.
+ */
+import type { ProcessUsage } from '../core/mock-api.ts';
+
+/** This process's usage now. */
+export function processUsage(): ProcessUsage {
+  const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
+  return {
+    pid: process.pid,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    loopActiveMs: loop.active,
+    loopIdleMs: loop.idle,
+  };
+}

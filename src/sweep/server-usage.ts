@@ -1,0 +1,60 @@
+/**
+ * The mock's own cost over a run, read from its admin API
+ * (`GET /__admin/process`, cumulative) before and after: what the model's
+ * server roof and the cores roof need from a mock in another process.
+ */
+import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
+import { PokebenchError } from '../../mock-server/errors.ts';
+
+/** The mock could not report its usage (not a pokebench mock, or an older one). */
+export class ServerUsageError extends PokebenchError {
+  constructor(url: string, reason: string) {
+    super('SERVER_USAGE_UNAVAILABLE', `Failed to read the mock's CPU from ${url}/__admin/process: ${reason}. Serve with 'pokebench serve' from this version, or run with --mock in-process.`);
+  }
+}
+
+/** Reads the mock's cumulative usage. */
+export async function readServerUsage(url: string): Promise<ProcessUsage> {
+  const base = url.replace(/\/$/, '');
+  let res: Response;
+  try {
+    res = await fetch(`${base}/__admin/process`, { signal: AbortSignal.timeout(5_000) });
+  } catch (error) {
+    throw new ServerUsageError(base, (error as Error).message);
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new ServerUsageError(base, `status ${res.status}`);
+  }
+  const usage = (await res.json()) as Partial<ProcessUsage>;
+  if (typeof usage.cpuMs !== 'number' || typeof usage.loopActiveMs !== 'number') throw new ServerUsageError(base, 'the reply has no cpuMs or loopActiveMs');
+  return usage as ProcessUsage;
+}
+
+/** Whether the mock at `url` reports its usage (a pokebench mock of this version). */
+export async function reportsServerUsage(url: string): Promise<boolean> {
+  try {
+    await readServerUsage(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The cost between two readings of the same process, ms. */
+export function usageSince(before: ProcessUsage, after: ProcessUsage): { cpuMs: number; loopActiveMs: number } {
+  return { cpuMs: Math.max(0, after.cpuMs - before.cpuMs), loopActiveMs: Math.max(0, after.loopActiveMs - before.loopActiveMs) };
+}
+
+/** Injected faults by kind over all routes, cumulative, from the mock's `GET /__admin/stats`. */
+export async function readServerFaults(url: string): Promise<Record<string, number>> {
+  const res = await fetch(`${url.replace(/\/$/, '')}/__admin/stats`, { signal: AbortSignal.timeout(5_000) });
+  if (!res.ok) {
+    await res.body?.cancel();
+    return {};
+  }
+  const stats = (await res.json()) as { routes?: Record<string, { faults?: Record<string, number> }> };
+  const counts: Record<string, number> = {};
+  for (const route of Object.values(stats.routes ?? {})) for (const [kind, n] of Object.entries(route.faults ?? {})) counts[kind] = (counts[kind] ?? 0) + n;
+  return counts;
+}

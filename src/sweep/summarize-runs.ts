@@ -1,0 +1,192 @@
+/**
+ * The one path from measured runs to figures: runs into a point (median,
+ * spread, the model's ideal and roofs, efficiency), points into a scaling
+ * summary and its verdict. `run`'s results, `reproduce`, the gate (which reads
+ * results) and `measureScaling` (which the matchers read) all call these, so
+ * a figure has one definition wherever it is shown.
+ */
+import { efficiency, modelRun, overheadPerRequest, type RunModel } from '../model/index.ts';
+import { analyzeStrategyScaling, classifyComplexity, type ScalingAnalysis } from '../scaling/index.ts';
+import { median, quantileSorted } from '../stats/index.ts';
+import { OUTCOMES, type Outcome, type Strategy } from '../types.ts';
+import { runDelays, type RunResult } from '../measure/index.ts';
+import type { PointResult, RunSummary, ScalingSummary } from '../results/types.ts';
+
+/** What a summary needs besides the runs. */
+export interface SummaryContext {
+  /** The server's concurrency cap, if its profile sets one (the model schedules on min(k, c)). */
+  serverCap?: number | undefined;
+  /** Cores of the machine: a bound on the threads a client can use, and the cores roof's divisor. */
+  cpus: number;
+  /** Seed of the verdict's bootstrap. */
+  seed?: number | undefined;
+}
+
+/** The parts of a strategy a summary reads. */
+export type SummarizedStrategy = Pick<Strategy, 'name' | 'kind' | 'k'>;
+
+/**
+ * How many CPUs a client's work can use at once. One Node event loop, Python
+ * (the GIL): 1. Worker threads and Go spread over the cores.
+ */
+export function clientParallelism(strategy: { name: string; kind: Strategy['kind']; k?: number | null | undefined }, cpus: number): number {
+  if (strategy.kind === 'workers') return Math.max(1, Math.min(strategy.k ?? 1, cpus));
+  if (strategy.name.startsWith('go-')) return Math.max(1, cpus);
+  return 1;
+}
+
+/** The mock's CPU over a run: its admin API's reading, else (a peer beside an in-process mock) this process's meanwhile. */
+function serverCpu(run: RunResult): number | undefined {
+  return run.server?.cpuMs ?? run.external?.serverCpuMs;
+}
+
+/**
+ * The model of one run from what it measured apart from its wall time: the
+ * applied delays, the client's serial work (a main-thread strategy's event
+ * loop busy time, else its CPU over the threads that can spend it), the
+ * mock's event-loop busy time, and all CPU over the cores.
+ */
+export function modelOfRun(strategy: SummarizedStrategy, run: RunResult, context: SummaryContext): RunModel {
+  const mainThread = strategy.kind !== 'workers' && Number.isFinite(run.loopActiveMs);
+  const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
+  return modelRun({
+    kind: strategy.kind,
+    k: strategy.k,
+    serverCap: context.serverCap,
+    // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
+    delaysMs: runDelays(run),
+    clientWorkMs: mainThread ? run.loopActiveMs : clientCpuMs,
+    clientCpus: mainThread ? 1 : clientParallelism(strategy, context.cpus),
+    serverWorkMs: run.server?.loopActiveMs,
+    coresRoofMs: (clientCpuMs + (serverCpu(run) ?? 0)) / Math.max(1, context.cpus),
+  });
+}
+
+/** One run as results.json keeps it. */
+export function summarizeRun(strategy: SummarizedStrategy, run: RunResult, context: SummaryContext): RunSummary {
+  const delays = run.appliedDelaysMs.filter(Number.isFinite);
+  const model = modelOfRun(strategy, run, context);
+  const mockCpu = serverCpu(run);
+  return {
+    wallMs: run.wallMs,
+    idealMs: model.idealMs,
+    meanDelayMs: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
+    counts: { ...run.counts },
+    cpuMs: run.cpuMs.user + run.cpuMs.system,
+    loopActiveMs: run.loopActiveMs,
+    ...(mockCpu !== undefined ? { serverCpuMs: mockCpu } : {}),
+    ...(run.server ? { serverLoopActiveMs: run.server.loopActiveMs } : {}),
+    eventLoopP99Ms: run.eventLoopDelay.p99,
+    connectionsOpened: run.connectionsOpened ?? null,
+    ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),
+    model: { waitMs: model.waitMs, cpuRoofMs: model.cpuRoofMs, serverRoofMs: model.serverRoofMs, binding: model.binding },
+  };
+}
+
+/** (max − min) / median of a point's wall times; 0 when the median is 0 (nothing to spread). */
+export function spreadOf(walls: readonly number[]): number {
+  const m = median([...walls]);
+  return m > 0 ? (Math.max(...walls) - Math.min(...walls)) / m : 0;
+}
+
+/** One strategy at one N, from its runs (at least one). */
+export function summarizePoint(strategy: SummarizedStrategy, n: number, measured: readonly RunResult[], context: SummaryContext): PointResult {
+  const runs = measured.map((r) => summarizeRun(strategy, r, context));
+  const walls = runs.map((r) => r.wallMs);
+  const medianMs = median(walls);
+  const idealMs = median(runs.map((r) => r.idealMs));
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const r of runs) for (const o of OUTCOMES) counts[o] += r.counts[o];
+  let faults: Record<string, number> | undefined;
+  for (const r of runs) {
+    if (!r.faults) continue;
+    faults ??= {};
+    for (const [kind, count] of Object.entries(r.faults)) faults[kind] = (faults[kind] ?? 0) + count;
+  }
+  const latencies = measured.flatMap((r) => r.records.map((rec) => rec.end - rec.start)).toSorted((a, b) => a - b);
+  const q = (p: number) => (latencies.length ? quantileSorted(latencies, p) : Number.NaN);
+  const models = runs.map((r) => r.model!);
+  const waitMs = median(models.map((m) => m.waitMs));
+  const cpuRoofMs = median(models.map((m) => m.cpuRoofMs));
+  const serverRoofMs = median(models.map((m) => m.serverRoofMs));
+  return {
+    n,
+    runs,
+    medianMs,
+    minMs: Math.min(...walls),
+    maxMs: Math.max(...walls),
+    spread: spreadOf(walls),
+    idealMs,
+    efficiency: medianMs > 0 ? efficiency(idealMs, medianMs) : Number.NaN,
+    overheadPerRequestMs: overheadPerRequest(idealMs, medianMs, n),
+    counts,
+    ...(faults ? { faults } : {}),
+    latency: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: latencies.at(-1) ?? Number.NaN },
+    model: {
+      waitMs,
+      cpuRoofMs,
+      serverRoofMs,
+      binding: serverRoofMs > Math.max(waitMs, cpuRoofMs) ? 'server' : cpuRoofMs > waitMs ? 'cpu' : 'wait',
+      waitEfficiency: medianMs > 0 ? efficiency(waitMs, medianMs) : Number.NaN,
+    },
+  };
+}
+
+/** Mean delay the server applied over every run of a strategy, ms (L̄): Σ d / count, over the requests that carry one. */
+export function meanAppliedDelay(runs: readonly RunResult[]): number {
+  let sum = 0;
+  let count = 0;
+  for (const r of runs) {
+    for (const d of r.appliedDelaysMs) sum += d;
+    count += r.appliedDelaysMs.length;
+  }
+  return count > 0 ? sum / count : 0;
+}
+
+/**
+ * The scaling summary of a strategy's points (sorted by N) and, when there is
+ * enough data for one, the analysis behind its verdict.
+ */
+export function summarizeScaling(
+  strategy: SummarizedStrategy,
+  points: readonly PointResult[],
+  runs: readonly RunResult[],
+  context: SummaryContext,
+): { summary: ScalingSummary; analysis: ScalingAnalysis | undefined } {
+  const meanLatencyMs = meanAppliedDelay(runs);
+  if (points.length < 2 || !(meanLatencyMs > 0)) {
+    const summary: ScalingSummary = {
+      meanLatencyMs,
+      complexity: 'n/a',
+      slope: Number.NaN,
+      interval: { low: Number.NaN, high: Number.NaN },
+      verdict: 'inconclusive',
+      reason: 'needs at least 2 N values and a non-zero applied delay',
+      interceptMs: Number.NaN,
+      slopeMs: Number.NaN,
+      r2: Number.NaN,
+    };
+    return { summary, analysis: undefined };
+  }
+  const analysis = analyzeStrategyScaling(
+    strategy,
+    // The verdict judges the slope against the wait model (a batched strategy's own slope).
+    points.map((p) => ({ n: p.n, times: p.runs.map((r) => r.wallMs), idealTimes: p.runs.map((r) => r.model?.waitMs ?? r.idealMs) })),
+    meanLatencyMs,
+    context.seed,
+    context.serverCap,
+  );
+  const complexity = points.length >= 3 ? classifyComplexity(points.map((p) => p.n), points.map((p) => p.medianMs)).best : 'n/a';
+  const summary: ScalingSummary = {
+    meanLatencyMs,
+    complexity,
+    slope: analysis.slope,
+    interval: { low: analysis.interval.low, high: analysis.interval.high },
+    verdict: analysis.verdict.label,
+    reason: analysis.verdict.reason,
+    interceptMs: analysis.interceptMs,
+    slopeMs: analysis.slopeMs,
+    r2: analysis.r2,
+  };
+  return { summary, analysis };
+}

@@ -1,6 +1,6 @@
 /**
  * Vega-Lite specs of the report's charts, pure data in, JSON out: T vs N per
- * strategy with the model's ideal dashed (the blog's graphs), all strategies
+ * strategy with the model's ideal dashed and its roofs dotted (the blog's graphs), all strategies
  * together, a log-log view, and per-request latency percentiles. Rendering
  * them to SVG is `charts.ts`'s job.
  */
@@ -29,6 +29,9 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json
 const MEASURED = 'measured (median)';
 const IDEAL = 'ideal (model)';
 const REPETITION = 'each repetition';
+const WAIT_ROOF = 'wait roof';
+const CPU_ROOF = 'CPU roof';
+const SERVER_ROOF = 'server roof';
 const PERCENTILES = ['p50', 'p90', 'p99'] as const;
 
 // Fixed sizes and fonts so an SVG looks the same wherever it is opened.
@@ -77,7 +80,21 @@ function strategySpec(strategy: StrategyResult, title: string): TopLevelSpec {
   const measured = strategy.points.map((p) => ({ n: p.n, ms: p.medianMs, series: MEASURED }));
   const ideal = strategy.points.map((p) => ({ n: p.n, ms: p.idealMs, series: IDEAL }));
   const runs = strategy.points.flatMap((p) => p.runs.map((run, i) => ({ n: p.n, ms: run.wallMs, series: REPETITION, repetition: i + 1 })));
-  // One colour scale shared by the three layers gives one legend; the ideal
+  // The roofs explain the ideal: a measured line climbing over a flat wait roof is CPU- or server-bound, not a contradiction.
+  const modelled = strategy.points.length > 0 && strategy.points.every((p) => p.model !== undefined);
+  const withServer = modelled && strategy.points.some((p) => (p.model?.serverRoofMs ?? 0) > 0);
+  const roofs = modelled
+    ? strategy.points.flatMap((p) => [
+        { n: p.n, ms: p.model!.waitMs, series: WAIT_ROOF },
+        { n: p.n, ms: p.model!.cpuRoofMs, series: CPU_ROOF },
+        ...(withServer ? [{ n: p.n, ms: p.model!.serverRoofMs, series: SERVER_ROOF }] : []),
+      ])
+    : [];
+  const domain = [MEASURED, IDEAL, REPETITION, ...(modelled ? [WAIT_ROOF, CPU_ROOF] : []), ...(withServer ? [SERVER_ROOF] : [])];
+  const range = ['#1f77b4', '#ff7f0e', '#9e9e9e', '#2ca02c', '#d62728', '#9467bd'].slice(0, domain.length);
+  const last = strategy.points.at(-1);
+  const bound = modelled && last?.model ? ` · ${last.model.binding}-bound at N = ${last.n}` : '';
+  // One colour scale shared by the layers gives one legend; the ideal
   // line's dash is a mark property, not an encoding, so no second legend fights it.
   const encoding = {
     x: X_N,
@@ -86,7 +103,7 @@ function strategySpec(strategy: StrategyResult, title: string): TopLevelSpec {
       field: 'series',
       type: 'nominal' as const,
       title: null,
-      scale: { domain: [MEASURED, IDEAL, REPETITION], range: ['#1f77b4', '#ff7f0e', '#9e9e9e'] },
+      scale: { domain, range },
       legend: { orient: 'top-left' as const },
     },
   };
@@ -95,12 +112,13 @@ function strategySpec(strategy: StrategyResult, title: string): TopLevelSpec {
     config: CONFIG,
     title: {
       text: title,
-      subtitle: `verdict ${scaling.verdict} · slope s = ${formatSlope(scaling.slope)} ${formatInterval(scaling.interval)} · ${scaling.complexity}`,
+      subtitle: `verdict ${scaling.verdict} · slope s = ${formatSlope(scaling.slope)} ${formatInterval(scaling.interval)} · ${scaling.complexity}${bound}`,
     },
     width: 480,
     height: 300,
     layer: [
       { data: { values: finite(runs) }, mark: { type: 'point', filled: true, size: 18, opacity: 0.45 }, encoding },
+      ...(modelled ? [{ data: { values: finite(roofs) }, mark: { type: 'line' as const, strokeDash: [2, 3], strokeWidth: 1.5 }, encoding }] : []),
       { data: { values: finite(ideal) }, mark: { type: 'line', point: true, strokeDash: [6, 4] }, encoding },
       { data: { values: finite(measured) }, mark: { type: 'line', point: true }, encoding },
     ],

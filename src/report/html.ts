@@ -8,7 +8,7 @@ import { renderCharts, type RenderedChart } from './charts.ts';
 import { checkResults } from './check-results.ts';
 import { escapeHtml } from './escape.ts';
 import { HTML_STYLE } from './html-style.ts';
-import { pointTable, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
+import { pointTable, roofNotes, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
 import { runFacts } from './run-facts.ts';
 import { scopeSvgIds } from './svg-ids.ts';
 import type { TextCell } from './text-table.ts';
@@ -91,7 +91,7 @@ ${of('latency').map(figure).join('\n')}
 </section>
 <section id="tables">
 <h2>Per-strategy tables</h2>
-${results.strategies.map((strategy) => `<h3>${escapeHtml(strategyHeading(strategy))}</h3>\n${htmlTable(pointTable(strategy), 'points')}`).join('\n')}
+${results.strategies.map((strategy) => `<h3>${escapeHtml(strategyHeading(strategy))}</h3>\n${htmlTable(pointTable(strategy), 'points')}${roofNotes(strategy).map((note) => `\n<p class="note">${escapeHtml(note)}</p>`).join('')}`).join('\n')}
 </section>
 </main>
 </body>
@@ -101,9 +101,10 @@ ${results.strategies.map((strategy) => `<h3>${escapeHtml(strategyHeading(strateg
 
 const HOW_TO_READ = `<ul class="how">
 <li><strong>T</strong> is the wall time of one fan-out of N requests; tables and lines show the median over repetitions, grey dots each repetition.</li>
-<li><strong>ideal</strong> (dashed) is the model's time for the delays the server actually applied: Σd for sequential, max d for concurrent, list scheduling on k slots for bounded(k) and workers(k), the sum of each batch's max for batched(k); the client's serial CPU (N·c) is a second roof when it is higher.</li>
-<li><strong>roof</strong> names the bound that sets the ideal: <code>wait</code> when the delays do (a bigger pool helps), <code>cpu</code> when the client's serial CPU over the run reaches it (a cheaper client helps, a bigger pool does not).</li>
-<li><strong>efficiency</strong> = ideal / measured: 1 is as fast as the delays allow; ${EFFICIENCY_GOOD} and above is shown as good. Above ${EFFICIENCY_IMPOSSIBLE} the run beat the model, which means the server did not apply its delay: a bug, not a win.</li>
+<li><strong>wait</strong> is the time the delays the server actually applied allow: Σd for sequential, max d for concurrent, list scheduling on k slots for bounded(k) and workers(k), the sum of each batch's max for batched(k). The <strong>CPU roof</strong> is the client's serial CPU over the run (or all CPU over the cores); the <strong>server roof</strong> is the mock's own event-loop time, read from its admin API.</li>
+<li><strong>ideal</strong> (the model, dashed) is a discrete-event simulation of the fan-out from those measurements, never from T: sends per the strategy's schedule, the server handling each request in turn, each response arriving after its delay and waiting for a free client CPU. It is never below a roof, and above both near the ridge, where responses queue for the CPU.</li>
+<li><strong>roof</strong> names the largest roof: <code>wait</code> when the delays set it (a bigger pool helps), <code>cpu</code> when the client's CPU does (a cheaper client helps, a bigger pool does not), <code>server</code> when the mock's own loop does (more server workers or a lower fan-out help; it is not the client's inefficiency).</li>
+<li><strong>efficiency</strong> = model ideal / measured, the same number in every table and in the matchers: 1 is as fast as the model allows; ${EFFICIENCY_GOOD} and above is shown as good. Above ${EFFICIENCY_IMPOSSIBLE} the run beat the model, which means the server did not apply its delay: a bug, not a win.</li>
 <li><strong>overhead/req</strong> = (median − ideal) / N: what each request costs beyond waiting.</li>
 <li><strong>slope s</strong> = b / L̄, from the line T = a + b·N fitted (Theil–Sen) to the medians, divided by the mean delay L̄. It is about <code>1</code> for sequential (one request at a time), <code>1/k</code> for a pool of k (bounded, workers; batched(k) sits a little above 1/k because each batch waits for its slowest request), and <code>0</code> for concurrent.</li>
 <li><strong>verdict</strong> reads the slope's bootstrap interval, not the point: <code>flat</code> when its top is below ${FLAT_MAX_SLOPE}, <code>linear</code> when its bottom is above ${LINEAR_MIN_SLOPE}, <code>partial(1/k)</code> when it is consistent with a pool of k, otherwise <code>inconclusive</code>. More repetitions narrow a wide interval; a narrow one that sits between the rules (batched(k) often does) is a finding about the strategy, not noise.</li>

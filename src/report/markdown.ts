@@ -8,7 +8,7 @@ import type { Results } from '../results/types.ts';
 import { checkResults } from './check-results.ts';
 import { escapeHtml, escapeMarkdown } from './escape.ts';
 import { formatSlope } from './format.ts';
-import { pointTable, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
+import { pointTable, roofNotes, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
 import { runLine } from './run-facts.ts';
 import { verdictTone } from './tone.ts';
 
@@ -30,7 +30,7 @@ export function renderMarkdown(results: Results): string {
     (strategy) => `<details><summary>${escapeHtml(`${strategyHeading(strategy)}: ${strategy.scaling.verdict}, s = ${formatSlope(strategy.scaling.slope)}`)}</summary>
 
 ${markdownTable(pointTable(strategy))}
-
+${roofNotes(strategy).map((note) => `\n${escapeMarkdown(note)}`).join('\n')}
 </details>`,
   );
   return [
@@ -38,7 +38,7 @@ ${markdownTable(pointTable(strategy))}
     `${escapeMarkdown(runLine(results))}  \n${escapeMarkdown(`${machine.cpuModel} · ${machine.totalMemoryMb} MB · ${results.tool.name} ${results.tool.version} · ${results.createdAt}`)}`,
     '### Scaling verdicts',
     markdownTable(verdictTable(results)),
-    'slope s = b / L̄ of T = a + b·N: 1 sequential, 1/k a pool of k, 0 concurrent. efficiency = ideal / measured.',
+    'slope s = b / L̄ of T = a + b·N: 1 sequential, 1/k a pool of k, 0 concurrent. efficiency = model ideal / measured (the model: the fan-out simulated from the applied delays and the measured CPU of client and mock).',
     ...inconclusive,
     '### Per strategy',
     ...perStrategy,

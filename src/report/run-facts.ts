@@ -24,7 +24,7 @@ export function runFacts(results: Results): RunFact[] {
       value: `${client.kind}, connections ${client.connections ?? 'unlimited'}, pipelining ${client.pipelining}, timeout ${client.timeoutMs === null ? 'none' : `${client.timeoutMs} ms`}`,
     },
     { label: 'repeats', value: `${settings.repeats} per point (+${settings.warmup} warmup)` },
-    { label: 'server', value: settings.url ?? 'embedded mock (127.0.0.1)' },
+    { label: 'server', value: serverFact(settings) },
     { label: 'node', value: machine.node },
     { label: 'cpus', value: `${machine.cpus} (${machine.cpuModel})` },
     { label: 'machine', value: `${machine.platform}/${machine.arch}, ${machine.totalMemoryMb} MB, load ${machine.loadAverage1m.toFixed(2)} (1 min) at start` },
@@ -32,6 +32,13 @@ export function runFacts(results: Results): RunFact[] {
     { label: 'sweep time', value: `${(results.durationMs / 1000).toFixed(1)} s` },
     { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
   ];
+}
+
+/** Where the mock ran: a reader must know whether its work was billed to the client. */
+function serverFact(settings: Results['settings']): string {
+  if (settings.mock === 'child') return 'mock in a child process of its own (127.0.0.1)';
+  if (settings.mock === 'in-process') return "mock in the client's process (127.0.0.1): its work is billed to the client";
+  return settings.url ?? 'embedded mock (127.0.0.1)';
 }
 
 /**
@@ -44,6 +51,7 @@ export function runLine(results: Results): string {
     `${settings.profile.name} seed ${settings.profile.seed}`,
     `${settings.payload} payload`,
     `${settings.client.kind} client`,
+    ...(settings.mock === undefined ? [] : [settings.mock === 'external' ? 'external server' : `mock ${settings.mock}`]),
     `${settings.repeats} repeats`,
     `Node ${machine.node}`,
     `${machine.platform}/${machine.arch}`,

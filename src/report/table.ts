@@ -4,7 +4,7 @@
  */
 import type { Results } from '../results/types.ts';
 import { checkResults } from './check-results.ts';
-import { pointTable, strategyHeading, verdictTable } from './report-tables.ts';
+import { pointTable, roofNotes, strategyHeading, verdictTable } from './report-tables.ts';
 import { runLine } from './run-facts.ts';
 import { ansiPainter, layoutTable, plainPainter } from './text-table.ts';
 import { verdictTone } from './tone.ts';
@@ -46,7 +46,7 @@ export function renderTable(results: Results, options: TableOptions = {}): strin
   for (const strategy of results.strategies) {
     const { columns, rows } = pointTable(strategy);
     const table = strategy.points.length ? layoutTable(columns, rows, paint) : 'no run produced a result';
-    blocks.push([`${strategyHeading(strategy)}`, table, ...failureLines(strategy)].join('\n'));
+    blocks.push([`${strategyHeading(strategy)}`, table, ...roofNotes(strategy), ...failureLines(strategy)].join('\n'));
   }
   const verdicts = verdictTable(results);
   const notes = results.strategies

@@ -5,12 +5,12 @@
  * of c). Each point: measured time beside both roofs.
  */
 import { availableParallelism } from 'node:os';
-import { idealMakespan, type Roof } from '../model/index.ts';
-import { runDelays, measureRun, type RunResult } from '../measure/index.ts';
+import { efficiency, type Roof } from '../model/index.ts';
+import { measureRun, type RunResult } from '../measure/index.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { concurrent } from '../strategies/index.ts';
-import type { MockServerHandle } from '../../mock-server/index.ts';
-import type { Profile } from '../../mock-server/profile/index.ts';
+import { modelOfRun, type SummarizedStrategy } from '../sweep/summarize-runs.ts';
+import { readServerUsage, usageSince } from '../sweep/server-usage.ts';
 import { runPeer } from '../peers/index.ts';
 import { toRunResult } from '../sweep/external-strategy.ts';
 
@@ -23,69 +23,93 @@ export interface KnobRow {
   waitRoofMs: number;
   cpuPerRequestMs: number;
   cpuRoofMs: number;
+  /** The mock's event-loop busy time over the run, ms (0 when not measured). */
+  serverRoofMs: number;
+  /** The model's ideal (src/model: the simulated fan-out), ms. */
+  idealMs: number;
   binding: Roof;
+  /** idealMs / measuredMs: the same efficiency as every other table. */
   efficiency: number;
 }
 
 /** A sweep, or why it did not run. */
 export type KnobSweep = { kind: 'ok'; client: string; rows: KnobRow[] } | { kind: 'skipped'; client: string; reason: string };
 
-/**
- * One knob setting's point: the CPU roof is the larger of the client's serial
- * work and all the run's CPU (client and mock) over the cores, as in the
- * roofline table.
- */
-function row(setting: number | null, run: RunResult, waitRoofMs: number, serialMs: number, serverCpuMs: number): KnobRow {
-  const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
-  const cpuRoofMs = Math.max(serialMs, (clientCpuMs + serverCpuMs) / Math.max(1, availableParallelism()));
-  const idealMs = Math.max(waitRoofMs, cpuRoofMs);
+/** One knob setting's point, through the model every table uses. */
+function row(setting: number | null, strategy: SummarizedStrategy, run: RunResult, serverCap: number | undefined): KnobRow {
+  const model = modelOfRun(strategy, run, { serverCap, cpus: availableParallelism() });
   return {
     setting,
     n: run.n,
     measuredMs: run.wallMs,
-    waitRoofMs,
-    cpuPerRequestMs: clientCpuMs / run.n,
-    cpuRoofMs,
-    binding: cpuRoofMs > waitRoofMs ? 'cpu' : 'wait',
-    efficiency: run.wallMs > 0 ? idealMs / run.wallMs : Number.NaN,
+    waitRoofMs: model.waitMs,
+    cpuPerRequestMs: (run.cpuMs.user + run.cpuMs.system) / run.n,
+    cpuRoofMs: model.cpuRoofMs,
+    serverRoofMs: model.serverRoofMs,
+    idealMs: model.idealMs,
+    binding: model.binding,
+    efficiency: run.wallMs > 0 ? efficiency(model.idealMs, run.wallMs) : Number.NaN,
   };
+}
+
+/** Measures `measure` with the mock's usage read before and after, when it reports it. */
+async function withServerUsage<T extends RunResult>(url: string, measure: () => Promise<T | undefined>): Promise<T | undefined> {
+  const before = await readServerUsage(url);
+  const run = await measure();
+  if (run) run.server = usageSince(before, await readServerUsage(url));
+  return run;
 }
 
 /** py-asyncio at N with each pool size (`POKEBENCH_POOL`; null = unlimited). */
 export async function sweepPoolSize(url: string, n: number, pools: readonly (number | null)[], signal?: AbortSignal): Promise<KnobSweep> {
   const rows: KnobRow[] = [];
   for (const pool of pools) {
-    const cpu0 = process.cpuUsage(); // the mock's CPU while the peer runs
-    const result = await runPeer('py-asyncio', { url, n, pool: pool ?? 'unlimited', runTimeoutMs: 300_000, signal });
-    const server = process.cpuUsage(cpu0);
-    if (result.kind === 'failed') return { kind: 'skipped', client: 'py-asyncio', reason: result.message };
-    const model = result.report.model;
-    const k = model.kind === 'bounded' ? model.k : undefined;
-    const run = toRunResult({ name: 'py-asyncio', kind: model.kind, k }, n, result.report, result.processWallMs);
-    // Under the GIL the client's CPU is serial.
-    const serial = run.cpuMs.user + run.cpuMs.system;
-    rows.push(row(pool, run, idealMakespan(model.kind, k, runDelays(run)), serial, (server.user + server.system) / 1000));
+    let failure: string | undefined;
+    const run = await withServerUsage(url, async () => {
+      const result = await runPeer('py-asyncio', { url, n, pool: pool ?? 'unlimited', runTimeoutMs: 300_000, signal });
+      if (result.kind === 'failed') {
+        failure = result.message;
+        return undefined;
+      }
+      const model = result.report.model;
+      return toRunResult({ name: 'py-asyncio', kind: model.kind, k: model.kind === 'bounded' ? model.k : undefined }, n, result.report, result.processWallMs);
+    });
+    if (!run) return { kind: 'skipped', client: 'py-asyncio', reason: failure ?? 'the peer failed' };
+    rows.push(row(pool, { name: 'py-asyncio', kind: run.kind, k: run.k }, run, undefined));
   }
   return { kind: 'ok', client: 'py-asyncio', rows };
 }
 
 /**
- * Node's `concurrent` (undici) at N against the mock with each concurrency
- * cap (null = none). The server's profile is swapped per setting and put
- * back afterwards.
+ * Node's `concurrent` (undici) at N against the mock (at `url`, in a process
+ * of its own) with each concurrency cap (null = none). The mock's profile is
+ * swapped per setting through its admin API and put back afterwards.
  */
-export async function sweepServerCap(server: MockServerHandle, n: number, caps: readonly (number | null)[], signal?: AbortSignal): Promise<KnobSweep> {
-  const original: Profile = server.api.profile;
+export async function sweepServerCap(url: string, n: number, caps: readonly (number | null)[], signal?: AbortSignal): Promise<KnobSweep> {
+  const original = (await adminJson(url, 'GET')) as Record<string, unknown>;
   const rows: KnobRow[] = [];
   try {
     for (const cap of caps) {
-      server.api.setProfile(cap === null ? { ...original, concurrency: undefined } : { ...original, concurrency: { max: cap } });
-      const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 120_000, signal });
-      // In-process: the loop's busy time is the serial work, and the process CPU already holds the mock's.
-      rows.push(row(cap, run, idealMakespan('concurrent', undefined, runDelays(run), cap ?? undefined), run.loopActiveMs, 0));
+      const { concurrency: _none, ...rest } = original;
+      await adminJson(url, 'PUT', cap === null ? rest : { ...rest, concurrency: { max: cap } });
+      const strategy = concurrent();
+      const run = await withServerUsage(url, () => measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: url }), n, timeoutMs: 120_000, signal }));
+      rows.push(row(cap, strategy, run!, cap ?? undefined));
     }
   } finally {
-    server.api.setProfile(original);
+    await adminJson(url, 'PUT', original);
   }
   return { kind: 'ok', client: 'concurrent (Node, undici)', rows };
+}
+
+/** GET or PUT the mock's profile. */
+async function adminJson(url: string, method: 'GET' | 'PUT', body?: unknown): Promise<unknown> {
+  const res = await fetch(`${url}/__admin/profile`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`Failed to ${method} the mock's profile: status ${res.status}: ${text}`);
+  return JSON.parse(text) as unknown;
 }

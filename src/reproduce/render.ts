@@ -40,7 +40,7 @@ function timesTable(rows: readonly RooflineRow[], ns: readonly number[]): string
 
 function rooflineTable(rows: readonly RooflineRow[]): string {
   return table(
-    ['client', 'N', 'measured ms', 'wait roof ms', 'CPU/req ms', 'serial roof ms', 'cores roof ms', 'binds', 'efficiency'],
+    ['client', 'N', 'measured ms', 'wait roof ms', 'CPU/req ms', 'serial roof ms', 'cores roof ms', 'server roof ms', 'model ms', 'binds', 'efficiency'],
     rows.map((r) => [
       r.client,
       String(r.n),
@@ -49,6 +49,8 @@ function rooflineTable(rows: readonly RooflineRow[]): string {
       r.cpuPerRequestMs.toFixed(3),
       ms(r.serialRoofMs),
       ms(r.coresRoofMs),
+      ms(r.serverRoofMs),
+      ms(r.idealMs),
       r.binding,
       ratio(r.efficiency),
     ]),
@@ -57,8 +59,8 @@ function rooflineTable(rows: readonly RooflineRow[]): string {
 
 function knobSection(title: string, what: string, sweep: KnobSweep): string {
   if (sweep.kind === 'skipped') return `## ${title}\n\nSkipped: ${sweep.reason}\n`;
-  const rows = sweep.rows.map((r) => [r.setting === null ? 'none' : String(r.setting), String(r.n), ms(r.measuredMs), ms(r.waitRoofMs), ms(r.cpuRoofMs), r.binding, ratio(r.efficiency)]);
-  return `## ${title}\n\n${what} (${sweep.client}).\n\n${table([title.includes('pool') ? 'pool' : 'cap', 'N', 'measured ms', 'wait roof ms', 'CPU roof ms', 'binds', 'efficiency'], rows)}\n`;
+  const rows = sweep.rows.map((r) => [r.setting === null ? 'none' : String(r.setting), String(r.n), ms(r.measuredMs), ms(r.waitRoofMs), ms(r.cpuRoofMs), ms(r.serverRoofMs), ms(r.idealMs), r.binding, ratio(r.efficiency)]);
+  return `## ${title}\n\n${what} (${sweep.client}).\n\n${table([title.includes('pool') ? 'pool' : 'cap', 'N', 'measured ms', 'wait roof ms', 'CPU roof ms', 'server roof ms', 'model ms', 'binds', 'efficiency'], rows)}\n`;
 }
 
 /** The whole report as Markdown. */
@@ -81,7 +83,7 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
     if (failed.length) out.push(failed.map((st) => `- ${st.name}: ${st.failures?.length} run(s) failed: ${st.failures?.[0]?.reason}: ${st.failures?.[0]?.message}`).join('\n'));
   }
   out.push(
-    '## Why: the roofline, measured\n\nT(N) ≈ max(wait roof, CPU roof). The wait roof is the model\'s ideal makespan from the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The CPU roof is the larger of two measured bounds: the *serial* roof, the work that must happen in turn (a Node strategy\'s event-loop busy time, which includes the embedded mock sharing that loop; a peer\'s own CPU, N·c, spread over the threads that can spend it: one under a GIL, the cores for Go), and the *cores* roof, all the CPU the run cost the machine (client and mock) over its cores. The larger roof binds; efficiency = roofline / measured. Near the ridge, where the roofs are close, a client that interleaves sending and waiting sits below 1: there T is nearer wait + CPU than their max.',
+    '## Why: the model, measured\n\nThree roofs bound T(N). The *wait* roof is the strategy\'s makespan over the delays the server applied (sequential: Σd; a pool of k: list scheduling on k; concurrent: max d). The *CPU* roof is the larger of two measured bounds: the *serial* roof, the client\'s work that must happen in turn (a Node strategy\'s event-loop busy time; a peer\'s own CPU spread over the threads that can spend it: one under a GIL, the cores for Go), and the *cores* roof, all the CPU the run cost the machine (client and mock) over its cores. The *server* roof is the mock\'s own event-loop busy time, read from its admin API (it runs in a process of its own). The model\'s ideal is a discrete-event simulation of the fan-out from those measurements (never from T): requests sent per the strategy\'s schedule, the server handling each in turn, each response arriving after its delay and waiting for a free client CPU. Near the ridge, responses that arrive while the client is busy queue, so the ideal sits above both roofs there. efficiency = model / measured, the same number as in `run`\'s tables. When the server roof binds, the mock sets the slope: give it more server workers or lower the fan-out; it is not the client\'s inefficiency.',
   );
   for (const p of report.payloads) out.push(`### ${p.payload} payload\n\n${rooflineTable(p.roofline)}`);
   out.push(knobSection('httpx pool size', 'py-asyncio with httpx `Limits(max_connections=pool)`: the slope follows L̄/pool until it meets the CPU roof N·c', report.poolSweep));
@@ -114,6 +116,7 @@ function knobSpec(sweep: KnobSweep, title: string, x: string): TopLevelSpec | un
       { setting, series: 'measured', ms: r.measuredMs },
       { setting, series: 'wait roof', ms: r.waitRoofMs },
       { setting, series: 'CPU roof', ms: r.cpuRoofMs },
+      { setting, series: 'model', ms: r.idealMs },
     ];
   });
   return {

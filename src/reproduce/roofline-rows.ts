@@ -1,12 +1,14 @@
 /**
- * The measured explanation (issue 8, DESIGN.md "The scaling model"): for
- * every client and N, the wait roof from the model and the delays the server
- * applied, the CPU roof from the CPU each request cost the client, which one
- * binds, and the efficiency of the measured time against that roofline.
+ * The measured explanation (docs/design.md "The scaling model"): for every
+ * client and N, the wait roof from the delays the server applied, the CPU
+ * roof from the CPU each request cost the client, the server's roof from the
+ * mock's own event-loop time, which one binds, the model's ideal and the
+ * efficiency against it: the point's own figures, the ones every report shows.
  */
 import type { Roof } from '../model/index.ts';
 import { median } from '../stats/index.ts';
 import type { PointResult, StrategyResult } from '../results/types.ts';
+import { clientParallelism } from '../sweep/summarize-runs.ts';
 
 /** One client at one N. */
 export interface RooflineRow {
@@ -29,10 +31,12 @@ export interface RooflineRow {
   coresRoofMs: number;
   /** The CPU roof: the larger of the serial and the cores roof, ms. */
   cpuRoofMs: number;
-  /** max(wait roof, CPU roof), ms. */
+  /** The mock's event-loop busy time over the run, ms; 0 when not measured. */
+  serverRoofMs: number;
+  /** The model's ideal (the simulated fan-out; the roofline max(wait, CPU) for a file without a model), ms. */
   idealMs: number;
   binding: Roof;
-  /** ideal / measured. */
+  /** ideal / measured: the point's efficiency. */
   efficiency: number;
 }
 
@@ -41,9 +45,7 @@ export interface RooflineRow {
  * event loop: 1. Go and worker threads spread over the cores.
  */
 export function cpuParallelism(strategy: Pick<StrategyResult, 'name' | 'kind' | 'k'>, cpus: number): number {
-  if (strategy.kind === 'workers') return Math.max(1, Math.min(strategy.k ?? 1, cpus));
-  if (strategy.name.startsWith('go-')) return Math.max(1, cpus);
-  return 1;
+  return clientParallelism(strategy, cpus);
 }
 
 /**
@@ -68,18 +70,21 @@ export function cpuRoof(
   return { cpuPerRequestMs: clientCpu / point.n, parallel, serialRoofMs, coresRoofMs, cpuRoofMs: Math.max(serialRoofMs, coresRoofMs) };
 }
 
-/** The roofline row of one point. */
+/** The roofline row of one point: its model's roofs and ideal, with the CPU roof's two parts. */
 export function rooflineRow(strategy: Pick<StrategyResult, 'name' | 'kind' | 'k'>, point: PointResult, cpus: number): RooflineRow {
   const cpu = cpuRoof(strategy, point, cpus);
-  // The roofline of DESIGN.md with the CPU roof measured whole (not N·c rebuilt from it, which
-  // would differ in the last digit): setup 0, ideal = max(wait, CPU).
+  const base = { client: strategy.name, n: point.n, measuredMs: point.medianMs };
+  if (point.model) {
+    const m = point.model;
+    return { ...base, waitRoofMs: m.waitMs, ...cpu, cpuRoofMs: m.cpuRoofMs, serverRoofMs: m.serverRoofMs, idealMs: point.idealMs, binding: m.binding, efficiency: point.efficiency };
+  }
+  // A file written before the model: its idealMs is the wait roof, and the roofline max(wait, CPU) its ideal.
   const idealMs = Math.max(point.idealMs, cpu.cpuRoofMs);
   return {
-    client: strategy.name,
-    n: point.n,
-    measuredMs: point.medianMs,
+    ...base,
     waitRoofMs: point.idealMs,
     ...cpu,
+    serverRoofMs: 0,
     idealMs,
     binding: cpu.cpuRoofMs > point.idealMs ? 'cpu' : 'wait',
     efficiency: point.medianMs > 0 ? idealMs / point.medianMs : Number.NaN,

@@ -5,7 +5,7 @@
  * pool size, the server's concurrency cap); then the claims, checked, and
  * the roofline that explains them, measured.
  */
-import { startMockServer } from '../../mock-server/index.ts';
+import { startChildMockServer } from '../../mock-server/index.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
 import { SHIPPED_PEER_NAMES } from '../peers/index.ts';
@@ -131,7 +131,8 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
     payloads.push({ payload, results, roofline: rooflineRows(results.strategies, results.machine.cpus) });
   }
 
-  const server = await startMockServer({ profile: settings.profile });
+  // In a process of its own, like the sweeps above: its work is not billed to the client measured.
+  const server = await startChildMockServer({ profile: settings.profile });
   let poolSweep: KnobSweep;
   let capSweep: KnobSweep;
   try {
@@ -141,7 +142,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
       ? await sweepPoolSize(server.url, settings.knobN, settings.poolSizes, hooks.signal)
       : { kind: 'skipped', client: 'py-asyncio', reason: 'the py-asyncio peer did not run (pokebench peers check)' };
     hooks.onPhase?.(`server concurrency-cap sweep at N = ${settings.knobN}: ${settings.caps.map((c) => c ?? 'none').join(', ')}`);
-    capSweep = await sweepServerCap(server, settings.knobN, settings.caps, hooks.signal);
+    capSweep = await sweepServerCap(server.url, settings.knobN, settings.caps, hooks.signal);
   } finally {
     await server.close();
   }

@@ -22,7 +22,7 @@ interface ScalingMatchers<R = unknown> {
   toStayFlat(): R;
   /** Total time grows like a pool of k: the slope's interval overlaps 1/k (± the pool margin) and excludes 0 and 1. */
   toScaleAsPoolOf(k: number): R;
-  /** Every point's efficiency (ideal / measured) is at least `min`. */
+  /** Every point's efficiency (the model's ideal / measured, the number `run` reports) is at least `min`. */
   toBeEfficient(min: number): R;
 }
 
@@ -82,7 +82,7 @@ expect.extend({
     return {
       pass: worst.efficiency >= min,
       message: () =>
-        `expected ${received.strategy} ${this.isNot ? 'not ' : ''}to be at least ${min} efficient; worst point N=${worst.n}: ideal ${worst.idealMs.toFixed(1)} ms / measured ${worst.medianMs.toFixed(1)} ms = ${worst.efficiency.toFixed(3)}`,
+        `expected ${received.strategy} ${this.isNot ? 'not ' : ''}to be at least ${min} efficient; worst point N=${worst.n}: model ideal ${worst.idealMs.toFixed(1)} ms / measured ${worst.medianMs.toFixed(1)} ms = ${worst.efficiency.toFixed(3)}${worst.model ? ` (${worst.model.binding} roof binds)` : ''}`,
     };
   },
 });

@@ -43,7 +43,9 @@ describe('pokebench reproduce', () => {
           const sum = Object.values(p.counts as Record<string, number>).reduce((a, b) => a + b, 0);
           expect(sum, `${s.name} N=${p.n}`).toBe(p.n * p.runs.length);
           const row = roofline.find((r: { client: string; n: number }) => r.client === s.name && r.n === p.n);
-          expect(row.idealMs).toBe(Math.max(row.waitRoofMs, row.cpuRoofMs));
+          // The model's ideal is the point's own, never below a roof.
+          expect(row.idealMs).toBe(p.idealMs);
+          expect(row.idealMs).toBeGreaterThanOrEqual(Math.max(row.waitRoofMs, row.cpuRoofMs, row.serverRoofMs));
         }
       }
     }
@@ -60,6 +62,11 @@ describe('pokebench reproduce', () => {
     const html = await readFile(path.join(out, 'reproduce.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(f.stdout()).toContain('## The claims');
-    expect(f.stdout()).toContain('## Why: the roofline, measured');
+    expect(f.stdout()).toContain('## Why: the model, measured');
+    // The mock ran in a process of its own and reported its CPU.
+    for (const { results } of report.payloads) {
+      expect(results.settings.mock).toBe('child');
+      expect(results.strategies[0].points[0].runs[0].serverCpuMs).toBeGreaterThan(0);
+    }
   });
 });

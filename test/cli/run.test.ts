@@ -109,6 +109,45 @@ describe('pokebench run: end to end on a tiny ladder', () => {
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(await readFile(summary, 'utf8')).toContain('concurrent');
+
+    // The mock ran out of the measured process, said so, and reported its own CPU beside the client's.
+    expect(f.stderr()).toContain('mock in a child process');
+    expect(results.settings).toMatchObject({ mock: 'child', url: null });
+    expect(html).toContain('mock in a child process of its own');
+    for (const s of results.strategies) {
+      for (const p of s.points) {
+        for (const run of p.runs) {
+          expect(run.serverCpuMs, `${s.name} N=${p.n}`).toBeGreaterThan(0);
+          expect(run.serverLoopActiveMs, `${s.name} N=${p.n}`).toBeGreaterThan(0);
+        }
+        expect(p.model.serverRoofMs).toBeGreaterThan(0);
+        expect(p.efficiency).toBeCloseTo(p.idealMs / p.medianMs, 12);
+      }
+    }
+    expect(f.stdout()).toContain('CPU ms client / mock');
+  });
+
+  it('--mock in-process still runs, on the client\'s own event loop, and says so', async () => {
+    const out = path.join(dir, 'in-process');
+    const f = fakeIo();
+    const code = await main(['run', '--mock', 'in-process', '--strategies', 'concurrent', '--n', '1,4,8', '--repeats', '3', '--warmup', '0', '--out', out], f.io);
+    expect(f.stderr()).not.toContain('Error');
+    expect(code).toBe(0);
+    expect(f.stderr()).toContain('mock in this process');
+    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
+    expect(results.settings.mock).toBe('in-process');
+    for (const p of results.strategies[0].points) {
+      const sum = Object.values(p.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(sum).toBe(p.n * p.runs.length);
+      // Its work is on the client's loop: there is no separate mock CPU to read.
+      expect(p.runs[0].serverCpuMs).toBeUndefined();
+      expect(p.model.serverRoofMs).toBe(0);
+    }
+    expect(await readFile(path.join(out, 'summary.md'), 'utf8')).toContain('mock in-process');
+  });
+
+  it('rejects an unknown --mock, naming the flag', () => {
+    expect(() => flagsToConfig({ mock: 'docker' })).toThrow('--mock');
   });
 
   it('under a faulty, capped profile: counts still sum to N, the injected faults are reported per kind, and the cap is in the model', async () => {

@@ -87,7 +87,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<h2>How to read this</h2>');
     expect(html).toContain(`below ${FLAT_MAX_SLOPE}`);
     expect(html).toContain(`above ${LINEAR_MIN_SLOPE}`);
-    expect(html).toContain('efficiency</strong> = ideal / measured');
+    expect(html).toContain('efficiency</strong> = model ideal / measured');
   });
 
   it('has a verdict row per strategy with its reason, and a points table per strategy with a row per N', () => {

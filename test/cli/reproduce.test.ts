@@ -68,5 +68,6 @@ describe('pokebench reproduce', () => {
       expect(results.settings.mock).toBe('child');
       expect(results.strategies[0].points[0].runs[0].serverCpuMs).toBeGreaterThan(0);
     }
-  });
+    // Three mock processes (one per payload, one for the knobs) and every peer: more than the unit default.
+  }, 120_000);
 });

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/measure/index.ts';
+import { buildResults } from '../../src/sweep/build-results.ts';
+import { summarizeMeasurement } from '../../src/sweep/measure-scaling.ts';
+import type { SweepCell } from '../../src/sweep/run-sweep.ts';
+import { spreadOf } from '../../src/sweep/summarize-runs.ts';
+import type { RunSettings } from '../../src/results/types.ts';
+import type { RequestRecord, Strategy } from '../../src/types.ts';
+import { bounded, concurrent, sequential } from '../../src/strategies/index.ts';
+
+const SEED = 4_242;
+
+/** A run as measureRun returns it, built from generated numbers (no clock, no server). */
+function syntheticRun(strategy: Strategy, n: number, g: { delays: number[]; wall: number; cpu: number; loop: number; server?: { cpuMs: number; loopActiveMs: number } | undefined; lost: number }): RunResult {
+  const records: RequestRecord[] = Array.from({ length: n }, (_, i) => {
+    const delayMs = g.delays[i % g.delays.length]!;
+    const start = 0;
+    // The last `lost` requests fail before the server answers: no delay, a network error.
+    if (i >= n - g.lost) return { id: i + 1, index: i, start, end: g.wall, outcome: 'network-error', error: 'reset' };
+    return { id: i + 1, index: i, start, end: Math.min(g.wall, delayMs + 1), outcome: 'ok', status: 200, bytes: 100, delayMs };
+  });
+  const applied = records.flatMap((r) => (r.delayMs === undefined ? [] : [r.delayMs]));
+  return {
+    strategy: strategy.name,
+    kind: strategy.kind,
+    k: strategy.k,
+    n,
+    wallMs: g.wall,
+    totalMs: g.wall,
+    records,
+    counts: { ok: n - g.lost, 'http-error': 0, 'network-error': g.lost, timeout: 0 },
+    appliedDelaysMs: applied,
+    missingDelayIndices: records.flatMap((r) => (r.delayMs === undefined ? [r.index] : [])),
+    eventLoopDelay: { p50: 1, p99: 2, max: 3, samples: 10, resolutionMs: 10 },
+    connectionsOpened: n,
+    cpuMs: { user: g.cpu * 0.7, system: g.cpu * 0.3 },
+    loopActiveMs: g.loop,
+    ...(g.server ? { server: g.server } : {}),
+  };
+}
+
+const ms = (max: number) => fc.double({ min: 0, max, noNaN: true });
+const runNumbers = (n: number) =>
+  fc.record({
+    delays: fc.array(ms(200), { minLength: 1, maxLength: 8 }),
+    wall: fc.double({ min: 0.5, max: 5000, noNaN: true }),
+    cpu: ms(500),
+    loop: ms(500),
+    server: fc.option(fc.record({ cpuMs: ms(300), loopActiveMs: ms(300) }), { nil: undefined }),
+    lost: fc.integer({ min: 0, max: Math.min(2, n - 1) }),
+  });
+
+const strategies = fc.constantFrom<Strategy>(sequential(), concurrent(), bounded(3));
+const sweep = fc
+  .record({
+    strategy: strategies,
+    ns: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 3, maxLength: 5 }),
+    repeats: fc.integer({ min: 3, max: 5 }),
+    cap: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+  })
+  .chain(({ strategy, ns, repeats, cap }) =>
+    fc
+      .tuple(...ns.map((n) => fc.array(runNumbers(n), { minLength: repeats, maxLength: repeats })))
+      .map((perN) => ({ strategy, ns, cap, runs: new Map(ns.map((n, i) => [n, perN[i]!.map((g) => syntheticRun(strategy, n, g))])) })),
+  );
+
+const settings = (cap: number | undefined): RunSettings => ({
+  profile: { name: 'generated', seed: 1, definition: cap === undefined ? {} : { concurrency: { max: cap } } },
+  payload: 'slim',
+  client: { kind: 'undici', connections: null, pipelining: 1, timeoutMs: null },
+  repeats: 3,
+  warmup: 0,
+  ladders: {},
+  url: null,
+});
+
+describe('one summary path', () => {
+  it('law: for any runs, measureScaling and results.json agree on verdict, slope interval, mean latency, spread and efficiency', () =>
+    fc.assert(
+      fc.property(sweep, ({ strategy, ns, cap, runs }) => {
+        const hasDelay = [...runs.values()].flat().some((r) => r.appliedDelaysMs.some((d) => d > 0));
+        fc.pre(hasDelay);
+        const measurement = summarizeMeasurement(strategy, ns, runs, { serverCap: cap, cpus: os.availableParallelism() });
+        const cells: SweepCell[] = ns.map((n) => ({ strategy, n, runs: runs.get(n)!, failures: [] }));
+        const results = buildResults(cells, settings(cap), 1);
+        const [built] = results.strategies;
+        expect(built!.scaling.verdict).toBe(measurement.verdict);
+        expect(built!.scaling.interval).toEqual({ low: measurement.analysis.interval.low, high: measurement.analysis.interval.high });
+        expect(built!.scaling.slope).toBe(measurement.analysis.slope);
+        expect(built!.scaling.meanLatencyMs).toBe(measurement.meanLatencyMs);
+        expect(built!.points.map((p) => p.n)).toEqual(measurement.points.map((p) => p.n));
+        built!.points.forEach((p, i) => {
+          const m = measurement.points[i]!;
+          expect(p.spread).toBe(m.spread);
+          expect(p.efficiency).toBe(m.efficiency);
+          expect(p.idealMs).toBe(m.idealMs);
+          expect(p.medianMs).toBe(m.medianMs);
+          expect(p.model).toEqual(m.model);
+        });
+        expect(Math.min(...built!.points.map((p) => p.efficiency))).toBe(measurement.efficiency);
+      }),
+      { seed: SEED, numRuns: 60 },
+    ));
+
+  it('a median of 0 has no spread (0 on every path, never ∞)', () => {
+    expect(spreadOf([0, 0, 0])).toBe(0);
+    expect(spreadOf([10, 12, 14])).toBeCloseTo(4 / 12, 12);
+  });
+});

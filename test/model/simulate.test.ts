@@ -27,7 +27,7 @@ const simulation = fc.record({
   serverCostMs: time(5),
   serverCap: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
 });
-const openLoopSimulation = simulation.chain((g) => openLoop.map((strategy) => ({ ...g, strategy, serverCap: undefined })));
+const openLoopSimulation = simulation.chain((g) => openLoop.map((open) => ({ ...g, strategy: open, serverCap: undefined })));
 type Generated = typeof simulation extends fc.Arbitrary<infer T> ? T : never;
 const input = (g: Generated, change: Partial<FanOutSimulation> = {}): FanOutSimulation => ({
   kind: g.strategy.kind,

@@ -19,13 +19,14 @@ export interface RunModelInput {
   /** Applied delays in input order (0 where a request carries none). */
   delaysMs: readonly number[];
   /**
-   * The client's serial work: an event loop's busy time, or its CPU when
-   * that is all it reports. Spread over `clientCpus` CPUs.
+   * The client's serial work, ms: an event loop's work (its busy time, capped
+   * by its process CPU), or its CPU when that is all it reports. Spread over
+   * `clientCpus` CPUs.
    */
   clientWorkMs: number;
   /** CPUs the client's work can use at once (1 for an event loop or a GIL). @defaultValue 1 */
   clientCpus?: number | undefined;
-  /** The server's serial work over the run (its event loop's busy time), when measured. */
+  /** The server's serial work over the run (its event loop's, capped by its process CPU), when measured. */
   serverWorkMs?: number | undefined;
   /**
    * All CPU the run cost the machine (client and server processes) over its
@@ -40,7 +41,7 @@ export interface RunModel {
   waitMs: number;
   /** The client's CPU roof: its serial work over the CPUs that can spend it, or the cores roof if larger. */
   cpuRoofMs: number;
-  /** The server's roof: its event loop's busy time over the run; 0 when not measured. */
+  /** The server's roof: its event loop's serial work over the run; 0 when not measured. */
   serverRoofMs: number;
   /** The model's ideal: the simulated makespan (never below a roof). */
   idealMs: number;

@@ -41,10 +41,22 @@ function serverCpu(run: RunResult): number | undefined {
 }
 
 /**
+ * The serial work of one event loop over a run: its busy time, but never more
+ * than the CPU its process spent. Busy time alone is wall time (a loop
+ * preempted in a callback on a loaded machine stays "busy"), and the model's
+ * inputs must not follow the wall clock; process CPU alone also counts the
+ * threads beside the loop (GC, I/O). Each bounds the serial work, so the
+ * smaller is the better estimate.
+ */
+export function loopWork(loopActiveMs: number, cpuMs: number): number {
+  return Math.min(loopActiveMs, cpuMs);
+}
+
+/**
  * The model of one run from what it measured apart from its wall time: the
  * applied delays, the client's serial work (a main-thread strategy's event
- * loop busy time, else its CPU over the threads that can spend it), the
- * mock's event-loop busy time, and all CPU over the cores.
+ * loop, else its CPU over the threads that can spend it), the mock's serial
+ * work, and all CPU over the cores.
  */
 export function modelOfRun(strategy: SummarizedStrategy, run: RunResult, context: SummaryContext): RunModel {
   const mainThread = strategy.kind !== 'workers' && Number.isFinite(run.loopActiveMs);
@@ -55,9 +67,9 @@ export function modelOfRun(strategy: SummarizedStrategy, run: RunResult, context
     serverCap: context.serverCap,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
     delaysMs: runDelays(run),
-    clientWorkMs: mainThread ? run.loopActiveMs : clientCpuMs,
+    clientWorkMs: mainThread ? loopWork(run.loopActiveMs, clientCpuMs) : clientCpuMs,
     clientCpus: mainThread ? 1 : clientParallelism(strategy, context.cpus),
-    serverWorkMs: run.server?.loopActiveMs,
+    serverWorkMs: run.server && loopWork(run.server.loopActiveMs, run.server.cpuMs),
     coresRoofMs: (clientCpuMs + (serverCpu(run) ?? 0)) / Math.max(1, context.cpus),
   });
 }

@@ -146,7 +146,7 @@ function renderReport(report: PeerReport, context: { n: number; profile: string;
     ['outcomes', `ok ${counts.ok}, http-error ${counts['http-error']}, network-error ${counts['network-error']}, timeout ${counts.timeout}`],
     roof === undefined
       ? ['wait roof', `n/a: ${delaysMs.length - known.length} requests got no x-mock-delay-ms`]
-      : ['wait roof', `${ms(roof)}  (${modelText} over the applied delays; efficiency ${(roof / Math.max(report.wallMs, 1e-9)).toFixed(2)})`],
+      : ['wait roof', `${ms(roof)}  (${modelText} over the applied delays; wait efficiency ${(roof / Math.max(report.wallMs, 1e-9)).toFixed(2)})`],
   ];
   for (const [message, count] of Object.entries(report.errors ?? {})) rows.push(['error', `${count} × ${message}`]);
   return columns(rows);

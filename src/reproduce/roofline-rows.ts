@@ -8,7 +8,7 @@
 import type { Roof } from '../model/index.ts';
 import { median } from '../stats/index.ts';
 import type { PointResult, StrategyResult } from '../results/types.ts';
-import { clientParallelism } from '../sweep/summarize-runs.ts';
+import { clientParallelism, loopWork } from '../sweep/summarize-runs.ts';
 
 /** One client at one N. */
 export interface RooflineRow {
@@ -62,10 +62,10 @@ export function cpuRoof(
   const clientCpu = median(point.runs.map((r) => r.cpuMs));
   const parallel = cpuParallelism(strategy, cpus);
   const loop = point.runs.map((r) => r.loopActiveMs).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
-  // A main-thread Node strategy's serial work is its event loop's busy time; its process CPU also
-  // counts GC and I/O threads running beside the loop (and the embedded mock on that same loop).
+  // A main-thread Node strategy's serial work is its event loop's busy time (capped by its process CPU:
+  // busy time is wall time); its process CPU also counts GC and I/O threads running beside the loop.
   const mainThread = strategy.kind !== 'workers' && loop.length === point.runs.length && loop.length > 0;
-  const serialRoofMs = mainThread ? median(loop) : clientCpu / parallel;
+  const serialRoofMs = mainThread ? median(point.runs.map((r) => loopWork(r.loopActiveMs!, r.cpuMs))) : clientCpu / parallel;
   const coresRoofMs = median(point.runs.map((r) => r.cpuMs + (r.serverCpuMs ?? 0))) / Math.max(1, cpus);
   return { cpuPerRequestMs: clientCpu / point.n, parallel, serialRoofMs, coresRoofMs, cpuRoofMs: Math.max(serialRoofMs, coresRoofMs) };
 }

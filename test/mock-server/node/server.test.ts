@@ -150,6 +150,19 @@ describe('admin API', () => {
     expect(JSON.parse((await get('/__admin/stats')).text).requests).toBe(0);
   });
 
+  it('reports its own cost, cumulative: CPU and event-loop time only grow as it serves', async () => {
+    const before = JSON.parse((await get('/__admin/process')).text);
+    expect(before).toMatchObject({ pid: process.pid });
+    for (let i = 1; i <= 50; i++) expect((await get(`/api/v2/pokemon/${i}`)).status).toBe(200);
+    const after = JSON.parse((await get('/__admin/process')).text);
+    for (const key of ['cpuMs', 'loopActiveMs', 'loopIdleMs'] as const) {
+      expect(typeof after[key]).toBe('number');
+      expect(after[key]).toBeGreaterThanOrEqual(before[key]);
+    }
+    expect(after.cpuMs).toBeGreaterThan(before.cpuMs);
+    expect((await get('/__admin/process', 'POST')).status).toBe(405);
+  });
+
   it('answers health checks and 405 for a wrong method on a known admin path', async () => {
     expect((await get('/__admin/health')).status).toBe(200);
     expect((await get('/__admin/stats', 'DELETE')).status).toBe(405);

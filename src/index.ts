@@ -8,8 +8,8 @@ export { createUndiciClient, createFetchClient, withRetry } from './clients/inde
 export type { ClientOptions, RetryOptions } from './clients/index.ts';
 export { measureRun, measureRepeated } from './measure/index.ts';
 export type { MeasureRunOptions, RunResult, MeasureRepeatedOptions, RepeatedResult } from './measure/index.ts';
-export { idealMakespan, effectivePoolSize, roofline, efficiency, overheadPerRequest } from './model/index.ts';
-export type { Roofline, RooflineInput } from './model/index.ts';
+export { idealMakespan, effectivePoolSize, roofline, efficiency, overheadPerRequest, simulateFanOut, modelRun } from './model/index.ts';
+export type { Roofline, RooflineInput, FanOutSimulation, RunModel, RunModelInput } from './model/index.ts';
 export { analyzeScaling, analyzeStrategyScaling, classifyComplexity, decideVerdict } from './scaling/index.ts';
 export type { ScalingAnalysis, ScalingInput, ScalingVerdict, ComplexityClass } from './scaling/index.ts';
 export { measureScaling } from './sweep/measure-scaling.ts';

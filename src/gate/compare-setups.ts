@@ -50,6 +50,11 @@ function settingNotes(b: RunSettings, c: RunSettings): string[] {
   if (b.url !== c.url) {
     out.push(`server differs: ${b.url ?? 'embedded mock'} in the baseline, ${c.url ?? 'embedded mock'} now.`);
   }
+  // A file written before the mock could run apart had it on the client's loop.
+  const placement = (s: RunSettings) => s.mock ?? (s.url === null ? 'in-process' : 'external');
+  if (b.url === c.url && placement(b) !== placement(c)) {
+    out.push(`the mock ran ${placement(b)} in the baseline and ${placement(c)} now: an in-process mock's work is billed to the client, so part of any change is the mock's placement.`);
+  }
   return out;
 }
 

@@ -33,6 +33,14 @@ describe('compareSetups', () => {
     });
   });
 
+  it("notes a mock that moved between the client's process and its own", () => {
+    const child = variant((r) => ({ ...r, settings: { ...r.settings, mock: 'child' as const } }));
+    expect(compareSetups(baseline, child).notes).toEqual([
+      "the mock ran in-process in the baseline and child now: an in-process mock's work is billed to the client, so part of any change is the mock's placement.",
+    ]);
+    expect(compareSetups(child, child).notes).toEqual([]);
+  });
+
   it('notes a run that started on a busy machine (load average at or above the core count)', () => {
     const busy = variant((r) => ({ ...r, machine: { ...r.machine, loadAverage1m: 3.5 } }));
     expect(compareSetups(baseline, busy).notes).toEqual(['the current run started on a busy machine (load average 3.5 on 2 cpus): expect noise.']);

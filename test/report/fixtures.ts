@@ -1,7 +1,9 @@
 /**
- * The hand-made results fixtures (test/fixtures/results-*.json): simulated
- * sweeps with plausible numbers, whose verdicts and complexity classes were
- * computed by src/scaling from those numbers.
+ * The results fixtures (test/fixtures/results-*.json): hand-made sweeps with
+ * plausible numbers, whose verdicts and complexity classes were computed by
+ * src/scaling from those numbers, written before the model's roofs; and
+ * `child-mock`, a real tiny `pokebench run` (mock in its own process) with
+ * the model's roofs, the mock's CPU and the binding roof of every point.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Results } from '../../src/results/types.ts';

@@ -95,3 +95,21 @@ describe('buildChartSpecs', () => {
     for (const layer of spec.layer) for (const v of layer.data.values) expect(Number.isFinite(v.ms)).toBe(true);
   });
 });
+
+describe('the model on the T-vs-N charts', () => {
+  it('draws the wait and CPU roofs beside the ideal, and says which binds, when the points carry the model', () => {
+    const results = loadFixture('child-mock');
+    const concurrent = buildChartSpecs(results).find((c) => c.strategy === 'concurrent')!;
+    const json = JSON.stringify(concurrent.spec);
+    for (const series of ['ideal (model)', 'wait roof', 'CPU roof']) expect(json).toContain(series);
+    const last = results.strategies.find((s) => s.name === 'concurrent')!.points.at(-1)!;
+    expect(json).toContain(`${last.model!.binding}-bound at N = ${last.n}`);
+    const { charts } = get('child-mock');
+    expect(charts.find((c) => c.strategy === 'concurrent')!.svg).toContain('CPU roof');
+  });
+
+  it('leaves a file written before the model as it was: no roofs', () => {
+    const json = JSON.stringify(buildChartSpecs(loadFixture('fast-jitter-30ms')).map((c) => c.spec));
+    expect(json).not.toContain('CPU roof');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindingRoof, pointTable, verdictTable } from '../../src/report/report-tables.ts';
+import { bindingRoof, pointTable, roofNotes, verdictTable } from '../../src/report/report-tables.ts';
 import type { PointResult } from '../../src/results/types.ts';
 import { loadFixture } from './fixtures.ts';
 
@@ -42,5 +42,28 @@ describe('verdictTable', () => {
     const { rows } = verdictTable(results);
     expect(rows.map((row) => row[0]?.text)).toEqual(results.strategies.map((s) => s.name));
     expect(rows.map((row) => row[3]?.tone)).toEqual(['bad', 'good', 'warn', 'unknown', 'warn']);
+  });
+});
+
+describe('the model in the point table', () => {
+  it('a point the server bounds is reported as the server\'s, with the fix, never as the client\'s inefficiency', () => {
+    const results = loadFixture('child-mock');
+    const strategy = results.strategies.find((s) => s.name === 'concurrent')!;
+    const point = strategy.points.at(-1)!;
+    point.model = { ...point.model!, serverRoofMs: 10 * point.medianMs, binding: 'server' };
+    expect(bindingRoof(point, strategy.kind)).toBe('server');
+    expect(roofNotes(strategy)).toContain(`concurrent, N = ${point.n}: server roof binds; the mock sets the slope: give it more server workers, or lower the fan-out.`);
+    const table = pointTable(strategy);
+    const roofColumn = table.columns.findIndex((c) => c.header === 'roof');
+    expect(table.rows.at(-1)![roofColumn]!.text).toBe('server');
+  });
+
+  it('shows the client\'s CPU beside the mock\'s, and n/a for a mock that could not be read', () => {
+    const results = loadFixture('child-mock');
+    const strategy = results.strategies[0]!;
+    const column = pointTable(strategy).columns.findIndex((c) => c.header === 'CPU ms client / mock');
+    expect(pointTable(strategy).rows[0]![column]!.text).toMatch(/^\d+(\.\d+)? \/ \d+(\.\d+)?$/);
+    for (const run of strategy.points[0]!.runs) delete run.serverCpuMs;
+    expect(pointTable(strategy).rows[0]![column]!.text).toMatch(/ \/ n\/a$/);
   });
 });

@@ -1,45 +1,16 @@
 import fc from 'fast-check';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../src/measure/index.ts';
 import { buildResults } from '../../src/sweep/build-results.ts';
 import { summarizeMeasurement } from '../../src/sweep/measure-scaling.ts';
 import type { SweepCell } from '../../src/sweep/run-sweep.ts';
 import { spreadOf } from '../../src/sweep/summarize-runs.ts';
 import type { RunSettings } from '../../src/results/types.ts';
-import type { RequestRecord, Strategy } from '../../src/types.ts';
+import type { Strategy } from '../../src/types.ts';
+import { syntheticRun } from './synthetic-runs.ts';
 import { bounded, concurrent, sequential } from '../../src/strategies/index.ts';
 
 const SEED = 4_242;
-
-/** A run as measureRun returns it, built from generated numbers (no clock, no server). */
-function syntheticRun(strategy: Strategy, n: number, g: { delays: number[]; wall: number; cpu: number; loop: number; server?: { cpuMs: number; loopActiveMs: number } | undefined; lost: number }): RunResult {
-  const records: RequestRecord[] = Array.from({ length: n }, (_, i) => {
-    const delayMs = g.delays[i % g.delays.length]!;
-    const start = 0;
-    // The last `lost` requests fail before the server answers: no delay, a network error.
-    if (i >= n - g.lost) return { id: i + 1, index: i, start, end: g.wall, outcome: 'network-error', error: 'reset' };
-    return { id: i + 1, index: i, start, end: Math.min(g.wall, delayMs + 1), outcome: 'ok', status: 200, bytes: 100, delayMs };
-  });
-  const applied = records.flatMap((r) => (r.delayMs === undefined ? [] : [r.delayMs]));
-  return {
-    strategy: strategy.name,
-    kind: strategy.kind,
-    k: strategy.k,
-    n,
-    wallMs: g.wall,
-    totalMs: g.wall,
-    records,
-    counts: { ok: n - g.lost, 'http-error': 0, 'network-error': g.lost, timeout: 0 },
-    appliedDelaysMs: applied,
-    missingDelayIndices: records.flatMap((r) => (r.delayMs === undefined ? [r.index] : [])),
-    eventLoopDelay: { p50: 1, p99: 2, max: 3, samples: 10, resolutionMs: 10 },
-    connectionsOpened: n,
-    cpuMs: { user: g.cpu * 0.7, system: g.cpu * 0.3 },
-    loopActiveMs: g.loop,
-    ...(g.server ? { server: g.server } : {}),
-  };
-}
 
 const ms = (max: number) => fc.double({ min: 0, max, noNaN: true });
 const runNumbers = (n: number) =>

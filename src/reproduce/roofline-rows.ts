@@ -51,7 +51,7 @@ export function cpuParallelism(strategy: Pick<StrategyResult, 'name' | 'kind' | 
 /**
  * The CPU roof of a point. Two bounds, the larger binds: the client's serial
  * work (what one event loop or one GIL must do in turn), and all the CPU the
- * run cost the machine spread over its cores (the mock shares them: DESIGN.md,
+ * run cost the machine spread over its cores (the mock shares them: docs/design.md,
  * "server CPU adds to c when it shares the cores").
  */
 export function cpuRoof(

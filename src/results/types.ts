@@ -57,8 +57,10 @@ export interface RunSummary {
   eventLoopP99Ms: number;
   /** Sockets the client opened. */
   connectionsOpened: number | null;
-  /** Faults the embedded mock injected during this run, by kind; absent against an external server. */
+  /** Faults the mock injected during this run, by kind; absent when the server could not be asked (not a pokebench mock). */
   faults?: Record<string, number> | undefined;
+  /** Requests lost (network errors and timeouts) by error code (`TIMEOUT` for a timeout); absent when none, or for an external client. */
+  lostCodes?: Record<string, number> | undefined;
 }
 
 /**
@@ -93,6 +95,12 @@ export interface PointResult {
   /** Injected faults by kind, summed over repetitions; absent when the server could not be asked. */
   faults?: Record<string, number> | undefined;
   latency: LatencySummary;
+  /**
+   * Set when the point's runs lost requests the profile did not ask to lose
+   * (the machine's limits, not the client): the cause in plain words with the
+   * fix. Its strategy's verdict is then `invalid`.
+   */
+  invalid?: string | undefined;
 }
 
 /** The scaling verdict of one strategy over its ladder. */
@@ -104,7 +112,7 @@ export interface ScalingSummary {
    */
   slope: number;
   interval: { low: number; high: number };
-  /** `flat`, `linear`, `partial(1/k)` or `inconclusive`. */
+  /** `flat`, `linear`, `partial(1/k)`, `inconclusive`, or `invalid` (a point lost requests to the machine: see its `invalid`). */
   verdict: string;
   reason: string;
   interceptMs: number;

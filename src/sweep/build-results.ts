@@ -5,10 +5,10 @@
  */
 import os from 'node:os';
 import { efficiency, idealMakespan, overheadPerRequest } from '../model/index.ts';
-import { analyzeStrategyScaling, classifyComplexity } from '../scaling/index.ts';
+import { analyzeStrategyScaling, classifyComplexity, invalidVerdict } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
-import { runDelays, type RunResult } from '../measure/index.ts';
+import { lostByCode, pointValidity, runDelays, type RunResult } from '../measure/index.ts';
 import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
 import {
@@ -52,6 +52,7 @@ export function serverCapOf(settings: Pick<RunSettings, 'profile'>): number | un
 
 function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undefined): RunSummary {
   const delays = run.appliedDelaysMs.filter(Number.isFinite);
+  const lostCodes = lostByCode(run.records);
   return {
     wallMs: run.wallMs,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
@@ -64,6 +65,7 @@ function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undef
     eventLoopP99Ms: run.eventLoopDelay.p99,
     connectionsOpened: run.connectionsOpened ?? null,
     ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),
+    ...(Object.keys(lostCodes).length > 0 ? { lostCodes } : {}),
   };
 }
 
@@ -82,6 +84,7 @@ function summarizePoint(cell: SweepCell, serverCap: number | undefined): PointRe
   }
   const latencies = cell.runs.flatMap((r) => r.records.map((rec) => rec.end - rec.start)).toSorted((a, b) => a - b);
   const q = (p: number) => (latencies.length ? quantileSorted(latencies, p) : Number.NaN);
+  const validity = pointValidity(runs);
   return {
     n: cell.n,
     runs,
@@ -95,6 +98,7 @@ function summarizePoint(cell: SweepCell, serverCap: number | undefined): PointRe
     counts,
     ...(faults ? { faults } : {}),
     latency: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: latencies.at(-1) ?? Number.NaN },
+    ...(validity.valid ? {} : { invalid: validity.cause }),
   };
 }
 
@@ -105,11 +109,12 @@ function summarizeScaling(cells: SweepCell[], points: PointResult[], serverCap: 
   const meanLatencyMs = requests > 0 ? delays.reduce((a, b) => a + b, 0) / requests : 0;
   const base = { meanLatencyMs, complexity: 'n/a' };
   if (strategy === undefined || points.length < 2 || meanLatencyMs <= 0) {
-    return { ...base, slope: Number.NaN, interval: { low: Number.NaN, high: Number.NaN }, verdict: 'inconclusive', reason: 'needs at least 2 N values and a non-zero applied delay', interceptMs: Number.NaN, slopeMs: Number.NaN, r2: Number.NaN };
+    const invalid = invalidVerdict(points);
+    return { ...base, slope: Number.NaN, interval: { low: Number.NaN, high: Number.NaN }, verdict: invalid?.label ?? 'inconclusive', reason: invalid?.reason ?? 'needs at least 2 N values and a non-zero applied delay', interceptMs: Number.NaN, slopeMs: Number.NaN, r2: Number.NaN };
   }
   const analysis = analyzeStrategyScaling(
     strategy,
-    points.map((p) => ({ n: p.n, times: p.runs.map((r) => r.wallMs), idealTimes: p.runs.map((r) => r.idealMs) })),
+    points.map((p) => ({ n: p.n, times: p.runs.map((r) => r.wallMs), idealTimes: p.runs.map((r) => r.idealMs), invalid: p.invalid })),
     meanLatencyMs,
     undefined,
     serverCap,

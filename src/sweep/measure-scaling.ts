@@ -3,7 +3,7 @@
  * repeat (adding repetitions while the verdict is inconclusive), fit, and
  * return the verdict and the efficiency against the model.
  */
-import { alignedDelays, measureRun, type RunResult } from '../measure/index.ts';
+import { alignedDelays, lostByCode, measureRun, pointValidity, type RunResult } from '../measure/index.ts';
 import { efficiency, idealMakespan } from '../model/index.ts';
 import { analyzeStrategyScaling, type ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
@@ -39,6 +39,13 @@ export interface MeasureScalingOptions {
    * most a pool of c, and the verdict is judged accordingly.
    */
   serverCap?: number;
+  /**
+   * The server's cumulative injected-fault counts by kind, e.g.
+   * `() => server.api.faultCounts()` for a mock in this process. Each run
+   * records the change, so requests the profile asked to fail never make a
+   * point invalid. Without it a run may lose at most 0.5% of its requests.
+   */
+  serverFaults?: () => Record<string, number> | Promise<Record<string, number>>;
 }
 
 /** One N of a scaling measurement. */
@@ -55,6 +62,8 @@ export interface ScalingPoint {
   cpuPerRequestMs: number;
   /** Requests that did not end ok, over all repetitions. */
   failed: number;
+  /** Set when the runs lost requests the profile did not ask to lose: the cause, with the fix (the verdict is then `invalid`). */
+  invalid?: string | undefined;
 }
 
 /** What {@link measureScaling} returns; the vitest matchers read it. */
@@ -98,13 +107,21 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
   const maxRepeats = Math.max(repeats, options.maxRepeats ?? 12);
   if (!Number.isInteger(repeats) || repeats < 3) throw new InvalidOptionError('options.repeats', `options.repeats must be a whole number >= 3, got ${String(options.repeats)}.`);
   const runs = new Map<number, RunResult[]>(ns.map((n) => [n, []]));
+  const faultsSince = async (before: Record<string, number> | undefined): Promise<Record<string, number> | undefined> => {
+    if (before === undefined || options.serverFaults === undefined) return undefined;
+    const after = await options.serverFaults();
+    return Object.fromEntries(Object.entries(after).map(([kind, count]) => [kind, count - (before[kind] ?? 0)]));
+  };
 
   const once = async () => {
     // Interleaved: one pass over every N per repetition, so drift hits all N alike.
     for (const n of ns) {
       // A factory's client is closed after its run; a shared one stays open for the next.
       const fetchOne = factory ? factory() : shared!;
-      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined }));
+      const before = await options.serverFaults?.();
+      const run = await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined });
+      run.injectedFaults = await faultsSince(before);
+      runs.get(n)!.push(run);
     }
   };
   for (let r = 0; r < repeats; r++) await once();
@@ -131,6 +148,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
     const idealTimes = rs.map((r) => idealMakespan(strategy.kind, strategy.k, alignedDelays(r.records), serverCap));
     ideals.set(n, idealTimes);
     const idealMs = median(idealTimes);
+    const validity = pointValidity(rs.map((r) => ({ counts: r.counts, faults: r.injectedFaults, lostCodes: lostByCode(r.records) })));
     return {
       n,
       times,
@@ -139,6 +157,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
       efficiency: medianMs > 0 ? efficiency(idealMs, medianMs) : Number.NaN,
       cpuPerRequestMs: median(rs.map((r) => (r.cpuMs.user + r.cpuMs.system) / n)),
       failed: rs.reduce((a, r) => a + n - r.counts.ok, 0),
+      ...(validity.valid ? {} : { invalid: validity.cause }),
     };
   });
   const meanLatencyMs = delayCount ? delaySum / delayCount : Number.NaN;
@@ -147,7 +166,7 @@ function summarize(strategy: Strategy, ns: number[], runs: Map<number, RunResult
   }
   const analysis = analyzeStrategyScaling(
     strategy,
-    ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: ideals.get(n)! })),
+    ns.map((n, i) => ({ n, times: points[i]!.times, idealTimes: ideals.get(n)!, invalid: points[i]!.invalid })),
     meanLatencyMs,
     seed,
     serverCap,

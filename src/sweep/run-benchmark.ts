@@ -123,7 +123,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       maxDurationMs: (config.maxSeconds ?? RUN_DEFAULTS.maxSeconds) * 1000,
       signal: hooks.signal,
       onProgress: hooks.onProgress,
-      serverFaults: server ? () => server.api.faultCounts() : undefined,
+      serverFaults: server ? () => server.api.faultCounts() : () => remoteFaultCounts(baseUrl),
     });
     const settings: RunSettings = {
       profile: profileInfo,
@@ -149,6 +149,30 @@ async function availablePeers(specs: readonly string[], notice: ((message: strin
     else notice?.(`skipping peer ${resolved.name}: ${resolved.message}`);
   }
   return peers;
+}
+
+/**
+ * The injected-fault counts of a pokebench mock at `url` (its admin stats,
+ * summed over routes), so a run against it knows which losses its profile
+ * asked for; undefined for any other server.
+ */
+export async function remoteFaultCounts(url: string): Promise<Record<string, number> | undefined> {
+  try {
+    const res = await fetch(`${url}/__admin/stats`, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    const stats = (await res.json()) as { routes?: Record<string, { faults?: Record<string, number> }> };
+    if (typeof stats.routes !== 'object' || stats.routes === null) return undefined;
+    const counts: Record<string, number> = {};
+    for (const route of Object.values(stats.routes)) {
+      for (const [kind, n] of Object.entries(route.faults ?? {})) if (typeof n === 'number') counts[kind] = (counts[kind] ?? 0) + n;
+    }
+    return counts;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */

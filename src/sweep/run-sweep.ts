@@ -48,9 +48,11 @@ export interface SweepOptions {
   now?: () => number;
   /**
    * The server's cumulative injected-fault counts by kind (the embedded
-   * mock's `api.faultCounts`); each run records the change over it.
+   * mock's `api.faultCounts`, or a mock's admin stats); each run records the
+   * change over it. Undefined (or a call that resolves undefined) when the
+   * server cannot say: its runs are then judged by a loss threshold.
    */
-  serverFaults?: () => Record<string, number>;
+  serverFaults?: () => Record<string, number> | undefined | Promise<Record<string, number> | undefined>;
 }
 
 /** A run that produced no result (an external client that crashed, hung or printed garbage). */
@@ -128,7 +130,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const runOnce = async (strategy: Strategy, n: number): Promise<RunResult | Omit<SweepFailure, 'repetition'>> => {
     if (now() - started > maxDurationMs) throw new SweepTimeoutError(maxDurationMs);
     options.signal?.throwIfAborted();
-    const before = options.serverFaults?.();
+    const before = await options.serverFaults?.();
     let run: RunResult;
     if (isExternal(strategy)) {
       // A peer process measures itself; a broken one is recorded, never fatal.
@@ -139,7 +141,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       // measureRun closes the client when the run ends.
       run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
-    if (before && options.serverFaults) run.injectedFaults = countsSince(before, options.serverFaults());
+    const after = before && (await options.serverFaults?.());
+    if (before && after) run.injectedFaults = countsSince(before, after);
     return run;
   };
 

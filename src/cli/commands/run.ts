@@ -47,7 +47,9 @@ Options:
   --config FILE          config file (default: pokebench.config.{ts,mjs,js,json} here)
   -h, --help             show this help
 
-Exit codes: 0 done, 1 regression against --baseline, 2 bad input.
+Exit codes: 0 done, 1 regression against --baseline, 2 bad input, a ladder
+this machine cannot fan out (refused before it starts), or an invalid
+strategy (its runs lost requests to the machine, not to the profile).
 `;
 
 const FLAGS = {
@@ -178,7 +180,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     io.out(`Swept in ${formatDuration(results.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: ${Object.keys(files).join(', ')}\n`);
   }
 
-  if (!baseline) return 0;
+  // Runs that lost requests to the machine measured nothing: the run failed, whatever a baseline says.
+  const invalid = results.strategies.filter((s) => s.scaling.verdict === 'invalid');
+  for (const s of invalid) io.err(`pokebench: ${s.name} is invalid: ${s.scaling.reason}\n`);
+  if (!baseline) return invalid.length > 0 ? 2 : 0;
   const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
   const print = values['json'] ? io.err : io.out;
   const first = compareResults(baseline, results, { threshold });

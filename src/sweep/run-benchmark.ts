@@ -9,7 +9,8 @@ import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
 import type { RunConfig } from '../config/run-config.ts';
-import { peerStrategy } from './external-strategy.ts';
+import { isExternal, peerStrategy } from './external-strategy.ts';
+import { checkFanOut, largestFanOut, readMachineLimits, type MachineLimits } from '../limits/index.ts';
 import { resolvePeerCommand } from '../peers/index.ts';
 import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
@@ -51,6 +52,8 @@ export interface RunHooks {
    * a replacement must carry the same name.
    */
   strategyOverride?: (name: string) => Strategy | undefined;
+  /** Test seam: the machine's limits the sweep is checked against before it starts. @defaultValue `readMachineLimits()` (from /proc) */
+  machineLimits?: () => MachineLimits;
 }
 
 /** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
@@ -104,13 +107,27 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     throw new ConfigError('strategies: nothing to run (no strategies, and no peer could run here).');
   }
 
+  // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
+  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
+
+  // Before the first request: a ladder the machine cannot fan out is refused with the limit named (exit 2).
+  try {
+    const plan = largestFanOut(
+      strategies.map((st) => ({ name: st.name, kind: st.kind, k: st.k, external: isExternal(st) })),
+      (st) => ladders.get(st.name) ?? [],
+      { connections: config.connections, serverInProcess: server !== undefined },
+    );
+    for (const note of checkFanOut(plan, (hooks.machineLimits ?? readMachineLimits)())) hooks.onNotice?.(note);
+  } catch (error) {
+    await server?.close();
+    throw error;
+  }
+
   const makeClient = (): FetchOne =>
     clientKind === 'fetch'
       ? createFetchClient({ baseUrl, connections: config.connections })
       : createUndiciClient({ baseUrl, connections: config.connections });
 
-  // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
-  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
   const started = performance.now();
   try {
     const cells = await runSweep({

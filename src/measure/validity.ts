@@ -77,13 +77,13 @@ export function pointValidity(runs: readonly RunLosses[]): PointValidity {
   }
   if (unexplained === 0) return { valid: true };
   const beyond = unknownFaults
-    ? `more than ${UNKNOWN_FAULTS_LOSS_THRESHOLD * 100}% of a run's requests (the server did not say which faults it injected)`
-    : "beyond the faults the profile injected";
+    ? `, more than ${UNKNOWN_FAULTS_LOSS_THRESHOLD * 100}% of a run's requests (the server did not say which faults it injected)`
+    : ' beyond the faults the profile injected';
   return {
     valid: false,
     unexplained,
     requests,
     codes,
-    cause: `${unexplained} of ${requests} requests were lost ${beyond}, so these runs measured the machine's limits, not the client. ${describeFailures(codes)}`,
+    cause: `${unexplained} of ${requests} requests were lost${beyond}, so these runs measured the machine or the server, not the client. ${describeFailures(codes)}`,
   };
 }

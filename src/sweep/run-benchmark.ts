@@ -67,6 +67,12 @@ export function resolveStrategies(names: readonly string[], k: number): Strategy
   return strategies;
 }
 
+/** The N ladder `config` gives a strategy of `kind` (sequential gets its own, shorter one). */
+export function strategyLadder(config: Pick<RunConfig, 'n' | 'sequentialN'>, kind: Strategy['kind']): readonly number[] {
+  if (kind === 'sequential') return config.sequentialN ?? RUN_DEFAULTS.sequentialN;
+  return config.n ?? (kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN);
+}
+
 /** Runs the sweep described by `config` and returns its results. */
 export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Promise<Results> {
   const k = config.k ?? defaultPoolSize();
@@ -80,10 +86,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
   const clientKind = config.client ?? RUN_DEFAULTS.client;
   const payload = config.payload ?? RUN_DEFAULTS.payload;
   const timeoutMs = config.timeoutMs ?? RUN_DEFAULTS.timeoutMs;
-  const ladder = (s: Strategy): readonly number[] =>
-    s.kind === 'sequential'
-      ? (config.sequentialN ?? RUN_DEFAULTS.sequentialN)
-      : (config.n ?? (s.kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN));
+  const ladder = (s: Strategy): readonly number[] => strategyLadder(config, s.kind);
 
   // Resolved before the server starts: a malformed peer command line fails with no socket left open.
   const peers = await availablePeers(config.peers ?? [], hooks.onNotice);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
+import { RUN_DEFAULTS, resolveStrategies, runBenchmark, strategyLadder } from '../../sweep/run-benchmark.ts';
+import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
 import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 import { readResults, writable } from '../read-results.ts';
@@ -121,13 +122,17 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
   }
 }
 
-/** The most requests a sweep of `config` has in flight at once: the largest N of a concurrent client, else the largest pool. */
+/**
+ * The most requests a sweep of `config` has in flight at once (the largest N
+ * of a concurrent client or a peer, else the largest pool, capped by
+ * --connections): the same count the machine-limits preflight uses.
+ */
 export function maxInFlight(config: RunConfig): number {
-  const names = config.strategies ?? RUN_DEFAULTS.strategies;
-  const concurrentN = Math.max(...(config.n ?? RUN_DEFAULTS.concurrentN));
-  if (names.includes('concurrent') || (config.peers?.length ?? 0) > 0) return concurrentN;
-  const sizes = names.map((name) => Number(/\((\d+)\)/.exec(name)?.[1] ?? config.k ?? defaultPoolSize()));
-  return Math.min(concurrentN, Math.max(1, ...sizes));
+  const strategies: FanOutStrategy[] = [
+    ...resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, config.k ?? defaultPoolSize()),
+    ...(config.peers ?? []).map((name) => ({ name, kind: 'concurrent' as const, external: true })),
+  ];
+  return largestFanOut(strategies, (s) => strategyLadder(config, s.kind), { connections: config.connections, serverInProcess: true }).connections;
 }
 
 /** `pokebench run`. */

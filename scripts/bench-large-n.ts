@@ -177,9 +177,10 @@ const columns: TextColumn[] = [
   right('median'),
   right('ideal'),
   right('overhead/req'),
-  right('× at first N'),
+  right('overhead ×'),
   right('loop busy/req'),
   right('CPU/req'),
+  right('CPU ×'),
   { header: 'outcomes', align: 'left' },
 ];
 const first = (client: ClientName) => summary.find((c) => c.client === client && c.n === NS[0]);
@@ -192,6 +193,7 @@ const rows = summary.map((c) => [
   { text: `${(c.overheadMs / (first(c.client)?.overheadMs ?? Number.NaN)).toFixed(2)}×` },
   { text: us(c.loopPerRequestMs) },
   { text: us(c.cpuPerRequestMs) },
+  { text: `${(c.cpuPerRequestMs / (first(c.client)?.cpuPerRequestMs ?? Number.NaN)).toFixed(2)}×` },
   { text: c.outcomes },
 ]);
 
@@ -207,7 +209,8 @@ const bars = [
 
 console.log(`bench:large-n: concurrent, profile ${PROFILE}, mock in a child process; medians of ${passes} interleaved passes.`);
 console.log(`Machine: ${os.availableParallelism()} cores, load ${loadBefore} at start, ${loadavg()} at end; took ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`);
-console.log('overhead/req = (median − ideal) / N; loop busy/req = the event loop\'s busy time / N; CPU/req = process CPU / N.\n');
+console.log('overhead/req = (median − ideal) / N; loop busy/req = the event loop\'s busy time / N; CPU/req = process CPU / N; × = the ratio to the same client at the first N.');
+console.log('On a busy machine wall time includes waiting for a core; CPU/req and its ratio show the client\'s own work.\n');
 console.log(layoutTable(columns, rows));
 console.log('');
 for (const bar of bars) console.log(`${bar.ok ? 'PASS' : 'FAIL'}  ${bar.name}: ${bar.figure}`);

@@ -1,5 +1,5 @@
 /** Types of wire.mjs (plain JS so worker threads can load it). */
-import type { Pool } from 'undici';
+import type { FreeListPool } from './free-list-pool.mjs';
 import type { ResolvedClientOptions } from './client-options.ts';
 
 /** Response header where the mock server stamps the delay it applied, in ms. */
@@ -11,7 +11,7 @@ export declare const INVALID_JSON: 'INVALID_JSON';
 
 /** A pool and the count of sockets it opened. */
 export interface CountingPool {
-  pool: Pool;
+  pool: FreeListPool;
   connectionsOpened(): number;
 }
 
@@ -24,12 +24,12 @@ export interface RawResponse {
   body: Uint8Array;
 }
 
-/** A undici `Pool` for `options.origin` that counts the sockets it opens. */
+/** A connection pool for `options.origin` that counts the sockets it opens. */
 export declare function createCountingPool(options: ResolvedClientOptions): CountingPool;
 /** The request path of pokemon `id` under `basePath` (`''` or `/prefix`). */
 export declare function pokemonPath(basePath: string, id: number): string;
 /** GET pokemon `id` with undici `request` and read the whole body. */
-export declare function getPokemon(pool: Pool, basePath: string, id: number, signal: AbortSignal): Promise<RawResponse>;
+export declare function getPokemon(pool: FreeListPool, basePath: string, id: number, signal: AbortSignal): Promise<RawResponse>;
 /** The delay stamped in a `x-mock-delay-ms` value, or undefined when absent or not a non-negative number. */
 export declare function parseDelayMs(raw: string | string[] | null | undefined): number | undefined;
 /** A response read in full as a FetchResult; a body that should be JSON and is not throws `makeError(message, cause)`. */

@@ -1,7 +1,7 @@
 // What both threads need to speak to the mock PokeAPI over undici. Plain JS on
 // purpose: worker threads load no TypeScript, and the main-thread clients
 // import the same file (typed by wire.d.mts), so the wire details live once.
-import { Pool } from 'undici';
+import { FreeListPool } from './free-list-pool.mjs';
 
 /** Response header where the mock server stamps the delay it applied, in ms. */
 export const DELAY_HEADER = 'x-mock-delay-ms';
@@ -15,12 +15,13 @@ export const INVALID_JSON = 'INVALID_JSON';
 const decoder = new TextDecoder();
 
 /**
- * A undici `Pool` for `options.origin`, configured from resolved client
- * options, that counts the sockets it opens (its `connect` event fires once
- * per new connection).
+ * A connection pool for `options.origin` (a {@link FreeListPool}: undici's
+ * `Pool` contract with a dispatch that does not grow with the number of
+ * connections), configured from resolved client options, that counts the
+ * sockets it opens (its `connect` event fires once per new connection).
  */
 export function createCountingPool(options) {
-  const pool = new Pool(options.origin, {
+  const pool = new FreeListPool(options.origin, {
     connections: Number.isFinite(options.connections) ? options.connections : null,
     pipelining: options.pipelining,
     connect: { timeout: options.connectTimeoutMs },

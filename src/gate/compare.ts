@@ -24,6 +24,8 @@ import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
  *   class fails the gate, an `inconclusive` side is only reported.
  * - A different profile or payload, or no point in common, makes the report
  *   `unusable` (exit 2) whatever the rows say; other differences are notes.
+ * - So does an `invalid` verdict on either side: its runs lost requests to the
+ *   machine, so there is nothing to compare (the blocker says why).
  *
  * The same inputs and options always give the same report: each point's
  * bootstrap is seeded from `options.seed` and the point's name, so adding a
@@ -58,7 +60,7 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
     if (!baselineNames.has(cur.name)) coverage.push(`${cur.name} is new: the baseline has no ${cur.name} to compare with.`);
   }
 
-  const blockers = [...setup.blockers];
+  const blockers = [...setup.blockers, ...invalidBlockers('baseline', baseline), ...invalidBlockers('current run', current)];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
   const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows)];
   const status = decideStatus(blockers, rows, verdictChanges);
@@ -112,6 +114,13 @@ function compareRow(strategy: string, base: PointResult, cur: PointResult, optio
   const rng = mulberry32(pointSeed(options.seed, strategy, base.n));
   const { interval } = medianRatio(baselineWalls, currentWalls, options.resamples, 1 - options.significanceLevel, rng);
   return { ...common, decision: decideRatio(interval, options.threshold), ci: interval };
+}
+
+// A verdict over runs that lost requests to the machine is no measurement: the run failed.
+function invalidBlockers(side: string, results: Results): string[] {
+  return results.strategies
+    .filter((s) => s.scaling.verdict === 'invalid')
+    .map((s) => `${s.name} in the ${side} is invalid (requests lost to the machine, not to the profile): ${s.scaling.reason}`);
 }
 
 function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[]): GateStatus {

@@ -9,3 +9,7 @@ export { countOutcomes, appliedDelays, alignedDelays, runDelays } from './outcom
 export { startLoopMonitor, summarizeLoopHistogram } from './event-loop-delay.ts';
 export type { EventLoopDelay, LoopDelayMonitor, LoopHistogram } from './event-loop-delay.ts';
 export { MeasurementInvariantError } from './errors.ts';
+export { classifyFailure, describeFailures, lostByCode, TIMEOUT_CODE, UNKNOWN_CODE } from './failure-cause.ts';
+export type { FailureCause } from './failure-cause.ts';
+export { pointValidity, LOSING_FAULTS, UNKNOWN_FAULTS_LOSS_THRESHOLD } from './validity.ts';
+export type { PointValidity, RunLosses } from './validity.ts';

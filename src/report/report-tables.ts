@@ -71,7 +71,7 @@ export function pointTable(strategy: StrategyResult): ReportTable {
     { text: formatSmallMs(point.overheadPerRequestMs) },
     ...(modelled ? [{ text: cpuText(point) }] : []),
     { text: formatMs(point.latency.p99) },
-    ...(withOutcomes ? [{ text: outcomesText(point), tone: allOk(point.counts) ? undefined : ('bad' as const) }] : []),
+    ...(withOutcomes ? [{ text: outcomesText(point), tone: allOk(point.counts) && point.invalid === undefined ? undefined : ('bad' as const) }] : []),
   ]);
   return { columns, rows };
 }
@@ -105,7 +105,8 @@ export function roofNotes(strategy: StrategyResult): string[] {
 function outcomesText(point: PointResult): string {
   const outcomes = allOk(point.counts) ? 'all ok' : formatCounts(point.counts);
   const injected = Object.entries(point.faults ?? {}).filter(([, n]) => n > 0);
-  return injected.length ? `${outcomes} (injected: ${injected.map(([kind, n]) => `${kind} ${n}`).join(', ')})` : outcomes;
+  const text = injected.length ? `${outcomes} (injected: ${injected.map(([kind, n]) => `${kind} ${n}`).join(', ')})` : outcomes;
+  return point.invalid === undefined ? text : `INVALID: ${text}`;
 }
 
 /** One row per strategy: slope s, its interval, verdict, complexity class and R². */

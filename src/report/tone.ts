@@ -23,7 +23,7 @@ export const EFFICIENCY_IMPOSSIBLE = 1.02;
  */
 export function verdictTone(verdict: string): Tone {
   if (verdict === 'flat') return 'good';
-  if (verdict === 'linear') return 'bad';
+  if (verdict === 'linear' || verdict === 'invalid') return 'bad';
   if (verdict.startsWith('partial')) return 'warn';
   return 'unknown';
 }

@@ -67,8 +67,10 @@ export interface RunSummary {
   eventLoopP99Ms: number;
   /** Sockets the client opened. */
   connectionsOpened: number | null;
-  /** Faults the embedded mock injected during this run, by kind; absent against an external server. */
+  /** Faults the mock injected during this run, by kind; absent when the server could not be asked (not a pokebench mock). */
   faults?: Record<string, number> | undefined;
+  /** Requests lost (network errors and timeouts) by error code (`TIMEOUT` for a timeout); absent when none, or for an external client. */
+  lostCodes?: Record<string, number> | undefined;
 }
 
 /**
@@ -108,6 +110,12 @@ export interface PointResult {
   latency: LatencySummary;
   /** The model at this point: roofs, the binding one, the wait-only efficiency; absent in older files. */
   model?: PointModelSummary | undefined;
+  /**
+   * Set when the point's runs lost requests the profile did not ask to lose
+   * (the machine's limits, not the client): the cause in plain words with the
+   * fix. Its strategy's verdict is then `invalid`.
+   */
+  invalid?: string | undefined;
 }
 
 // ---- The model (src/model): where the mock ran, and per run and point the roofs and the ideal. ----
@@ -146,7 +154,7 @@ export interface ScalingSummary {
    */
   slope: number;
   interval: { low: number; high: number };
-  /** `flat`, `linear`, `partial(1/k)` or `inconclusive`. */
+  /** `flat`, `linear`, `partial(1/k)`, `inconclusive`, or `invalid` (a point lost requests to the machine: see its `invalid`). */
   verdict: string;
   reason: string;
   interceptMs: number;

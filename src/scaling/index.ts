@@ -1,8 +1,8 @@
 /** Scaling analysis: the public entry of `src/scaling`. */
 export { analyzeScaling } from './analyze-scaling.ts';
 export type { ScalingAnalysis, ScalingInput, SweepPoint } from './analyze-scaling.ts';
-export { decideVerdict } from './verdict.ts';
-export type { ScalingVerdict, VerdictInput } from './verdict.ts';
+export { decideVerdict, invalidVerdict } from './verdict.ts';
+export type { PointCause, ScalingVerdict, VerdictInput } from './verdict.ts';
 export { classifyComplexity, COMPLEXITY_CLASSES } from './complexity.ts';
 export type { ComplexityClass, ComplexityFit, ComplexityResult } from './complexity.ts';
 export {

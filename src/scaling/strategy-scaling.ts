@@ -13,22 +13,40 @@ import { effectivePoolSize } from '../model/makespan.ts';
 import { median, theilSen } from '../stats/index.ts';
 import { analyzeScaling, type ScalingAnalysis } from './analyze-scaling.ts';
 import { MIN_DISTINCT_N, MIN_REPETITIONS } from './thresholds.ts';
-import { decideVerdict } from './verdict.ts';
+import { decideVerdict, invalidVerdict } from './verdict.ts';
 
 /** One N: the measured makespans, and the model's ideal for each repetition. */
 export interface StrategyScalingPoint {
   n: number;
   times: readonly number[];
   idealTimes: readonly number[];
+  /** Set when the point's runs lost requests the profile did not ask to lose (`pointValidity`): the cause. */
+  invalid?: string | undefined;
 }
 
-/** Analyses a strategy's sweep with the pool size its kind implies. */
+/**
+ * Analyses a strategy's sweep with the pool size its kind implies. A sweep
+ * with an invalid point gets the verdict `invalid` with the points' causes,
+ * whatever its fit says (the fit is still returned, for the report).
+ */
 export function analyzeStrategyScaling(
   strategy: Pick<Strategy, 'kind' | 'k'>,
   points: readonly StrategyScalingPoint[],
   meanLatencyMs: number,
   seed?: number,
   serverCap?: number,
+): ScalingAnalysis {
+  const analysis = analyzeValidStrategyScaling(strategy, points, meanLatencyMs, seed, serverCap);
+  const invalid = invalidVerdict(points);
+  return invalid === undefined ? analysis : { ...analysis, verdict: invalid };
+}
+
+function analyzeValidStrategyScaling(
+  strategy: Pick<Strategy, 'kind' | 'k'>,
+  points: readonly StrategyScalingPoint[],
+  meanLatencyMs: number,
+  seed: number | undefined,
+  serverCap: number | undefined,
 ): ScalingAnalysis {
   const input = { points: points.map((p) => ({ n: p.n, times: p.times })), meanLatencyMs, seed };
   // A server cap c turns a concurrent fan-out into a pool of c, and a pool of k into one of min(k, c).

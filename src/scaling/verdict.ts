@@ -25,7 +25,29 @@ export type ScalingVerdict =
       kEstimated: boolean;
       reason: string;
     }
-  | { kind: 'inconclusive'; label: 'inconclusive'; reason: string };
+  | { kind: 'inconclusive'; label: 'inconclusive'; reason: string }
+  /** Some point lost requests to the machine: its times say nothing about the client, so no class is given. */
+  | { kind: 'invalid'; label: 'invalid'; reason: string };
+
+/** One N of a sweep, with the cause when its runs lost requests the profile did not ask to lose. */
+export interface PointCause {
+  n: number;
+  /** Set when the point is invalid: why, in plain words with the fix. */
+  invalid?: string | undefined;
+}
+
+/**
+ * The `invalid` verdict when any point is invalid (its cause, per N), else
+ * undefined. Checked before any fit: a verdict over runs that lost requests
+ * to the machine would describe the machine.
+ *
+ * @example invalidVerdict([{ n: 20000, invalid: '36266 of 60000 requests were lost…' }])?.label // 'invalid'
+ */
+export function invalidVerdict(points: readonly PointCause[]): Extract<ScalingVerdict, { kind: 'invalid' }> | undefined {
+  const bad = points.filter((p) => p.invalid !== undefined);
+  if (bad.length === 0) return undefined;
+  return { kind: 'invalid', label: 'invalid', reason: bad.map((p) => `N = ${p.n}: ${p.invalid}`).join(' ') };
+}
 
 /** What {@link decideVerdict} needs. */
 export interface VerdictInput {

@@ -8,7 +8,8 @@ import { measureRun, type RunResult } from '../measure/index.ts';
 import type { ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
 import type { PointModelSummary } from '../results/types.ts';
-import { readServerUsage, usageSince } from './server-usage.ts';
+import { readServerFaults, readServerUsage, usageSince } from './server-usage.ts';
+import { countsSince } from './run-sweep.ts';
 import { summarizePoint, summarizeScaling, type SummarizedStrategy, type SummaryContext } from './summarize-runs.ts';
 import { concurrent } from '../strategies/index.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
@@ -48,6 +49,14 @@ export interface MeasureScalingOptions {
    * its CPU and event-loop time enter the model (the server's roof).
    */
   serverUrl?: string;
+  /**
+   * The server's cumulative injected-fault counts by kind, e.g.
+   * `() => server.api.faultCounts()` for a mock in this process (with
+   * `serverUrl`, they are read from its admin API). Each run records the
+   * change, so requests the profile asked to fail never make a point invalid.
+   * Without either, a run may lose at most 0.5% of its requests.
+   */
+  serverFaults?: () => Record<string, number> | undefined | Promise<Record<string, number> | undefined>;
 }
 
 /** One N of a scaling measurement. */
@@ -68,6 +77,8 @@ export interface ScalingPoint {
   cpuPerRequestMs: number;
   /** Requests that did not end ok, over all repetitions. */
   failed: number;
+  /** Set when the runs lost requests the profile did not ask to lose: the cause, with the fix (the verdict is then `invalid`). */
+  invalid?: string | undefined;
 }
 
 /** What {@link measureScaling} returns; the vitest matchers read it. */
@@ -118,6 +129,8 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
   const maxRepeats = Math.max(repeats, options.maxRepeats ?? 12);
   if (!Number.isInteger(repeats) || repeats < 3) throw new InvalidOptionError('options.repeats', `options.repeats must be a whole number >= 3, got ${String(options.repeats)}.`);
   const runs = new Map<number, RunResult[]>(ns.map((n) => [n, []]));
+  const serverUrl = options.serverUrl;
+  const serverFaults = options.serverFaults ?? (serverUrl === undefined ? undefined : () => readServerFaults(serverUrl));
 
   const once = async () => {
     // Interleaved: one pass over every N per repetition, so drift hits all N alike.
@@ -125,8 +138,11 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
       // A factory's client is closed after its run; a shared one stays open for the next.
       const fetchOne = factory ? factory() : shared!;
       const before = options.serverUrl === undefined ? undefined : await readServerUsage(options.serverUrl);
+      const faultsBefore = await serverFaults?.();
       const run = await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined });
       if (before && options.serverUrl !== undefined) run.server = usageSince(before, await readServerUsage(options.serverUrl));
+      const faultsAfter = faultsBefore && (await serverFaults?.());
+      if (faultsBefore && faultsAfter) run.injectedFaults = countsSince(faultsBefore, faultsAfter);
       runs.get(n)!.push(run);
     }
   };
@@ -165,6 +181,7 @@ export function summarizeMeasurement(strategy: SummarizedStrategy, ns: readonly 
       efficiency: p.efficiency,
       cpuPerRequestMs: median(p.runs.map((r) => r.cpuMs)) / p.n,
       failed: p.runs.reduce((a, r) => a + p.n - r.counts.ok, 0),
+      ...(p.invalid !== undefined ? { invalid: p.invalid } : {}),
       ...(p.model ? { model: p.model } : {}),
     }),
   );

@@ -11,7 +11,8 @@ import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
 import type { RunConfig } from '../config/run-config.ts';
-import { peerStrategy } from './external-strategy.ts';
+import { isExternal, peerStrategy } from './external-strategy.ts';
+import { checkFanOut, largestFanOut, readMachineLimits, type MachineLimits } from '../limits/index.ts';
 import { resolvePeerCommand } from '../peers/index.ts';
 import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
@@ -57,6 +58,8 @@ export interface RunHooks {
    * a replacement must carry the same name.
    */
   strategyOverride?: (name: string) => Strategy | undefined;
+  /** Test seam: the machine's limits the sweep is checked against before it starts. @defaultValue `readMachineLimits()` (from /proc) */
+  machineLimits?: () => MachineLimits;
 }
 
 /** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
@@ -68,6 +71,12 @@ export function resolveStrategies(names: readonly string[], k: number): Strategy
     seen.add(s.name);
   }
   return strategies;
+}
+
+/** The N ladder `config` gives a strategy of `kind` (sequential gets its own, shorter one). */
+export function strategyLadder(config: Pick<RunConfig, 'n' | 'sequentialN'>, kind: Strategy['kind']): readonly number[] {
+  if (kind === 'sequential') return config.sequentialN ?? RUN_DEFAULTS.sequentialN;
+  return config.n ?? (kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN);
 }
 
 /** Runs the sweep described by `config` and returns its results. */
@@ -83,10 +92,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
   const clientKind = config.client ?? RUN_DEFAULTS.client;
   const payload = config.payload ?? RUN_DEFAULTS.payload;
   const timeoutMs = config.timeoutMs ?? RUN_DEFAULTS.timeoutMs;
-  const ladder = (s: Strategy): readonly number[] =>
-    s.kind === 'sequential'
-      ? (config.sequentialN ?? RUN_DEFAULTS.sequentialN)
-      : (config.n ?? (s.kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN));
+  const ladder = (s: Strategy): readonly number[] => strategyLadder(config, s.kind);
 
   // Resolved before the server starts: a malformed peer command line fails with no socket left open.
   const peers = await availablePeers(config.peers ?? [], hooks.onNotice);
@@ -106,13 +112,27 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     throw new ConfigError('strategies: nothing to run (no strategies, and no peer could run here).');
   }
 
+  // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
+  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
+
+  // Before the first request: a ladder the machine cannot fan out is refused with the limit named (exit 2).
+  try {
+    const plan = largestFanOut(
+      strategies.map((st) => ({ name: st.name, kind: st.kind, k: st.k, external: isExternal(st) })),
+      (st) => ladders.get(st.name) ?? [],
+      { connections: config.connections, serverInProcess: server.placement === 'in-process' },
+    );
+    for (const note of checkFanOut(plan, (hooks.machineLimits ?? readMachineLimits)())) hooks.onNotice?.(note);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+
   const makeClient = (): FetchOne =>
     clientKind === 'fetch'
       ? createFetchClient({ baseUrl, connections: config.connections })
       : createUndiciClient({ baseUrl, connections: config.connections });
 
-  // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
-  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
   const started = performance.now();
   try {
     const cells = await runSweep({
@@ -150,7 +170,8 @@ interface RunServer {
   placement: MockPlacement;
   /** The active profile, when the kit started the mock in this process (else read over HTTP). */
   profile?: RunSettings['profile'] | undefined;
-  faults?: () => Record<string, number> | Promise<Record<string, number>>;
+  /** The mock's cumulative injected-fault counts; undefined when the server cannot say. */
+  faults: () => Record<string, number> | undefined | Promise<Record<string, number> | undefined>;
   /** The mock's cumulative CPU and event-loop time, when it runs in a process of its own. */
   usage?: () => Promise<ProcessUsage>;
   close(): Promise<void>;
@@ -167,7 +188,7 @@ async function startServer(config: RunConfig, payload: RunSettings['payload']): 
     const url = config.url.replace(/\/$/, '');
     // A pokebench mock of this version reports its own CPU; any other server is measured without it.
     const usage = (await reportsServerUsage(url)) ? () => readServerUsage(url) : undefined;
-    return { url, placement: 'external', usage, close: async () => {} };
+    return { url, placement: 'external', faults: () => readServerFaults(url), usage, close: async () => {} };
   }
   const profileName = config.profile ?? RUN_DEFAULTS.profile;
   if ((config.mock ?? RUN_DEFAULTS.mock) === 'in-process') {

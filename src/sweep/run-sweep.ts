@@ -50,9 +50,11 @@ export interface SweepOptions {
   now?: () => number;
   /**
    * The server's cumulative injected-fault counts by kind (the embedded
-   * mock's `api.faultCounts`, or its admin stats); each run records the change over it.
+   * mock's `api.faultCounts`, or a mock's admin stats); each run records the
+   * change over it. Undefined (or a call that resolves undefined) when the
+   * server cannot say: its runs are then judged by a loss threshold.
    */
-  serverFaults?: () => Record<string, number> | Promise<Record<string, number>>;
+  serverFaults?: () => Record<string, number> | undefined | Promise<Record<string, number> | undefined>;
   /**
    * The mock's cumulative CPU and event-loop busy time, when it runs in its
    * own process (its admin API); each run records the change over it.
@@ -148,7 +150,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
     if (usage0 && options.serverUsage) run.server = usageSince(usage0, await options.serverUsage());
-    if (before && options.serverFaults) run.injectedFaults = countsSince(before, await options.serverFaults());
+    const after = before && (await options.serverFaults?.());
+    if (before && after) run.injectedFaults = countsSince(before, after);
     return run;
   };
 
@@ -172,7 +175,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
 }
 
 /** after − before, by key, keeping only the kinds that happened. */
-function countsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+export function countsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   const delta: Record<string, number> = {};
   for (const [kind, n] of Object.entries(after)) {
     const d = n - (before[kind] ?? 0);

@@ -46,15 +46,27 @@ export function usageSince(before: ProcessUsage, after: ProcessUsage): { cpuMs: 
   return { cpuMs: Math.max(0, after.cpuMs - before.cpuMs), loopActiveMs: Math.max(0, after.loopActiveMs - before.loopActiveMs) };
 }
 
-/** Injected faults by kind over all routes, cumulative, from the mock's `GET /__admin/stats`. */
-export async function readServerFaults(url: string): Promise<Record<string, number>> {
-  const res = await fetch(`${url.replace(/\/$/, '')}/__admin/stats`, { signal: AbortSignal.timeout(5_000) });
-  if (!res.ok) {
-    await res.body?.cancel();
-    return {};
+/**
+ * Injected faults by kind over all routes, cumulative, from a pokebench mock's
+ * `GET /__admin/stats`, so a run against it knows which losses its profile
+ * asked for; undefined for any other server (its runs are then judged by a
+ * loss threshold).
+ */
+export async function readServerFaults(url: string): Promise<Record<string, number> | undefined> {
+  try {
+    const res = await fetch(`${url.replace(/\/$/, '')}/__admin/stats`, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    const stats = (await res.json()) as { routes?: Record<string, { faults?: Record<string, number> }> };
+    if (typeof stats.routes !== 'object' || stats.routes === null) return undefined;
+    const counts: Record<string, number> = {};
+    for (const route of Object.values(stats.routes)) {
+      for (const [kind, n] of Object.entries(route.faults ?? {})) if (typeof n === 'number') counts[kind] = (counts[kind] ?? 0) + n;
+    }
+    return counts;
+  } catch {
+    return undefined;
   }
-  const stats = (await res.json()) as { routes?: Record<string, { faults?: Record<string, number> }> };
-  const counts: Record<string, number> = {};
-  for (const route of Object.values(stats.routes ?? {})) for (const [kind, n] of Object.entries(route.faults ?? {})) counts[kind] = (counts[kind] ?? 0) + n;
-  return counts;
 }

@@ -6,10 +6,10 @@
  * a figure has one definition wherever it is shown.
  */
 import { efficiency, modelRun, overheadPerRequest, type RunModel } from '../model/index.ts';
-import { analyzeStrategyScaling, classifyComplexity, type ScalingAnalysis } from '../scaling/index.ts';
+import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type ScalingAnalysis } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome, type Strategy } from '../types.ts';
-import { runDelays, type RunResult } from '../measure/index.ts';
+import { lostByCode, pointValidity, runDelays, type RunResult } from '../measure/index.ts';
 import type { PointResult, RunSummary, ScalingSummary } from '../results/types.ts';
 
 /** What a summary needs besides the runs. */
@@ -79,6 +79,7 @@ export function summarizeRun(strategy: SummarizedStrategy, run: RunResult, conte
   const delays = run.appliedDelaysMs.filter(Number.isFinite);
   const model = modelOfRun(strategy, run, context);
   const mockCpu = serverCpu(run);
+  const lostCodes = lostByCode(run.records);
   return {
     wallMs: run.wallMs,
     idealMs: model.idealMs,
@@ -91,6 +92,7 @@ export function summarizeRun(strategy: SummarizedStrategy, run: RunResult, conte
     eventLoopP99Ms: run.eventLoopDelay.p99,
     connectionsOpened: run.connectionsOpened ?? null,
     ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),
+    ...(Object.keys(lostCodes).length > 0 ? { lostCodes } : {}),
     model: { waitMs: model.waitMs, cpuRoofMs: model.cpuRoofMs, serverRoofMs: model.serverRoofMs, binding: model.binding },
   };
 }
@@ -121,6 +123,7 @@ export function summarizePoint(strategy: SummarizedStrategy, n: number, measured
   const waitMs = median(models.map((m) => m.waitMs));
   const cpuRoofMs = median(models.map((m) => m.cpuRoofMs));
   const serverRoofMs = median(models.map((m) => m.serverRoofMs));
+  const validity = pointValidity(runs);
   return {
     n,
     runs,
@@ -141,6 +144,7 @@ export function summarizePoint(strategy: SummarizedStrategy, n: number, measured
       binding: serverRoofMs > Math.max(waitMs, cpuRoofMs) ? 'server' : cpuRoofMs > waitMs ? 'cpu' : 'wait',
       waitEfficiency: medianMs > 0 ? efficiency(waitMs, medianMs) : Number.NaN,
     },
+    ...(validity.valid ? {} : { invalid: validity.cause }),
   };
 }
 
@@ -167,13 +171,14 @@ export function summarizeScaling(
 ): { summary: ScalingSummary; analysis: ScalingAnalysis | undefined } {
   const meanLatencyMs = meanAppliedDelay(runs);
   if (points.length < 2 || !(meanLatencyMs > 0)) {
+    const invalid = invalidVerdict(points);
     const summary: ScalingSummary = {
       meanLatencyMs,
       complexity: 'n/a',
       slope: Number.NaN,
       interval: { low: Number.NaN, high: Number.NaN },
-      verdict: 'inconclusive',
-      reason: 'needs at least 2 N values and a non-zero applied delay',
+      verdict: invalid?.label ?? 'inconclusive',
+      reason: invalid?.reason ?? 'needs at least 2 N values and a non-zero applied delay',
       interceptMs: Number.NaN,
       slopeMs: Number.NaN,
       r2: Number.NaN,
@@ -183,7 +188,7 @@ export function summarizeScaling(
   const analysis = analyzeStrategyScaling(
     strategy,
     // The verdict judges the slope against the wait model (a batched strategy's own slope).
-    points.map((p) => ({ n: p.n, times: p.runs.map((r) => r.wallMs), idealTimes: p.runs.map((r) => r.model?.waitMs ?? r.idealMs) })),
+    points.map((p) => ({ n: p.n, times: p.runs.map((r) => r.wallMs), idealTimes: p.runs.map((r) => r.model?.waitMs ?? r.idealMs), invalid: p.invalid })),
     meanLatencyMs,
     context.seed,
     context.serverCap,

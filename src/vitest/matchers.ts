@@ -10,6 +10,8 @@
  * A verdict comes from a confidence interval: `inconclusive` (the data cannot
  * tell) fails every scaling matcher with that reason, rather than passing or
  * failing on a guess. `measureScaling` adds repetitions before it says so.
+ * `invalid` (a point lost requests to the machine, not to the profile) fails
+ * every matcher, `.not` included, with the cause: those runs measured nothing.
  */
 import { expect } from 'vitest';
 import type { ScalingMeasurement } from '../sweep/measure-scaling.ts';
@@ -40,10 +42,19 @@ function describe(m: ScalingMeasurement): string {
   return `${m.strategy}: slope s = ${slope.toFixed(3)} [${interval.low.toFixed(3)}, ${interval.high.toFixed(3)}], verdict ${verdict.label} (${verdict.reason})`;
 }
 
+/** The failure of any matcher on an invalid measurement: `pass` is chosen so that `.not` fails too. */
+function invalidResult(m: ScalingMeasurement, want: string, isNot: boolean) {
+  return {
+    pass: isNot,
+    message: () => `cannot tell whether ${m.strategy} ${want}: the measurement is invalid. ${m.analysis.verdict.reason}`,
+  };
+}
+
 function verdictMatcher(received: unknown, ok: (m: ScalingMeasurement) => boolean, want: string, isNot: boolean) {
   if (!isMeasurement(received)) {
     return { pass: false, message: () => `expected a ScalingMeasurement (from measureScaling), got ${typeof received}` };
   }
+  if (received.analysis.verdict.kind === 'invalid') return invalidResult(received, want, isNot);
   const pass = ok(received);
   return {
     pass,
@@ -78,6 +89,7 @@ expect.extend({
     if (!isMeasurement(received)) {
       return { pass: false, message: () => `expected a ScalingMeasurement (from measureScaling), got ${typeof received}` };
     }
+    if (received.analysis.verdict.kind === 'invalid') return invalidResult(received, `is at least ${min} efficient`, this.isNot);
     const worst = received.points.reduce((a, p) => (p.efficiency < a.efficiency ? p : a));
     return {
       pass: worst.efficiency >= min,

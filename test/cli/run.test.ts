@@ -181,4 +181,21 @@ describe('pokebench run: end to end on a tiny ladder', () => {
     expect(point.idealMs).toBeGreaterThanOrEqual(3 * 5);
     expect(f.stdout()).toMatch(/injected: /);
   });
+
+  it('exits 2 with the cause when a strategy is invalid: every request lost to a server that is not there', async () => {
+    const { createServer } = await import('node:net');
+    // A port that was just free: nothing listens there once this server closes.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const out = path.join(dir, 'invalid');
+    const f = fakeIo();
+    const code = await main(['run', '--url', `http://127.0.0.1:${port}`, '--strategies', 'concurrent', '--n', '5,10', '--repeats', '1', '--warmup', '0', '--out', out], f.io);
+    expect(code).toBe(2);
+    expect(f.stderr()).toMatch(/concurrent is invalid: N = 5: 5 of 5 requests were lost.*5 × ECONNREFUSED: the server refused the connection.*Fix: /);
+    const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
+    expect(results.strategies[0].scaling.verdict).toBe('invalid');
+    expect(results.strategies[0].points[0].invalid).toMatch(/ECONNREFUSED/);
+  });
 });

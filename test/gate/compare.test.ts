@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/gate/compare.ts';
+import { renderGateReport } from '../../src/gate/render.ts';
 import type { Results } from '../../src/results/types.ts';
 import { buildResults } from './build-results.ts';
 
@@ -136,6 +137,29 @@ describe('compareResults: scaling verdicts', () => {
       { kind: 'inconclusive', strategy: 'concurrent', baseline: 'flat', current: 'inconclusive', side: 'current' },
     ]);
     expect(report).toMatchObject({ status: 'pass', exitCode: 0 });
+  });
+});
+
+describe('compareResults: invalid strategies', () => {
+  const cause = 'N = 160: 300 of 800 requests were lost beyond the faults the profile injected. 300 × EMFILE: the process ran out of file descriptors';
+  const invalid = (results: Results, name: string): Results => ({
+    ...results,
+    strategies: results.strategies.map((s) => (s.name === name ? { ...s, scaling: { ...s.scaling, verdict: 'invalid', reason: cause } } : s)),
+  });
+
+  it('fails the run (exit 2, not comparable) with the cause when a current strategy is invalid, even with every point unchanged', () => {
+    const run = buildResults();
+    const report = compareResults(run, invalid(run, 'concurrent'));
+    expect(report).toMatchObject({ status: 'unusable', exitCode: 2 });
+    expect(report.blockers).toEqual([`concurrent in the current run is invalid (requests lost to the machine, not to the profile): ${cause}`]);
+    expect(renderGateReport(report)).toContain('EMFILE');
+  });
+
+  it('fails the same way when the baseline holds an invalid strategy', () => {
+    const run = buildResults();
+    const report = compareResults(invalid(run, 'sequential'), run);
+    expect(report).toMatchObject({ status: 'unusable', exitCode: 2 });
+    expect(report.blockers.join('\n')).toMatch(/^sequential in the baseline is invalid/);
   });
 });
 

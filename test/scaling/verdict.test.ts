@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FLAT_MAX_SLOPE, FLAT_MIN_SLOPE, LINEAR_MIN_SLOPE, PARTIAL_MARGIN } from '../../src/scaling/thresholds.ts';
-import { decideVerdict } from '../../src/scaling/verdict.ts';
+import { decideVerdict, invalidVerdict } from '../../src/scaling/verdict.ts';
+import { analyzeStrategyScaling } from '../../src/scaling/strategy-scaling.ts';
 
 const verdictOf = (low: number, high: number, k?: number, slope = (low + high) / 2): string =>
   decideVerdict({ slope, interval: { low, high }, k }).label;
@@ -71,4 +72,40 @@ describe('decideVerdict', () => {
         },
       ),
     ));
+});
+
+describe('invalidVerdict', () => {
+  it('is undefined when every point is valid', () => {
+    expect(invalidVerdict([{ n: 1 }, { n: 100, invalid: undefined }])).toBeUndefined();
+  });
+
+  it('is `invalid` with each invalid point named by its N and cause', () => {
+    expect(invalidVerdict([{ n: 1 }, { n: 10_000, invalid: 'lost 5 to EMFILE.' }, { n: 20_000, invalid: 'lost 9 to EMFILE.' }])).toEqual({
+      kind: 'invalid',
+      label: 'invalid',
+      reason: 'N = 10000: lost 5 to EMFILE. N = 20000: lost 9 to EMFILE.',
+    });
+  });
+});
+
+describe('analyzeStrategyScaling with an invalid point', () => {
+  const flatPoints = [100, 200, 400, 800, 1600, 3200].map((n) => ({ n, times: [101, 100, 102], idealTimes: [100, 100, 100] }));
+
+  it('law: an invalid point makes the verdict invalid, never flat, linear or partial, whatever the times', () =>
+    fc.assert(
+      fc.property(fc.nat(5), fc.double({ min: 0, max: 2, noNaN: true }), (at, slope) => {
+        const points = flatPoints.map((p, i) => ({
+          ...p,
+          times: p.times.map((t) => t + slope * 100 * p.n),
+          ...(i === at ? { invalid: 'lost to ECONNRESET.' } : {}),
+        }));
+        const analysis = analyzeStrategyScaling({ kind: 'concurrent', k: undefined }, points, 100, 1);
+        expect(analysis.verdict).toEqual({ kind: 'invalid', label: 'invalid', reason: `N = ${points[at]!.n}: lost to ECONNRESET.` });
+      }),
+      { seed: 18, numRuns: 30 },
+    ));
+
+  it('the same points, all valid, get their class', () => {
+    expect(analyzeStrategyScaling({ kind: 'concurrent', k: undefined }, flatPoints, 100, 1).verdict.kind).toBe('flat');
+  });
 });

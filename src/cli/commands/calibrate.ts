@@ -7,6 +7,7 @@ import { choiceFlag, intFlag, parse, stringFlag, UsageError, type Parsed } from 
 import type { CommandIo } from '../io.ts';
 import { formatDuration } from '../progress.ts';
 import { writable } from '../read-results.ts';
+import { readMachineLimits, renderLimits } from '../../limits/index.ts';
 
 const D = CALIBRATE_DEFAULTS;
 const Q = QUICK_DEFAULTS;
@@ -42,6 +43,9 @@ child process; autocannon loads them from this one (no shared event loop).
 Takes 30-60 s; every load run is capped in time, so even the worst case
 (each rung passing only on its rerun) is bounded under 2 minutes; --quick
 takes 10-25 s.
+It also reports the machine's limits on a fan-out (open files, local ports,
+listen backlog) and the largest N this process can open at once, the limits
+'pokebench run' checks before a sweep.
 The result goes to <out>/calibration.json; 'pokebench run' reads it there and
 warns when a sweep puts more requests in flight than the safe concurrency.
 
@@ -118,6 +122,8 @@ export async function calibrate(argv: readonly string[], io: CommandIo): Promise
   // Make the output folder first: one that cannot be written should fail before a minute of measuring.
   await writable(() => mkdir(outDir, { recursive: true }), outDir);
 
+  // The limits first: they are read, not measured, and bound every N the rest speaks of.
+  (values['json'] ? io.err : io.out)(renderLimits(readMachineLimits()));
   const calibration = await runCalibration(options, { onProgress: (line) => io.err(`${line}\n`) });
   const file = await writable(() => writeCalibration(outDir, calibration), path.join(outDir, 'calibration.json'));
   if (values['json']) io.out(formatCalibration(calibration));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
+import { RUN_DEFAULTS, resolveStrategies, runBenchmark, strategyLadder } from '../../sweep/run-benchmark.ts';
+import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
 import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 import { readResults, writable } from '../read-results.ts';
@@ -50,7 +51,9 @@ Options:
   --config FILE          config file (default: pokebench.config.{ts,mjs,js,json} here)
   -h, --help             show this help
 
-Exit codes: 0 done, 1 regression against --baseline, 2 bad input.
+Exit codes: 0 done, 1 regression against --baseline, 2 bad input, a ladder
+this machine cannot fan out (refused before it starts), or an invalid
+strategy (its runs lost requests to the machine, not to the profile).
 `;
 
 const FLAGS = {
@@ -127,13 +130,17 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
   }
 }
 
-/** The most requests a sweep of `config` has in flight at once: the largest N of a concurrent client, else the largest pool. */
+/**
+ * The most requests a sweep of `config` has in flight at once (the largest N
+ * of a concurrent client or a peer, else the largest pool, capped by
+ * --connections): the same count the machine-limits preflight uses.
+ */
 export function maxInFlight(config: RunConfig): number {
-  const names = config.strategies ?? RUN_DEFAULTS.strategies;
-  const concurrentN = Math.max(...(config.n ?? RUN_DEFAULTS.concurrentN));
-  if (names.includes('concurrent') || (config.peers?.length ?? 0) > 0) return concurrentN;
-  const sizes = names.map((name) => Number(/\((\d+)\)/.exec(name)?.[1] ?? config.k ?? defaultPoolSize()));
-  return Math.min(concurrentN, Math.max(1, ...sizes));
+  const strategies: FanOutStrategy[] = [
+    ...resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, config.k ?? defaultPoolSize()),
+    ...(config.peers ?? []).map((name) => ({ name, kind: 'concurrent' as const, external: true })),
+  ];
+  return largestFanOut(strategies, (s) => strategyLadder(config, s.kind), { connections: config.connections, serverInProcess: true }).connections;
 }
 
 /** `pokebench run`. */
@@ -186,7 +193,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     io.out(`Swept in ${formatDuration(results.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: ${Object.keys(files).join(', ')}\n`);
   }
 
-  if (!baseline) return 0;
+  // Runs that lost requests to the machine measured nothing: the run failed, whatever a baseline says.
+  const invalid = results.strategies.filter((s) => s.scaling.verdict === 'invalid');
+  for (const s of invalid) io.err(`pokebench: ${s.name} is invalid: ${s.scaling.reason}\n`);
+  if (!baseline) return invalid.length > 0 ? 2 : 0;
   const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
   const print = values['json'] ? io.err : io.out;
   const first = compareResults(baseline, results, { threshold });

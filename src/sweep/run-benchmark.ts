@@ -4,7 +4,7 @@
  * strategies, and return the results. The CLI's `run` is a thin shell
  * around this, so tests and users' scripts get the same thing.
  */
-import { startMockServer } from '../../mock-server/node/server.ts';
+import { ServerStartError, startMockServer } from '../../mock-server/node/server.ts';
 import { startChildMockServer } from '../../mock-server/node/child.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import { createFetchClient } from '../clients/fetch-client.ts';
@@ -204,7 +204,12 @@ async function startServer(config: RunConfig, payload: RunSettings['payload']): 
     };
   }
   await loadProfile(profileName); // a bad profile fails here, with the loader's message, not the child's
-  const child = await startChildMockServer({ profile: profileName, seed: config.seed, payload });
+  let child: Awaited<ReturnType<typeof startChildMockServer>>;
+  try {
+    child = await startChildMockServer({ profile: profileName, seed: config.seed, payload });
+  } catch (error) {
+    throw new ServerStartError(`${(error as Error).message} Where a process cannot be spawned, run with --mock in-process (config: mock: 'in-process').`, { cause: error });
+  }
   return {
     url: child.url,
     placement: 'child',

@@ -10,6 +10,7 @@ import { mulberry32 } from '../stats/prng.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
 import { compareSetups } from './compare-setups.ts';
 import { decideRatio, MIN_RUNS } from './decide-point.ts';
+import { detectableEffect, strategyPower } from './detectable-effect.ts';
 import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from './gate-options.ts';
 import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
 import { medianRatio } from './median-ratio.ts';
@@ -24,6 +25,11 @@ import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
  *   class fails the gate, an `inconclusive` side is only reported.
  * - A different profile or payload, or no point in common, makes the report
  *   `unusable` (exit 2) whatever the rows say; other differences are notes.
+ * - With no regression, a point left `inconclusive` or with too few runs makes
+ *   the report `inconclusive` (exit 3): the comparison could not have seen a
+ *   regression there. `allowInconclusive` makes it a pass with a warning.
+ * - Every row carries the smallest slowdown it could have detected, and
+ *   `power` the worst of them per strategy (`detectable-effect.ts`).
  *
  * The same inputs and options always give the same report: each point's
  * bootstrap is seeded from `options.seed` and the point's name, so adding a
@@ -60,10 +66,10 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
 
   const blockers = [...setup.blockers];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
-  const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows)];
-  const status = decideStatus(blockers, rows, verdictChanges);
-  const exitCode = status === 'unusable' ? 2 : status === 'regression' ? 1 : 0;
-  return { status, exitCode, rows, verdictChanges, blockers, notes, options: resolved };
+  const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows, resolved)];
+  const status = decideStatus(blockers, rows, verdictChanges, resolved.allowInconclusive);
+  const exitCode = EXIT_CODES[status];
+  return { status, exitCode, rows, power: strategyPower(rows), verdictChanges, blockers, notes, options: resolved };
 }
 
 function comparePoints(
@@ -107,17 +113,26 @@ function compareRow(strategy: string, base: PointResult, cur: PointResult, optio
     currentRuns: currentWalls.length,
   };
   if (baselineWalls.length < MIN_RUNS || currentWalls.length < MIN_RUNS) {
-    return { ...common, decision: 'too-few-runs', ci: null };
+    return { ...common, decision: 'too-few-runs', ci: null, detectable: null };
   }
   const rng = mulberry32(pointSeed(options.seed, strategy, base.n));
-  const { interval } = medianRatio(baselineWalls, currentWalls, options.resamples, 1 - options.significanceLevel, rng);
-  return { ...common, decision: decideRatio(interval, options.threshold), ci: interval };
+  const { ratio, interval } = medianRatio(baselineWalls, currentWalls, options.resamples, 1 - options.significanceLevel, rng);
+  return { ...common, decision: decideRatio(interval, options.threshold), ci: interval, detectable: detectableEffect(ratio, interval, options.threshold) };
 }
 
-function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[]): GateStatus {
+/** The exit code of each status: documented in `pokebench compare --help` and the README. */
+const EXIT_CODES = { pass: 0, regression: 1, unusable: 2, inconclusive: 3 } as const satisfies Record<GateStatus, number>;
+
+function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[], allowInconclusive: boolean): GateStatus {
   if (blockers.length > 0) return 'unusable';
   if (rows.some((r) => r.decision === 'regressed') || changes.some((c) => c.kind === 'class-changed')) return 'regression';
+  if (!allowInconclusive && rows.some(isUndecided)) return 'inconclusive';
   return 'pass';
+}
+
+/** A point the comparison could not decide: it could neither see nor rule out a regression there. */
+export function isUndecided(row: GateRow): boolean {
+  return row.decision === 'inconclusive' || row.decision === 'too-few-runs';
 }
 
 // Requests that failed or timed out end early (or late), so a change in their
@@ -134,14 +149,15 @@ function countOutcomes(point: PointResult, include: (outcome: Outcome) => boolea
   return OUTCOMES.filter(include).reduce((sum, o) => sum + (point.counts[o] ?? 0), 0);
 }
 
-function undecidedNotes(rows: readonly GateRow[]): string[] {
+function undecidedNotes(rows: readonly GateRow[], options: ResolvedGateOptions): string[] {
   const out: string[] = [];
   const open = rows.filter((r) => r.decision === 'inconclusive').length;
+  const consequence = options.allowInconclusive ? 'passed with a warning (--allow-inconclusive)' : 'not a pass (exit 3)';
   if (open > 0) {
-    out.push(`${points(open)} inconclusive: the interval reaches past the noise threshold without clearing it; more repeats (--repeats) would decide.`);
+    out.push(`WARNING: ${points(open)} inconclusive: the interval reaches past the noise threshold without clearing it, so a regression there was neither seen nor ruled out; ${consequence}. More repetitions (--repeats) would decide.`);
   }
   const few = rows.filter((r) => r.decision === 'too-few-runs').length;
-  if (few > 0) out.push(`${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; use --repeats 5 or more.`);
+  if (few > 0) out.push(`WARNING: ${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; ${consequence}. Use --repeats 5 or more.`);
   return out;
 }
 

@@ -37,8 +37,9 @@ describe('compareResults: identical and same-build runs', () => {
       fc.property(seeds, ([baselineSeed, currentSeed]) => {
         const report = compareResults(buildResults({ noise: 0.08, seed: baselineSeed }), buildResults({ noise: 0.08, seed: currentSeed }));
         expect(report.rows.filter((r) => r.decision === 'regressed')).toEqual([]);
-        expect(report.status).toBe('pass');
-        expect(report.exitCode).toBe(0);
+        // Never a regression; a point the noise leaves open is `inconclusive` (exit 3), not a pass.
+        expect(report.status).toBe(report.rows.some((r) => r.decision === 'inconclusive') ? 'inconclusive' : 'pass');
+        expect(report.exitCode).toBe(report.status === 'pass' ? 0 : 3);
       }),
       { numRuns: 50, seed: 0x90be },
     ));
@@ -107,9 +108,16 @@ describe('compareResults: planted slowdowns', () => {
   it('does not decide a point with fewer than 3 runs on a side, even a 3× slowdown, and says so', () => {
     const report = compareResults(buildResults({ seed: 1 }), buildResults({ seed: 2, plant: { strategy: 'sequential', n: 40, factor: 3, runs: 2 } }));
     const row = rowAt(report, 'sequential', 40);
-    expect(row).toMatchObject({ decision: 'too-few-runs', ci: null, baselineRuns: 5, currentRuns: 2, ratio: 3 });
-    expect(report.status).toBe('pass');
-    expect(report.notes.join('\n')).toMatch(/fewer than 3 runs/);
+    expect(row).toMatchObject({ decision: 'too-few-runs', ci: null, detectable: null, baselineRuns: 5, currentRuns: 2, ratio: 3 });
+    expect(report).toMatchObject({ status: 'inconclusive', exitCode: 3 });
+    expect(report.notes.join('\n')).toMatch(/fewer than 3 runs on a side; not a pass \(exit 3\)/);
+    expect(report.power.find((p) => p.strategy === 'sequential')).toEqual({ strategy: 'sequential', n: 40, detectable: null, points: 3 });
+  });
+
+  it('passes an undecided point with a warning under allowInconclusive', () => {
+    const report = compareResults(buildResults({ seed: 1 }), buildResults({ seed: 2, plant: { strategy: 'sequential', n: 40, runs: 2 } }), { allowInconclusive: true });
+    expect(report).toMatchObject({ status: 'pass', exitCode: 0 });
+    expect(report.notes.join('\n')).toMatch(/passed with a warning \(--allow-inconclusive\)/);
   });
 });
 

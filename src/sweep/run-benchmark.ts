@@ -42,15 +42,19 @@ export interface RunHooks {
   /** Something the user should know that does not stop the run (a peer skipped, a server past its capacity). */
   onNotice?: (message: string) => void;
   signal?: AbortSignal;
-  /**
-   * Test seam: swaps the implementation behind a listed strategy name, to
-   * plant a known regression and check that the gate catches it
-   * (`scripts/verdict-quality.ts` runs `bounded(4)` under the name
-   * `concurrent`). Config, ladders and results still speak only of names, so
-   * there is no other way in. Return `undefined` to keep the parsed strategy;
-   * a replacement must carry the same name.
-   */
-  strategyOverride?: (name: string) => Strategy | undefined;
+}
+
+/**
+ * Internal test seam of {@link runBenchmarkWith}, not part of the public API
+ * (`src/index.ts` exports only `runBenchmark`): swaps the implementation
+ * behind a listed strategy name, to plant a known regression and check that
+ * the gate catches it (`scripts/verdict-quality.ts` slows one strategy down;
+ * the gate's end-to-end tests do the same through `pokebench run`). Config,
+ * ladders and results still speak only of names, so there is no other way in.
+ */
+export interface RunSeam {
+  /** Return `undefined` to keep the parsed strategy; a replacement must carry the same name. */
+  strategyOverride?: (strategy: Strategy) => Strategy | undefined;
 }
 
 /** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
@@ -66,9 +70,14 @@ export function resolveStrategies(names: readonly string[], k: number): Strategy
 
 /** Runs the sweep described by `config` and returns its results. */
 export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Promise<Results> {
+  return runBenchmarkWith(config, hooks, {});
+}
+
+/** {@link runBenchmark} with the internal test seam; for the CLI's and the scripts' tests only. */
+export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam: RunSeam): Promise<Results> {
   const k = config.k ?? defaultPoolSize();
   const strategies = resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, k).map((parsed) => {
-    const swapped = hooks.strategyOverride?.(parsed.name);
+    const swapped = seam.strategyOverride?.(parsed);
     if (swapped !== undefined && swapped.name !== parsed.name) {
       throw new ConfigError(`strategyOverride: the replacement for '${parsed.name}' is named '${swapped.name}'; it must keep the name.`);
     }

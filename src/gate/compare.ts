@@ -99,25 +99,46 @@ function comparePoints(
 }
 
 function compareRow(strategy: string, base: PointResult, cur: PointResult, options: ResolvedGateOptions): GateRow {
-  const baselineWalls = base.runs.map((r) => r.wallMs);
-  const currentWalls = cur.runs.map((r) => r.wallMs);
-  const baselineMs = median(baselineWalls);
-  const currentMs = median(currentWalls);
+  const baselineMs = median(base.runs.map((r) => r.wallMs));
+  const currentMs = median(cur.runs.map((r) => r.wallMs));
+  const basis = hasIdeal(base) && hasIdeal(cur) ? 'model' : 'wall';
+  const baselineValues = gateValues(base, basis);
+  const currentValues = gateValues(cur, basis);
   const common = {
     strategy,
     n: base.n,
     baselineMs,
     currentMs,
-    ratio: currentMs / baselineMs,
-    baselineRuns: baselineWalls.length,
-    currentRuns: currentWalls.length,
-  };
-  if (baselineWalls.length < MIN_RUNS || currentWalls.length < MIN_RUNS) {
+    ratio: median(currentValues) / median(baselineValues),
+    basis,
+    baselineRuns: baselineValues.length,
+    currentRuns: currentValues.length,
+  } as const;
+  if (baselineValues.length < MIN_RUNS || currentValues.length < MIN_RUNS) {
     return { ...common, decision: 'too-few-runs', ci: null, detectable: null };
   }
   const rng = mulberry32(pointSeed(options.seed, strategy, base.n));
-  const { ratio, interval } = medianRatio(baselineWalls, currentWalls, options.resamples, 1 - options.significanceLevel, rng);
+  const { ratio, interval } = medianRatio(baselineValues, currentValues, options.resamples, 1 - options.significanceLevel, rng);
   return { ...common, decision: decideRatio(interval, options.threshold), ci: interval, detectable: detectableEffect(ratio, interval, options.threshold) };
+}
+
+/**
+ * What the gate compares at a point, one value per run. `model`: each run's
+ * wall time over the model's ideal for the delays that run was served
+ * (1 / efficiency). The server draws each request's delay anew on every
+ * repetition, so at small N or under jitter the wall time of a correct client
+ * moves with the draw (here up to ±20% at N = 1); over the ideal, that part
+ * cancels and what is left is the client's own time, which is what a
+ * regression changes. A slower client raises both wall and wall / ideal by the
+ * same factor, since the ideal does not depend on the client. `wall`: the raw
+ * wall times, when a side has a run without a finite positive ideal.
+ */
+function gateValues(point: PointResult, basis: 'model' | 'wall'): number[] {
+  return point.runs.map((r) => (basis === 'model' ? r.wallMs / r.idealMs : r.wallMs));
+}
+
+function hasIdeal(point: PointResult): boolean {
+  return point.runs.every((r) => typeof r.idealMs === 'number' && Number.isFinite(r.idealMs) && r.idealMs > 0);
 }
 
 /** The exit code of each status: documented in `pokebench compare --help` and the README. */

@@ -22,8 +22,18 @@ interface GateRowBase {
   baselineMs: number;
   /** Median wall time of the current runs, ms. */
   currentMs: number;
-  /** currentMs / baselineMs (2 = twice as slow). */
+  /**
+   * How much slower the current build is (2 = twice as slow): the ratio of the
+   * medians of what `basis` names. With `model`, it can differ from
+   * currentMs / baselineMs by the luck of the delays each run was served.
+   */
   ratio: number;
+  /**
+   * `model`: each run's wall time over the model's ideal for the delays it was
+   * served, so the server's draw cancels; `wall`: raw wall times (a side had a
+   * run with no ideal, e.g. an older file).
+   */
+  basis: 'model' | 'wall';
   /** Runs on each side. */
   baselineRuns: number;
   currentRuns: number;

@@ -22,6 +22,8 @@ const DECISION = HEADERS.indexOf('decision');
 export function renderGateReport(report: GateReport): string {
   const columns: TextColumn[] = HEADERS.map((header, i) => ({ header: header === 'CI' ? ciHeader(report) : header, align: i === 0 || i === DECISION ? 'left' : 'right' }));
   const sections = [layoutTable(columns, report.rows.map((row) => rowCells(row).map((text) => ({ text }))))];
+  const basis = basisNote(report);
+  if (basis !== null) sections.push(basis);
   if (report.power.length > 0) sections.push([powerHeading(report), ...report.power.map((p) => `  ${describePower(p, report)}`)].join('\n'));
   if (report.verdictChanges.length > 0) sections.push(['Scaling verdicts:', ...report.verdictChanges.map((c) => `  ${describeChange(c)}`)].join('\n'));
   if (report.blockers.length > 0) sections.push(['Not comparable:', ...report.blockers.map((b) => `  - ${b}`)].join('\n'));
@@ -48,6 +50,8 @@ export function renderGateMarkdown(report: GateReport): string {
     }
     out.push('');
   }
+  const basis = basisNote(report);
+  if (basis !== null) out.push(escapeInline(basis), '');
   if (report.power.length > 0) out.push(`**${escapeInline(powerHeading(report))}**`, '', ...report.power.map((p) => `- ${escapeInline(describePower(p, report))}`), '');
   if (report.verdictChanges.length > 0) out.push('**Scaling verdicts**', '', ...report.verdictChanges.map((c) => `- ${escapeInline(describeChange(c))}`), '');
   if (report.blockers.length > 0) out.push('**Not comparable**', '', ...report.blockers.map((b) => `- ${escapeInline(b)}`), '');
@@ -71,6 +75,14 @@ function rowCells(row: GateRow): string[] {
     row.detectable === null ? NOT_AVAILABLE : `≥ ${formatPercent(row.detectable)}`,
     row.decision === 'regressed' ? 'REGRESSED' : row.decision === 'too-few-runs' ? `too few runs (${row.baselineRuns} vs ${row.currentRuns})` : row.decision,
   ];
+}
+
+/** What `change` and the interval measure, when it is not the plain wall time of every point. */
+function basisNote(report: GateReport): string | null {
+  const model = report.rows.filter((r) => r.basis === 'model').length;
+  if (model === 0) return null;
+  const which = model === report.rows.length ? 'Change and CI compare' : `Change and CI of ${model} of ${report.rows.length} points compare`;
+  return `${which} each run's wall time over the model's ideal for the delays it was served, so the luck of the draw cancels; the ms columns are medians of wall time.`;
 }
 
 function powerHeading(report: GateReport): string {

@@ -17,14 +17,20 @@ import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
 import { runSweep, type SweepProgress } from './run-sweep.ts';
 
-/** The defaults of `pokebench run`: under a minute on a 2-core machine. */
+/**
+ * The defaults of `pokebench run`. Five repetitions a point, not three: with
+ * three, the gate's interval of a ratio of medians is as wide as the extreme
+ * runs allow ([min/max, max/min]), so on a noisy point a 20% slowdown cannot
+ * show; five is also what the scaling verdicts ask for, and the gate adds
+ * repetitions where a point stays undecided.
+ */
 export const RUN_DEFAULTS = {
   profile: 'fast-jitter-30ms',
   strategies: ['sequential', 'concurrent', 'bounded', 'batched', 'workers'],
   concurrentN: [1, 100, 200, 400, 800, 1600],
   poolN: [1, 20, 40, 80, 160, 320],
   sequentialN: [1, 5, 10, 20, 40],
-  repeats: 3,
+  repeats: 5,
   warmup: 1,
   client: 'undici',
   payload: 'slim',

@@ -121,6 +121,44 @@ describe('compareResults: planted slowdowns', () => {
   });
 });
 
+describe('compareResults: wall time over the model', () => {
+  /** A point whose runs were served different delays: wall = ideal × (1 + 1% noise), ideal varying ±20% run to run. */
+  function drawLuck(seed: number, factor = 1): Results {
+    const results = buildResults({ seed, ns: [1, 10, 40] });
+    let i = seed;
+    for (const strategy of results.strategies) {
+      for (const point of strategy.points) {
+        for (const run of point.runs) {
+          i = (i * 7 + 3) % 11;
+          run.idealMs = run.idealMs * (0.8 + 0.04 * i);
+          run.wallMs = run.idealMs * factor * (1 + 0.002 * ((i % 5) - 2));
+        }
+      }
+    }
+    return results;
+  }
+
+  it('cancels the luck of the delays each run was served: same client, every point unchanged and the power tight', () => {
+    const report = compareResults(drawLuck(1), drawLuck(2));
+    expect(report.rows.every((r) => r.basis === 'model' && r.decision === 'unchanged')).toBe(true);
+    for (const p of report.power) expect(p.detectable).toBeLessThan(0.13);
+  });
+
+  it('still sees a slower client: 30% slower over the same ideal regresses', () => {
+    const report = compareResults(drawLuck(1), drawLuck(2, 1.3));
+    expect(report.rows.every((r) => r.decision === 'regressed')).toBe(true);
+    expect(report.rows[0]!.ratio).toBeCloseTo(1.3, 1);
+  });
+
+  it('falls back to raw wall times when a run has no ideal', () => {
+    const current = drawLuck(2);
+    current.strategies[0]!.points[0]!.runs[0]!.idealMs = Number.NaN;
+    const row = rowAt(compareResults(drawLuck(1), current), 'sequential', 1);
+    expect(row.basis).toBe('wall');
+    expect(row.ratio).toBe(row.currentMs / row.baselineMs);
+  });
+});
+
 describe('compareResults: scaling verdicts', () => {
   it('fails on a verdict change flat → linear even when the medians barely move', () => {
     const baseline = buildResults({ noise: 0.02, seed: 1 });

@@ -9,7 +9,7 @@ import { median } from '../stats/descriptive.ts';
 import { mulberry32 } from '../stats/prng.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
 import { compareSetups } from './compare-setups.ts';
-import { decideRatio, MIN_RUNS } from './decide-point.ts';
+import { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
 import { detectableEffect, strategyPower } from './detectable-effect.ts';
 import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from './gate-options.ts';
 import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
@@ -151,10 +151,6 @@ function decideStatus(blockers: readonly string[], rows: readonly GateRow[], cha
   return 'pass';
 }
 
-/** A point the comparison could not decide: it could neither see nor rule out a regression there. */
-export function isUndecided(row: GateRow): boolean {
-  return row.decision === 'inconclusive' || row.decision === 'too-few-runs';
-}
 
 // Requests that failed or timed out end early (or late), so a change in their
 // number changes wall time for reasons the gate does not measure: name it.

@@ -45,3 +45,13 @@ export function decideRatio(interval: Interval, threshold: number): Exclude<Poin
   if (low >= 1 - threshold && high <= 1 + threshold) return 'unchanged';
   return 'inconclusive';
 }
+
+/**
+ * A point the comparison could not decide (`inconclusive` or `too-few-runs`):
+ * it could neither see nor rule out a regression there.
+ *
+ * @example isUndecided({ decision: 'too-few-runs' }) // true
+ */
+export function isUndecided(row: { decision: PointDecision }): boolean {
+  return row.decision === 'inconclusive' || row.decision === 'too-few-runs';
+}

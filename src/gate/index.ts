@@ -12,7 +12,7 @@ export { renderGateMarkdown, renderGateReport } from './render.ts';
 export { GATE_DEFAULTS, resolveGateOptions } from './gate-options.ts';
 export type { GateOptions, ResolvedGateOptions } from './gate-options.ts';
 export type { GateReport, GateRow, GateStatus } from './gate-report.ts';
-export { decideRatio, MIN_RUNS } from './decide-point.ts';
+export { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
 export type { PointDecision } from './decide-point.ts';
 export { medianRatio } from './median-ratio.ts';
 export type { MedianRatio } from './median-ratio.ts';

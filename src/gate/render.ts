@@ -4,6 +4,7 @@
  */
 import { formatMs, NOT_AVAILABLE } from '../report/format.ts';
 import { layoutTable, type TextColumn } from '../report/text-table.ts';
+import { isUndecided } from './decide-point.ts';
 import type { StrategyPower } from './detectable-effect.ts';
 import type { GateReport, GateRow } from './gate-report.ts';
 import type { VerdictChange } from './verdict-change.ts';
@@ -147,13 +148,13 @@ function summaryLine(report: GateReport): string {
     return `REGRESSION: ${parts.join(', ')} (${gate}); exit 1.`;
   }
   if (report.status === 'inconclusive') {
-    const open = report.rows.filter((r) => r.decision === 'inconclusive' || r.decision === 'too-few-runs').length;
+    const open = report.rows.filter(isUndecided).length;
     return `INCONCLUSIVE: no regression seen, but ${open} of ${plural(report.rows.length, 'point')} could not be decided, so none could be ruled out there (${gate}); exit 3. Add repetitions, or pass --allow-inconclusive to accept it.`;
   }
   const rest = (['improved', 'unchanged', 'inconclusive', 'too-few-runs'] as const)
     .filter((d) => count(d) > 0)
     .map((d) => `${count(d)} ${d}`);
-  const warning = report.options.allowInconclusive && (count('inconclusive') > 0 || count('too-few-runs') > 0) ? ' WARNING: undecided points passed only because of --allow-inconclusive.' : '';
+  const warning = report.options.allowInconclusive && report.rows.some(isUndecided) ? ' WARNING: undecided points passed only because of --allow-inconclusive.' : '';
   return `PASS: no regression in ${plural(report.rows.length, 'point')} (${rest.join(', ')}; ${gate}).${warning}`;
 }
 

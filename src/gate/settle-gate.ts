@@ -26,7 +26,8 @@
  * order of the single-look rate times the number of looks (`decide-point.ts`).
  */
 import type { Results } from '../results/types.ts';
-import { compareResults, isUndecided } from './compare.ts';
+import { compareResults } from './compare.ts';
+import { isUndecided } from './decide-point.ts';
 import { regressedStrategies } from './confirm.ts';
 import type { GateOptions } from './gate-options.ts';
 import type { GateReport } from './gate-report.ts';

@@ -2,7 +2,7 @@ import { mkdir, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
-import { renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
+import { isUndecided, renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
 import { RUN_DEFAULTS, runBenchmarkWith, type RunSeam } from '../../sweep/run-benchmark.ts';
 import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
@@ -245,7 +245,7 @@ function describeGate(gate: SettledGate): string {
     if (!gate.confirmation.reproduced) parts.push('The regression did not reproduce on the rerun: treated as noise.');
   }
   gate.rounds.forEach((round, i) => {
-    const open = round.report.rows.filter((r) => r.decision === 'inconclusive' || r.decision === 'too-few-runs').length;
+    const open = round.report.rows.filter(isUndecided).length;
     parts.push(`Rerun ${i + 1} added repetitions to ${round.strategies.join(', ')}: ${open === 0 ? 'every point decided' : `${open} point(s) still undecided`}.`);
   });
   if (gate.report !== gate.first && gate.report !== gate.confirmation?.report) parts.push(`With every run pooled:\n${renderGateReport(gate.report)}`);

@@ -3,23 +3,26 @@
  * profile, with a planted slower strategy under the same name through the
  * sweep's internal seam. Shape-based: a same build passes, a 2× slower client
  * fails after its confirming rerun, a slowdown the rerun does not show
- * passes, and an undecided point brings more repetitions.
+ * passes, and an undecided point brings more repetitions. In the perf
+ * project: its verdicts rest on wall-clock noise, which files running side by
+ * side in the unit project would add (measured there under a load average of
+ * 17: every point inconclusive).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runWith } from '../../src/cli/commands/run.ts';
-import type { GateReport } from '../../src/gate/index.ts';
+import { regressedStrategies, type GateReport } from '../../src/gate/index.ts';
 import type { Strategy } from '../../src/types.ts';
 import { slowedStrategy } from '../../src/sweep/slowed-strategy.ts';
-import { fakeIo } from './fake-io.ts';
+import { fakeIo } from '../cli/fake-io.ts';
 
 let dir: string;
 let profile: string;
 let baseline: string;
 
-// bounded(2) over N = 2, 4, 8 at a fixed 40 ms: 40, 80 and 160 ms per run, all
+// bounded(2) over N = 2, 4, 8 at a fixed 60 ms: 60, 120 and 240 ms per run, all
 // wait-bound. A loaded 2-core box (load average 9 measured while writing this)
 // still throws the odd run 1.5-2× long, so the threshold is 50%: wide enough
 // that a same build is decided `unchanged`, while the planted 2× slowdown
@@ -41,8 +44,8 @@ async function gate(out: string, plan: (sweepIndex: number) => number, ...extra:
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pokebench-gate-e2e-'));
-  profile = path.join(dir, 'fixed-40ms.json');
-  await writeFile(profile, JSON.stringify({ name: 'fixed-40ms', seed: 1, delay: { type: 'fixed', ms: 40 } }));
+  profile = path.join(dir, 'fixed-60ms.json');
+  await writeFile(profile, JSON.stringify({ name: 'fixed-60ms', seed: 1, delay: { type: 'fixed', ms: 60 } }));
   const f = fakeIo();
   expect(await runWith(sweep('baseline'), f.io, {})).toBe(0);
   baseline = path.join(dir, 'baseline', 'results.json');
@@ -52,12 +55,14 @@ afterAll(async () => {
 });
 
 describe('pokebench run --baseline: the real gate', () => {
-  it('exits 0 for the same build, with no rerun, saying what it could have seen', async () => {
-    const { code, sweeps, report, stdout } = await gate('same', () => 0);
+  it('exits 0 for the same build, saying what it could have seen', async () => {
+    const { code, sweeps, report, stdout, stderr } = await gate('same', () => 0);
     expect(code).toBe(0);
-    expect(sweeps).toBe(1);
     expect(report.status).toBe('pass');
     expect(report.rows.map((r) => r.decision)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    // A busy box may leave a point open on the first pass: then repetitions were added, never a confirming rerun.
+    expect(stderr).not.toContain('confirming');
+    expect(report.rows.every((r) => r.currentRuns === 5 * sweeps)).toBe(true);
     // Its power is stated: never below the threshold, which the gate ignores by design.
     expect(report.power).toHaveLength(1);
     expect(report.power[0]!.detectable).toBeGreaterThanOrEqual(0.5);
@@ -70,7 +75,8 @@ describe('pokebench run --baseline: the real gate', () => {
     expect(sweeps).toBe(2);
     expect(stderr).toContain('regression in bounded(2); confirming with one rerun of it');
     expect(report.status).toBe('regression');
-    expect(report.rows.filter((r) => r.decision === 'regressed').length).toBeGreaterThan(0);
+    // Twice the time per request also reads as slope 1: a point regressed, or the class changed (partial(1/2) → linear), or both.
+    expect(regressedStrategies(report)).toEqual(['bounded(2)']);
     expect(stdout).toMatch(/Rerun of bounded\(2\):/);
   });
 

@@ -19,8 +19,8 @@
  * The order of the candidates rotates each trial, so drift on the shared
  * machine does not always hit the same kind.
  *
- * Bars: at most 1 false alarm in 10, slowdowns of 20% and 50% caught every
- * time; the 10% row is reported with the detectable effect the gate stated
+ * Bars: at most 1 same-build candidate in 10 not passing (a false alarm or
+ * still undecided), slowdowns of 20% and 50% caught every time; the 10% row is reported with the detectable effect the gate stated
  * for the slowed strategy (caught, or honestly "could not see below X%").
  * Exit 0 when the bars are met, 1 when not, 2 on a bad flag, a failure or
  * the time limit.
@@ -126,7 +126,8 @@ function summarize(totalMs: number): number {
   const slowed = trials.filter((t) => t.candidate.kind === 'slowed');
   const bystanders = slowed.filter((t) => flagged(t.gate).some((name) => t.candidate.kind === 'slowed' && name !== t.candidate.strategy)).length;
   console.log(`slowed candidates with another strategy flagged too (false alarms on bystanders): ${bystanders}/${slowed.length}`);
-  let met = falseAlarms * 10 <= BAR.falseAlarmsPer10 * same.length;
+  // A same build must pass: exit 3 (undecided) is not a false alarm, but it is not a pass either.
+  let met = (falseAlarms + undecided) * 10 <= BAR.falseAlarmsPer10 * same.length;
   for (const fraction of FLAGS.slowdowns) {
     const rows = slowed.filter((t) => t.candidate.kind === 'slowed' && t.candidate.fraction === fraction);
     // A catch names the slowed strategy; exit 1 for another one's sake is not one.
@@ -140,7 +141,7 @@ function summarize(totalMs: number): number {
     console.log(`slowed ${pct(fraction).padStart(4)}: caught ${caught}/${rows.length}, undecided ${open}/${rows.length}, passed ${missed.length}/${rows.length}${note}`);
     if ((BAR.mustCatch as readonly number[]).includes(fraction)) met &&= caught === rows.length;
   }
-  console.log(`bars (<= 1 false alarm in 10; ${BAR.mustCatch.map(pct).join(' and ')} caught every time; 10% reported): ${met ? 'met' : 'NOT met'}`);
+  console.log(`bars (same build: <= 1 in 10 not passing; ${BAR.mustCatch.map(pct).join(' and ')} caught every time; 10% reported): ${met ? 'met' : 'NOT met'}`);
   console.log(`${machineLine()}; total wall time ${(totalMs / 1000).toFixed(0)} s`);
   return met ? 0 : 1;
 }

@@ -67,6 +67,9 @@ describe('pokebench run --baseline: the real gate', () => {
     expect(report.power).toHaveLength(1);
     expect(report.power[0]!.detectable).toBeGreaterThanOrEqual(0.5);
     expect(stdout).toMatch(/bounded\(2\): this comparison could not see a regression smaller than \d+\.\d% at N = \d/);
+    // The same words end summary.md, next to the run's own summary.
+    const summary = await readFile(path.join(dir, 'same', 'summary.md'), 'utf8');
+    expect(summary).toMatch(/### pokebench gate: PASS[\s\S]*bounded\(2\): this comparison could not see a regression smaller than/);
   });
 
   it('exits 1 for a client 2× slower under the same name, after the confirming rerun', async () => {

@@ -232,6 +232,8 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
   print(`\n${describeGate(gate)}\n`);
   const report = gate.report;
   await writable(() => writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report)), path.join(outDir, 'compare.md'));
+  // summary.md is what CI shows: it ends with the gate's answer and its power.
+  await writable(() => appendFile(path.join(outDir, 'summary.md'), `\n${renderGateMarkdown(report)}`), path.join(outDir, 'summary.md'));
   await writable(() => writeFile(path.join(outDir, 'compare.json'), `${JSON.stringify(report, null, 2)}\n`), path.join(outDir, 'compare.json'));
   if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
   return report.exitCode;

@@ -1,155 +1,198 @@
 /**
  * `npm run bench:verdicts` (`tsx scripts/verdict-quality.ts`): how often does
- * the real regression gate cry wolf, and how often does it sleep through a
- * real regression?
+ * the real regression gate cry wolf, how large a slowdown does it catch, and
+ * what does it say it could have caught?
  *
- * Records one baseline with `runBenchmark` (embedded mock, fast-jitter-30ms,
- * concurrent and bounded(4)), then runs TRIALS trials of two candidates,
- * interleaved so drift on the shared machine hits both:
- * - same build: the same config again. Anything but a pass is a false alarm
- *   (a regression would fail the build; so would an unusable comparison).
- * - planted: the strategy named `concurrent` actually runs bounded(4).
- *   Anything but a regression is a miss.
- * Each candidate goes through the gate exactly as `pokebench run --baseline`
- * does: `compareResults`, then the confirm-by-rerun rule (`confirmRegression`),
- * the rerun measuring the suspects with the same hooks.
+ * Records one baseline of the default sweep (`pokebench run`'s defaults:
+ * every strategy, its default ladder and repetitions) with `runBenchmarkWith`,
+ * then gates candidates exactly as `pokebench run --baseline` does
+ * (`settleGate`: compare, confirm a regression by a rerun, add repetitions to
+ * undecided points within the default budget), except that here the baseline
+ * build can be run too, so every rerun measures both builds, one after the
+ * other, and pools each side:
+ * - same build: the same config again. Exit 1 is a false alarm; exit 3
+ *   (still undecided) is counted apart.
+ * - slowed by f (10%, 20%, 50%): one strategy, a different one each trial in
+ *   turn, really runs slower: its client waits a further f of each request's
+ *   applied delay (`slowedStrategy`), so the slowdown is measured, not edited
+ *   into a JSON file. Exit 1 is a catch.
+ * The order of the candidates rotates each trial, so drift on the shared
+ * machine does not always hit the same kind.
  *
- * Bar: 0 misses and at most 1 false alarm in 10. Exit 0 when met, 1 when
- * not, 2 when the run passed its time limit or failed.
+ * Bars: at most 1 same-build candidate in 10 not passing (a false alarm or
+ * still undecided), slowdowns of 20% and 50% caught every time; the 10% row is reported with the detectable effect the gate stated
+ * for the slowed strategy (caught, or honestly "could not see below X%").
+ * Exit 0 when the bars are met, 1 when not, 2 on a bad flag, a failure or
+ * the time limit.
  *
- * Flags: --trials N (default 10), --n LIST (N ladder), --repeats N.
+ * Flags: --trials K (default 10), --slowdowns LIST (default 0.1,0.2,0.5),
+ * --strategies LIST, --n LIST, --sequential-n LIST, --repeats N (default:
+ * `pokebench run`'s), --time-limit-min M (default 240).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RunConfig } from '../src/config/run-config.ts';
-import { compareResults, confirmRegression, type ConfirmedGate, type GateReport } from '../src/gate/index.ts';
+import { regressedStrategies, RERUN_DEFAULTS, settleGate, type GateReport, type SettledGate } from '../src/gate/index.ts';
 import type { Results } from '../src/results/types.ts';
-import { bounded } from '../src/strategies/index.ts';
-import { RUN_DEFAULTS, runBenchmark, type RunHooks } from '../src/sweep/run-benchmark.ts';
-import type { Strategy } from '../src/types.ts';
+import { RUN_DEFAULTS, runBenchmarkWith, type RunSeam } from '../src/sweep/run-benchmark.ts';
+import { slowedStrategy } from '../src/sweep/slowed-strategy.ts';
 
-const TIME_LIMIT_MS = 15 * 60_000;
-const BAR = { misses: 0, falseAlarms: 1 } as const;
-
-const { TRIALS, REPEATS, LADDER } = readFlags();
+const BAR = { falseAlarmsPer10: 1, mustCatch: [0.2, 0.5] } as const;
+const FLAGS = readFlags();
 const THRESHOLD = RUN_DEFAULTS.threshold;
-
-// What `pokebench run --profile fast-jitter-30ms --strategies concurrent,bounded(4) --n … --repeats …` would measure.
 const CONFIG: RunConfig = {
-  profile: 'fast-jitter-30ms',
-  strategies: ['concurrent', 'bounded(4)'],
-  n: LADDER,
-  repeats: REPEATS,
-  warmup: 1,
+  ...(FLAGS.strategies ? { strategies: FLAGS.strategies } : {}),
+  ...(FLAGS.n ? { n: FLAGS.n } : {}),
+  ...(FLAGS.sequentialN ? { sequentialN: FLAGS.sequentialN } : {}),
+  ...(FLAGS.repeats ? { repeats: FLAGS.repeats } : {}),
 };
 
-/** bounded(4) under the name and kind of `concurrent`: the planted regression. */
-function plantedConcurrent(): Strategy {
-  const { run } = bounded(4);
-  return Object.freeze({ name: 'concurrent', kind: 'concurrent', run } satisfies Strategy);
-}
-
-type Kind = 'same-build' | 'planted';
+/** A candidate: the same build, or one strategy slowed by `fraction`. */
+type Candidate = { kind: 'same-build' } | { kind: 'slowed'; fraction: number; strategy: string };
 
 interface Trial {
   trial: number;
-  kind: Kind;
-  gate: ConfirmedGate;
+  candidate: Candidate;
+  gate: SettledGate;
   seconds: number;
 }
 
-/** Every candidate gated so far, in order. */
 const trials: Trial[] = [];
 const deadline = new AbortController();
-const timer = setTimeout(() => deadline.abort(new Error('time limit')), TIME_LIMIT_MS);
+const timer = setTimeout(() => deadline.abort(new Error('time limit')), FLAGS.timeLimitMin * 60_000);
 timer.unref();
+
+function seamFor(candidate: Candidate): RunSeam {
+  if (candidate.kind === 'same-build') return {};
+  return { strategyOverride: (s) => (s.name === candidate.strategy ? slowedStrategy(s, candidate.fraction) : undefined) };
+}
+
+function measure(config: RunConfig, seam: RunSeam): Promise<Results> {
+  return runBenchmarkWith(config, { signal: deadline.signal }, seam);
+}
 
 async function main(): Promise<number> {
   const started = performance.now();
-  console.log(`verdict quality: ${TRIALS} same-build and ${TRIALS} planted trials (concurrent := bounded(4)), each gated like 'pokebench run --baseline'`);
-  console.log(`config: profile ${CONFIG.profile}, strategies ${CONFIG.strategies?.join(', ')}, N ${LADDER.join(',')}, repeats ${REPEATS}, warmup ${CONFIG.warmup}, threshold ${THRESHOLD * 100}%`);
+  const baseline = await measure(CONFIG, {});
+  const names = baseline.strategies.map((s) => s.name);
+  console.log(`verdict quality: ${FLAGS.trials} same-build candidates and ${FLAGS.trials} for each slowdown (${FLAGS.slowdowns.map(pct).join(', ')}) of one strategy at a time, gated like 'pokebench run --baseline'`);
+  console.log(`sweep: ${names.map((n) => `${n} N=${baseline.settings.ladders[n]?.join(',')}`).join('; ')}; repeats ${baseline.settings.repeats}; threshold ${pct(THRESHOLD)}; rerun budget ${RERUN_DEFAULTS.maxReruns} rounds / ${RERUN_DEFAULTS.seconds} s`);
   console.log(machineLine());
-
-  const baseline = await runBenchmark(CONFIG, { signal: deadline.signal });
   console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${s.scaling.verdict}`).join(', ')}\n`);
-  console.log(`${'trial'.padStart(5)}  ${'kind'.padEnd(10)}  ${'status'.padEnd(10)}  ${'s'.padStart(5)}  what regressed (first pass; rerun)`);
+  console.log(`${'trial'.padStart(5)}  ${'candidate'.padEnd(24)}  ${'exit'.padStart(4)}  ${'s'.padStart(6)}  how it was decided; detectable slowdown of the slowed strategy`);
 
-  for (let trial = 1; trial <= TRIALS; trial++) {
-    // Alternate which candidate goes first, so neither always follows the other.
-    const order: Kind[] = trial % 2 === 1 ? ['same-build', 'planted'] : ['planted', 'same-build'];
-    for (const kind of order) {
+  for (let trial = 1; trial <= FLAGS.trials; trial++) {
+    const candidates: Candidate[] = [
+      { kind: 'same-build' },
+      ...FLAGS.slowdowns.map((fraction, i) => ({ kind: 'slowed' as const, fraction, strategy: names[(trial - 1 + i) % names.length] as string })),
+    ];
+    // Rotate the order so that no kind always runs first.
+    const shift = (trial - 1) % candidates.length;
+    for (const candidate of [...candidates.slice(shift), ...candidates.slice(0, shift)]) {
       const t0 = performance.now();
-      const gate = await gateCandidate(baseline, kind);
-      const result = { trial, kind, gate, seconds: (performance.now() - t0) / 1000 };
+      const gate = await gateCandidate(baseline, candidate);
+      const result = { trial, candidate, gate, seconds: (performance.now() - t0) / 1000 };
       trials.push(result);
       console.log(trialLine(result));
     }
   }
+  return summarize(performance.now() - started);
+}
 
-  const sameBuild = trials.filter((t) => t.kind === 'same-build');
-  const planted = trials.filter((t) => t.kind === 'planted');
-  const falseAlarms = sameBuild.filter((t) => t.gate.report.exitCode !== 0).length;
-  const misses = planted.filter((t) => t.gate.report.status !== 'regression').length;
-  const firstPass = sameBuild.filter((t) => t.gate.kind !== 'not-needed').length;
-  const met = misses <= BAR.misses && falseAlarms <= BAR.falseAlarms * (TRIALS / 10);
+/** One candidate through the gate, reruns measuring both builds. */
+async function gateCandidate(baseline: Results, candidate: Candidate): Promise<SettledGate> {
+  const seam = seamFor(candidate);
+  const results = await measure(CONFIG, seam);
+  let round = 0;
+  return settleGate(baseline, results, { threshold: THRESHOLD }, {}, {
+    rerun: async (strategies) => {
+      const config = { ...CONFIG, strategies };
+      // Alternate which build goes first in each round of reruns.
+      const first = round++ % 2 === 0;
+      const a = await measure(config, first ? seam : {});
+      const b = await measure(config, first ? {} : seam);
+      return first ? { current: a, baseline: b } : { current: b, baseline: a };
+    },
+  });
+}
+
+function summarize(totalMs: number): number {
+  const same = trials.filter((t) => t.candidate.kind === 'same-build');
+  const falseAlarms = same.filter((t) => t.gate.report.exitCode === 1).length;
+  const undecided = same.filter((t) => t.gate.report.exitCode === 3).length;
   console.log('');
-  console.log(`false alarms: ${falseAlarms}/${sameBuild.length} (same build flagged on the first pass: ${firstPass}/${sameBuild.length}, cleared by the rerun: ${firstPass - falseAlarms})`);
-  console.log(`misses:       ${misses}/${planted.length}`);
-  console.log(`bar (0 misses, <= 1 false alarm in 10): ${met ? 'met' : 'NOT met'}`);
-  console.log(`${machineLine()}; took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`same build: ${same.length - falseAlarms - undecided}/${same.length} pass, ${falseAlarms}/${same.length} false alarms, ${undecided}/${same.length} still undecided after reruns (exit 3)`);
+  // Innocent strategies flagged in a slowed candidate are false alarms too.
+  const slowed = trials.filter((t) => t.candidate.kind === 'slowed');
+  const bystanders = slowed.filter((t) => flagged(t.gate).some((name) => t.candidate.kind === 'slowed' && name !== t.candidate.strategy)).length;
+  console.log(`slowed candidates with another strategy flagged too (false alarms on bystanders): ${bystanders}/${slowed.length}`);
+  // A same build must pass: exit 3 (undecided) is not a false alarm, but it is not a pass either.
+  let met = (falseAlarms + undecided) * 10 <= BAR.falseAlarmsPer10 * same.length;
+  for (const fraction of FLAGS.slowdowns) {
+    const rows = slowed.filter((t) => t.candidate.kind === 'slowed' && t.candidate.fraction === fraction);
+    // A catch names the slowed strategy; exit 1 for another one's sake is not one.
+    const caught = rows.filter((t) => t.gate.report.exitCode === 1 && t.candidate.kind === 'slowed' && flagged(t.gate).includes(t.candidate.strategy)).length;
+    const open = rows.filter((t) => t.gate.report.exitCode === 3).length;
+    const missed = rows.filter((t) => t.gate.report.exitCode === 0);
+    // Caught, undecided and passed need not sum to the row count: exit 1 for a bystander's sake is none of them.
+    const stated = missed.map((t) => statedPower(t)).filter((x): x is number => x !== null);
+    const worst = stated.length > 0 ? Math.max(...stated) : null;
+    const note = missed.length === 0 ? '' : `; where it passed, it said it could not see below ${worst === null ? 'any size' : pct(worst)} (worst)`;
+    console.log(`slowed ${pct(fraction).padStart(4)}: caught ${caught}/${rows.length}, undecided ${open}/${rows.length}, passed ${missed.length}/${rows.length}${note}`);
+    if ((BAR.mustCatch as readonly number[]).includes(fraction)) met &&= caught === rows.length;
+  }
+  console.log(`bars (same build: <= 1 in 10 not passing; ${BAR.mustCatch.map(pct).join(' and ')} caught every time; 10% reported): ${met ? 'met' : 'NOT met'}`);
+  console.log(`${machineLine()}; total wall time ${(totalMs / 1000).toFixed(0)} s`);
   return met ? 0 : 1;
 }
 
-/** One candidate through the gate, confirm-by-rerun included, as `pokebench run --baseline` does it. */
-async function gateCandidate(baseline: Results, kind: Kind): Promise<ConfirmedGate> {
-  const hooks: RunHooks = {
-    signal: deadline.signal,
-    strategyOverride: kind === 'planted' ? (name) => (name === 'concurrent' ? plantedConcurrent() : undefined) : undefined,
-  };
-  const results = await runBenchmark(CONFIG, hooks);
-  const options = { threshold: THRESHOLD };
-  return confirmRegression(baseline, compareResults(baseline, results, options), options, (suspects) =>
-    runBenchmark({ ...CONFIG, strategies: results.strategies.filter((s) => suspects.includes(s.name)).map((s) => s.name) }, hooks),
-  );
-}
-
-function trialLine({ trial, kind, gate, seconds }: Trial): string {
-  const what =
-    gate.kind === 'not-needed'
-      ? gate.report.status === 'unusable'
-        ? gate.report.blockers.join(' ')
-        : `nothing; ${closestCall(gate.report)}`
-      : `${regressions(gate.first)}; rerun ${gate.kind === 'confirmed' ? 'confirmed' : 'did not reproduce'}: ${regressions(gate.report) || 'nothing'}`;
-  return `${String(trial).padStart(5)}  ${kind.padEnd(10)}  ${gate.report.status.padEnd(10)}  ${seconds.toFixed(1).padStart(5)}  ${what}`;
-}
-
 /**
- * The regressed points and changed verdicts of a report, e.g.
- * `concurrent N=10 x2.44, 25 x4.76; concurrent verdict flat -> partial(1/4)`.
- * Close calls (ratio under 1.5) also show the low end of their interval, the
- * number that had to clear 1 + threshold.
+ * The detectable slowdown the gate stated for the slowed strategy: from the
+ * final report, or the first one when the final one (a confirming rerun of
+ * other strategies) does not hold it.
  */
-function regressions(report: GateReport): string {
+function statedPower(trial: Trial): number | null {
+  if (trial.candidate.kind !== 'slowed') return null;
+  const { strategy } = trial.candidate;
+  const of = (report: GateReport) => report.power.find((p) => p.strategy === strategy);
+  return (of(trial.gate.report) ?? of(trial.gate.first))?.detectable ?? null;
+}
+
+/** The strategies the final verdict failed: regressed points or a changed class. */
+function flagged(gate: SettledGate): string[] {
+  return gate.report.exitCode === 1 ? regressedStrategies(gate.report) : [];
+}
+
+/** What failed a report: regressed points (ratio, interval's low end) and changed scaling classes. */
+function failures(report: GateReport): string {
   const parts: string[] = [];
-  for (const strategy of new Set(report.rows.map((r) => r.strategy))) {
-    const points = report.rows
-      .filter((r) => r.strategy === strategy && r.decision === 'regressed')
-      .map((r, i) => `${i === 0 ? 'N=' : ''}${r.n} x${r.ratio.toFixed(2)}${r.ci && r.ratio < 1.5 ? ` (low ${r.ci.low.toFixed(3)})` : ''}`);
-    if (points.length > 0) parts.push(`${strategy} ${points.join(', ')}`);
+  for (const row of report.rows) {
+    if (row.decision === 'regressed') parts.push(`${row.strategy} N=${row.n} x${row.ratio.toFixed(2)} (low ${row.ci.low.toFixed(3)})`);
   }
   for (const change of report.verdictChanges) {
     if (change.kind === 'class-changed') parts.push(`${change.strategy} verdict ${change.baseline} -> ${change.current}`);
   }
-  return parts.join('; ');
+  return parts.join(', ');
 }
 
-/** For a pass: the point closest to regressing (highest low end of its interval) and how many points were undecided. */
-function closestCall(report: GateReport): string {
-  const decided = report.rows.flatMap((r) => (r.ci === null ? [] : [{ ...r, low: r.ci.low }]));
-  const worst = decided.reduce<(typeof decided)[number] | undefined>((a, r) => (a === undefined || r.low > a.low ? r : a), undefined);
-  const open = report.rows.filter((r) => r.decision === 'inconclusive').length;
-  const closest = worst === undefined ? 'no interval' : `closest ${worst.strategy} N=${worst.n} x${worst.ratio.toFixed(2)} (low ${worst.low.toFixed(3)})`;
-  return `${closest}, ${open} inconclusive`;
+function trialLine(t: Trial): string {
+  const c = t.candidate;
+  const name = c.kind === 'same-build' ? 'same build' : `${c.strategy} +${pct(c.fraction)}`;
+  const how = [
+    t.gate.confirmation
+      ? `${failures(t.gate.first)}; rerun ${t.gate.confirmation.reproduced ? `confirmed: ${failures(t.gate.confirmation.report)}` : 'did not reproduce'}`
+      : null,
+    t.gate.rounds.length > 0 ? `${t.gate.rounds.length} round(s) of repetitions for ${[...new Set(t.gate.rounds.flatMap((r) => r.strategies))].join(', ')}` : null,
+    `stop ${t.gate.stop}`,
+    t.gate.report.exitCode === 1 && !t.gate.confirmation ? `pooled: ${failures(t.gate.report)}` : null,
+  ].filter((x) => x !== null);
+  const power = statedPower(t);
+  const stated = c.kind === 'slowed' ? `; could not see below ${power === null ? 'any size' : pct(power)}` : '';
+  return `${String(t.trial).padStart(5)}  ${name.padEnd(24)}  ${String(t.gate.report.exitCode).padStart(4)}  ${t.seconds.toFixed(1).padStart(6)}  ${how.join(', ')}${stated}`;
+}
+
+function pct(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(1))}%`;
 }
 
 function machineLine(): string {
@@ -157,24 +200,52 @@ function machineLine(): string {
   return `machine: ${os.availableParallelism()} cpus (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${load}, Node ${process.version}`;
 }
 
+interface Flags {
+  trials: number;
+  slowdowns: number[];
+  strategies: string[] | undefined;
+  n: number[] | undefined;
+  sequentialN: number[] | undefined;
+  repeats: number | undefined;
+  timeLimitMin: number;
+}
+
 /** The flags, or exit 2 naming the bad one. */
-function readFlags(): { TRIALS: number; REPEATS: number; LADDER: number[] } {
+function readFlags(): Flags {
   const positiveInt = (flag: string, raw: string): number => {
     if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new Error(`--${flag} must be a whole number >= 1, got ${JSON.stringify(raw)}.`);
     return Number(raw);
   };
+  const ints = (flag: string, raw: string | undefined): number[] | undefined => raw?.split(',').map((s) => positiveInt(flag, s));
   try {
     const { values } = parseArgs({
-      options: { trials: { type: 'string', default: '10' }, n: { type: 'string', default: '1,10,25,50,100' }, repeats: { type: 'string', default: '5' } },
+      options: {
+        trials: { type: 'string', default: '10' },
+        slowdowns: { type: 'string', default: '0.1,0.2,0.5' },
+        strategies: { type: 'string' },
+        n: { type: 'string' },
+        'sequential-n': { type: 'string' },
+        repeats: { type: 'string' },
+        'time-limit-min': { type: 'string', default: '240' },
+      },
       strict: true,
     });
+    const slowdowns = values.slowdowns.split(',').map((s) => {
+      const f = Number(s);
+      if (!(f > 0 && f < 10)) throw new Error(`--slowdowns must list fractions like 0.1, got ${JSON.stringify(s)}.`);
+      return f;
+    });
     return {
-      TRIALS: positiveInt('trials', values.trials),
-      REPEATS: positiveInt('repeats', values.repeats),
-      LADDER: values.n.split(',').map((s) => positiveInt('n', s)),
+      trials: positiveInt('trials', values.trials),
+      slowdowns,
+      strategies: values.strategies?.match(/[^,()]+(\([^)]*\))?/g)?.map((s) => s.trim()),
+      n: ints('n', values.n),
+      sequentialN: ints('sequential-n', values['sequential-n']),
+      repeats: values.repeats === undefined ? undefined : positiveInt('repeats', values.repeats),
+      timeLimitMin: positiveInt('time-limit-min', values['time-limit-min']),
     };
   } catch (error) {
-    console.error(`verdict-quality: ${(error as Error).message} Flags: --trials N, --n LIST, --repeats N.`);
+    console.error(`verdict-quality: ${(error as Error).message} Flags: --trials K, --slowdowns LIST, --strategies LIST, --n LIST, --sequential-n LIST, --repeats N, --time-limit-min M.`);
     process.exit(2);
   }
 }
@@ -184,8 +255,8 @@ try {
 } catch (error) {
   if (deadline.signal.aborted) {
     console.error(
-      `\nverdict-quality: stopped at its ${TIME_LIMIT_MS / 60_000}-minute limit after ${trials.length} of ${2 * TRIALS} candidates, with no verdict on the bar: ` +
-        'the machine is too slow or too busy for this ladder. Try a shorter --n or fewer --trials.',
+      `\nverdict-quality: stopped at its ${FLAGS.timeLimitMin}-minute limit after ${trials.length} candidates, with no verdict on the bars: ` +
+        'the machine is too slow or too busy for this sweep. Try fewer --trials or a shorter --n.',
     );
   } else {
     console.error(`\nverdict-quality: failed: ${(error as Error).stack ?? String(error)}`);

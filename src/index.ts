@@ -29,7 +29,7 @@ export type { FitReport, FitOptions } from './fit/index.ts';
 export { defineConfig, loadRunConfig, validateRunConfig } from './config/run-config.ts';
 export type { RunConfig } from './config/run-config.ts';
 export { buildReportFiles, renderTable, renderTerminalChart, renderMarkdown, renderHtml } from './report/index.ts';
-export { compareResults, renderGateReport, renderGateMarkdown, validateResults } from './gate/index.ts';
+export { compareResults, renderGateReport, renderGateMarkdown, settleGate, validateResults } from './gate/index.ts';
 export { PokebenchError, InvalidOptionError } from '../mock-server/errors.ts';
 export { OUTCOMES } from './types.ts';
 export type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy, StrategyOptions, WorkerClientSpec } from './types.ts';

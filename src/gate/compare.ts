@@ -9,7 +9,8 @@ import { median } from '../stats/descriptive.ts';
 import { mulberry32 } from '../stats/prng.ts';
 import { OUTCOMES, type Outcome } from '../types.ts';
 import { compareSetups } from './compare-setups.ts';
-import { decideRatio, MIN_RUNS } from './decide-point.ts';
+import { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
+import { detectableEffect, strategyPower } from './detectable-effect.ts';
 import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from './gate-options.ts';
 import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
 import { medianRatio } from './median-ratio.ts';
@@ -26,6 +27,11 @@ import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
  *   `unusable` (exit 2) whatever the rows say; other differences are notes.
  * - So does an `invalid` verdict on either side: its runs lost requests to the
  *   machine, so there is nothing to compare (the blocker says why).
+ * - With no regression, a point left `inconclusive` or with too few runs makes
+ *   the report `inconclusive` (exit 3): the comparison could not have seen a
+ *   regression there. `allowInconclusive` makes it a pass with a warning.
+ * - Every row carries the smallest slowdown it could have detected, and
+ *   `power` the worst of them per strategy (`detectable-effect.ts`).
  *
  * The same inputs and options always give the same report: each point's
  * bootstrap is seeded from `options.seed` and the point's name, so adding a
@@ -62,10 +68,10 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
 
   const blockers = [...setup.blockers, ...invalidBlockers('baseline', baseline), ...invalidBlockers('current run', current)];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
-  const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows)];
-  const status = decideStatus(blockers, rows, verdictChanges);
-  const exitCode = status === 'unusable' ? 2 : status === 'regression' ? 1 : 0;
-  return { status, exitCode, rows, verdictChanges, blockers, notes, options: resolved };
+  const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows, resolved)];
+  const status = decideStatus(blockers, rows, verdictChanges, resolved.allowInconclusive);
+  const exitCode = EXIT_CODES[status];
+  return { status, exitCode, rows, power: strategyPower(rows), verdictChanges, blockers, notes, options: resolved };
 }
 
 function comparePoints(
@@ -95,25 +101,27 @@ function comparePoints(
 }
 
 function compareRow(strategy: string, base: PointResult, cur: PointResult, options: ResolvedGateOptions): GateRow {
-  const baselineWalls = base.runs.map((r) => r.wallMs);
-  const currentWalls = cur.runs.map((r) => r.wallMs);
-  const baselineMs = median(baselineWalls);
-  const currentMs = median(currentWalls);
+  const baselineMs = median(base.runs.map((r) => r.wallMs));
+  const currentMs = median(cur.runs.map((r) => r.wallMs));
+  const basis = hasIdeal(base) && hasIdeal(cur) ? 'model' : 'wall';
+  const baselineValues = gateValues(base, basis);
+  const currentValues = gateValues(cur, basis);
   const common = {
     strategy,
     n: base.n,
     baselineMs,
     currentMs,
-    ratio: currentMs / baselineMs,
-    baselineRuns: baselineWalls.length,
-    currentRuns: currentWalls.length,
-  };
-  if (baselineWalls.length < MIN_RUNS || currentWalls.length < MIN_RUNS) {
-    return { ...common, decision: 'too-few-runs', ci: null };
+    ratio: median(currentValues) / median(baselineValues),
+    basis,
+    baselineRuns: baselineValues.length,
+    currentRuns: currentValues.length,
+  } as const;
+  if (baselineValues.length < MIN_RUNS || currentValues.length < MIN_RUNS) {
+    return { ...common, decision: 'too-few-runs', ci: null, detectable: null };
   }
   const rng = mulberry32(pointSeed(options.seed, strategy, base.n));
-  const { interval } = medianRatio(baselineWalls, currentWalls, options.resamples, 1 - options.significanceLevel, rng);
-  return { ...common, decision: decideRatio(interval, options.threshold), ci: interval };
+  const { ratio, interval } = medianRatio(baselineValues, currentValues, options.resamples, 1 - options.significanceLevel, rng);
+  return { ...common, decision: decideRatio(interval, options.threshold), ci: interval, detectable: detectableEffect(ratio, interval, options.threshold) };
 }
 
 // A verdict over runs that lost requests to the machine is no measurement: the run failed.
@@ -123,11 +131,45 @@ function invalidBlockers(side: string, results: Results): string[] {
     .map((s) => `${s.name} in the ${side} is invalid (requests lost to the machine, not to the profile): ${s.scaling.reason}`);
 }
 
-function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[]): GateStatus {
+/**
+ * What the gate compares at a point, one value per run. `model`: each run's
+ * wall time over its wait roof, the strategy's makespan over the delays that
+ * run was served. The server draws each request's delay anew on every
+ * repetition, so at small N or under jitter the wall time of a correct client
+ * moves with the draw (here up to ±20% at N = 1); over the wait roof, that
+ * part cancels and what is left is the client's own time, which is what a
+ * regression changes. A slower client raises both wall and wall / wait by the
+ * same factor, since the wait roof does not depend on the client. (The model's
+ * full ideal does: its CPU roof is the client's own CPU, so a client that got
+ * slower by computing more would cancel out of wall / ideal.) `wall`: the raw
+ * wall times, when a side has a run without a finite positive wait roof.
+ */
+function gateValues(point: PointResult, basis: 'model' | 'wall'): number[] {
+  return point.runs.map((r) => (basis === 'model' ? r.wallMs / waitRoof(r) : r.wallMs));
+}
+
+/** A run's wait roof: the model's, or (files written before the model had roofs) its ideal, which was the wait roof then. */
+function waitRoof(run: PointResult['runs'][number]): number {
+  return run.model?.waitMs ?? run.idealMs;
+}
+
+function hasIdeal(point: PointResult): boolean {
+  return point.runs.every((r) => {
+    const wait = waitRoof(r);
+    return typeof wait === 'number' && Number.isFinite(wait) && wait > 0;
+  });
+}
+
+/** The exit code of each status: documented in `pokebench compare --help` and the README. */
+const EXIT_CODES = { pass: 0, regression: 1, unusable: 2, inconclusive: 3 } as const satisfies Record<GateStatus, number>;
+
+function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[], allowInconclusive: boolean): GateStatus {
   if (blockers.length > 0) return 'unusable';
   if (rows.some((r) => r.decision === 'regressed') || changes.some((c) => c.kind === 'class-changed')) return 'regression';
+  if (!allowInconclusive && rows.some(isUndecided)) return 'inconclusive';
   return 'pass';
 }
+
 
 // Requests that failed or timed out end early (or late), so a change in their
 // number changes wall time for reasons the gate does not measure: name it.
@@ -143,14 +185,15 @@ function countOutcomes(point: PointResult, include: (outcome: Outcome) => boolea
   return OUTCOMES.filter(include).reduce((sum, o) => sum + (point.counts[o] ?? 0), 0);
 }
 
-function undecidedNotes(rows: readonly GateRow[]): string[] {
+function undecidedNotes(rows: readonly GateRow[], options: ResolvedGateOptions): string[] {
   const out: string[] = [];
   const open = rows.filter((r) => r.decision === 'inconclusive').length;
+  const consequence = options.allowInconclusive ? 'passed with a warning (--allow-inconclusive)' : 'not a pass (exit 3)';
   if (open > 0) {
-    out.push(`${points(open)} inconclusive: the interval reaches past the noise threshold without clearing it; more repeats (--repeats) would decide.`);
+    out.push(`WARNING: ${points(open)} inconclusive: the interval reaches past the noise threshold without clearing it, so a regression there was neither seen nor ruled out; ${consequence}. More repetitions (--repeats) would decide.`);
   }
   const few = rows.filter((r) => r.decision === 'too-few-runs').length;
-  if (few > 0) out.push(`${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; use --repeats 5 or more.`);
+  if (few > 0) out.push(`WARNING: ${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; ${consequence}. Use --repeats 5 or more.`);
   return out;
 }
 

@@ -1,9 +1,11 @@
 /**
  * Confirm-by-rerun: a failing gate is believed only if a rerun of the
  * strategies at fault fails it again, so one slow minute on a shared runner
- * does not fail a build. `pokebench run --baseline` and
- * `scripts/verdict-quality.ts` both decide through here. The rerun itself is
- * injected, so this file stays I/O-free like the rest of the gate.
+ * does not fail a build. `settleGate` (`settle-gate.ts`, behind
+ * `pokebench run --baseline` and `scripts/verdict-quality.ts`) applies the same
+ * rule and then adds repetitions to undecided points; `confirmRegression` is
+ * the rule alone. The rerun itself is injected, so this file stays I/O-free
+ * like the rest of the gate.
  */
 import type { Results } from '../results/types.ts';
 import { compareResults } from './compare.ts';

@@ -8,7 +8,10 @@
  * 3. `improved` when high < 1 − t: significantly faster, by more than the noise threshold.
  * 4. `unchanged` when 1 − t ≤ low and high ≤ 1 + t: any change is within the noise threshold.
  * 5. `inconclusive` otherwise: the interval reaches past 1 ± t without clearing it;
- *    more runs would decide. Only rule 2 fails the gate.
+ *    more runs would decide. Only rule 2 is a regression (exit 1); a point
+ *    left by rule 1 or 5 is undecided, which makes the whole comparison
+ *    `inconclusive` (exit 3) unless the caller allows it: it could not have
+ *    seen a regression there.
  *
  * Why noise is not a regression: rule 2 needs the whole interval above 1 + t,
  * so a same-build comparison trips it only when every plausible ratio of
@@ -29,7 +32,7 @@ import type { Interval } from '../stats/bootstrap.ts';
 /** Fewer runs than this on either side and a point is not decided. */
 export const MIN_RUNS = 3;
 
-/** What the gate concluded at one point. Only `regressed` fails the gate. */
+/** What the gate concluded at one point: `regressed` fails the gate, `inconclusive` and `too-few-runs` leave it undecided. */
 export type PointDecision = 'regressed' | 'improved' | 'unchanged' | 'inconclusive' | 'too-few-runs';
 
 /**
@@ -44,4 +47,14 @@ export function decideRatio(interval: Interval, threshold: number): Exclude<Poin
   if (high < 1 - threshold) return 'improved';
   if (low >= 1 - threshold && high <= 1 + threshold) return 'unchanged';
   return 'inconclusive';
+}
+
+/**
+ * A point the comparison could not decide (`inconclusive` or `too-few-runs`):
+ * it could neither see nor rule out a regression there.
+ *
+ * @example isUndecided({ decision: 'too-few-runs' }) // true
+ */
+export function isUndecided(row: { decision: PointDecision }): boolean {
+  return row.decision === 'inconclusive' || row.decision === 'too-few-runs';
 }

@@ -25,6 +25,13 @@ export interface GateOptions {
    * give the same report. @defaultValue `20240601`
    */
   seed?: number | undefined;
+  /**
+   * Pass, with a warning, when no point regressed but some could not be
+   * decided (`inconclusive` or too few runs). Off, such a comparison is
+   * `inconclusive` (exit 3): it could not have seen a regression there.
+   * @defaultValue `false`
+   */
+  allowInconclusive?: boolean | undefined;
 }
 
 /** {@link GateOptions} with every default filled in. */
@@ -33,6 +40,7 @@ export interface ResolvedGateOptions {
   significanceLevel: number;
   resamples: number;
   seed: number;
+  allowInconclusive: boolean;
 }
 
 /** The defaults {@link resolveGateOptions} fills in. */
@@ -41,13 +49,14 @@ export const GATE_DEFAULTS: Readonly<ResolvedGateOptions> = Object.freeze({
   significanceLevel: 0.05,
   resamples: 2000,
   seed: 20240601,
+  allowInconclusive: false,
 });
 
 /**
  * Validate `options` and fill the defaults.
  *
  * @throws InvalidOptionError (code `INVALID_OPTION`) naming the first bad option.
- * @example resolveGateOptions({ threshold: 0.05 }) // { threshold: 0.05, significanceLevel: 0.05, resamples: 2000, seed: 20240601 }
+ * @example resolveGateOptions({ threshold: 0.05 }) // { threshold: 0.05, significanceLevel: 0.05, resamples: 2000, seed: 20240601, allowInconclusive: false }
  */
 export function resolveGateOptions(options: GateOptions = {}): ResolvedGateOptions {
   if (typeof options !== 'object' || options === null) {
@@ -57,13 +66,15 @@ export function resolveGateOptions(options: GateOptions = {}): ResolvedGateOptio
   const significanceLevel = options.significanceLevel ?? GATE_DEFAULTS.significanceLevel;
   const resamples = options.resamples ?? GATE_DEFAULTS.resamples;
   const seed = options.seed ?? GATE_DEFAULTS.seed;
+  const allowInconclusive = options.allowInconclusive ?? GATE_DEFAULTS.allowInconclusive;
   // The improved band is [0, 1 − threshold): a threshold of 1 or more leaves it empty.
   check('threshold', isNumber(threshold) && threshold > 0 && threshold < 1, 'a number in (0, 1), e.g. 0.1 for 10%', threshold);
   check('significanceLevel', isNumber(significanceLevel) && significanceLevel > 0 && significanceLevel <= 0.5, 'a number in (0, 0.5], e.g. 0.05', significanceLevel);
   // Below ~100 resamples the interval's ends move with the seed more than with the data.
   check('resamples', Number.isSafeInteger(resamples) && resamples >= 100, 'an integer ≥ 100', resamples);
   check('seed', Number.isSafeInteger(seed) && seed >= 0 && seed < 2 ** 32, 'an integer in [0, 2^32)', seed);
-  return { threshold, significanceLevel, resamples, seed };
+  check('allowInconclusive', typeof allowInconclusive === 'boolean', 'true or false', allowInconclusive);
+  return { threshold, significanceLevel, resamples, seed, allowInconclusive };
 }
 
 function check(name: string, ok: boolean, expected: string, value: unknown): void {

@@ -1,11 +1,17 @@
 /** What the regression gate concludes: plain data, ready for `JSON.stringify` and the renderers. */
 import type { Interval } from '../stats/bootstrap.ts';
 import type { PointDecision } from './decide-point.ts';
+import type { StrategyPower } from './detectable-effect.ts';
 import type { ResolvedGateOptions } from './gate-options.ts';
 import type { VerdictChange } from './verdict-change.ts';
 
-/** The gate's answer: `pass` (exit 0), `regression` (exit 1) or `unusable` (exit 2, the runs are not comparable). */
-export type GateStatus = 'pass' | 'regression' | 'unusable';
+/**
+ * The gate's answer: `pass` (exit 0), `regression` (exit 1), `unusable`
+ * (exit 2, the runs are not comparable) or `inconclusive` (exit 3: no
+ * regression seen, but a point could not be decided, so none could be ruled
+ * out; `allowInconclusive` turns it into a pass with a warning).
+ */
+export type GateStatus = 'pass' | 'regression' | 'unusable' | 'inconclusive';
 
 interface GateRowBase {
   /** Strategy name, e.g. `bounded(4)`. */
@@ -16,8 +22,18 @@ interface GateRowBase {
   baselineMs: number;
   /** Median wall time of the current runs, ms. */
   currentMs: number;
-  /** currentMs / baselineMs (2 = twice as slow). */
+  /**
+   * How much slower the current build is (2 = twice as slow): the ratio of the
+   * medians of what `basis` names. With `model`, it can differ from
+   * currentMs / baselineMs by the luck of the delays each run was served.
+   */
   ratio: number;
+  /**
+   * `model`: each run's wall time over the model's ideal for the delays it was
+   * served, so the server's draw cancels; `wall`: raw wall times (a side had a
+   * run with no ideal, e.g. an older file).
+   */
+  basis: 'model' | 'wall';
   /** Runs on each side. */
   baselineRuns: number;
   currentRuns: number;
@@ -25,20 +41,23 @@ interface GateRowBase {
 
 /**
  * One (strategy, N) present in both runs, as a tagged union on `decision`:
- * `ci` is the (1 − α) bootstrap interval of `ratio`, or `null` when the point
- * has too few runs to compute one.
+ * `ci` is the (1 − α) bootstrap interval of `ratio` and `detectable` the
+ * smallest slowdown this point could have shown (`detectable-effect.ts`), or
+ * both `null` when the point has too few runs to compute an interval.
  */
 export type GateRow =
-  | (GateRowBase & { decision: Exclude<PointDecision, 'too-few-runs'>; ci: Interval })
-  | (GateRowBase & { decision: 'too-few-runs'; ci: null });
+  | (GateRowBase & { decision: Exclude<PointDecision, 'too-few-runs'>; ci: Interval; detectable: number })
+  | (GateRowBase & { decision: 'too-few-runs'; ci: null; detectable: null });
 
 /** The whole comparison. */
 export interface GateReport {
   status: GateStatus;
-  /** 0 pass, 1 regression, 2 unusable. */
-  exitCode: 0 | 1 | 2;
+  /** 0 pass, 1 regression, 2 unusable, 3 inconclusive. */
+  exitCode: 0 | 1 | 2 | 3;
   /** One row per point in both runs, in the baseline's strategy order, N ascending. */
   rows: GateRow[];
+  /** Per strategy, its worst point's detectable slowdown: the regressions this comparison could not have seen. */
+  power: StrategyPower[];
   /** Strategies whose scaling verdict changed or is inconclusive on a side. */
   verdictChanges: VerdictChange[];
   /** Why the runs are not comparable; non-empty exactly when `status` is `unusable`. */

@@ -4,21 +4,28 @@
  */
 import { formatMs, NOT_AVAILABLE } from '../report/format.ts';
 import { layoutTable, type TextColumn } from '../report/text-table.ts';
+import { isUndecided } from './decide-point.ts';
+import type { StrategyPower } from './detectable-effect.ts';
 import type { GateReport, GateRow } from './gate-report.ts';
 import type { VerdictChange } from './verdict-change.ts';
 
-const HEADERS = ['strategy', 'N', 'baseline ms', 'current ms', 'change', 'CI', 'decision'] as const;
+const HEADERS = ['strategy', 'N', 'baseline ms', 'current ms', 'change', 'CI', 'detectable', 'decision'] as const;
+const DECISION = HEADERS.indexOf('decision');
 
 /**
- * The report for a terminal: the point table, then scaling-verdict changes,
- * blockers and notes, and a final one-line summary that starts with
- * `PASS`, `REGRESSION` or `UNUSABLE`.
+ * The report for a terminal: the point table (with each point's smallest
+ * detectable slowdown), the power per strategy in plain words, then
+ * scaling-verdict changes, blockers and notes, and a final one-line summary
+ * that starts with `PASS`, `REGRESSION`, `UNUSABLE` or `INCONCLUSIVE`.
  *
  * @example console.log(renderGateReport(compareResults(baseline, current)));
  */
 export function renderGateReport(report: GateReport): string {
-  const columns: TextColumn[] = HEADERS.map((header, i) => ({ header: header === 'CI' ? ciHeader(report) : header, align: i === 0 || i === 6 ? 'left' : 'right' }));
+  const columns: TextColumn[] = HEADERS.map((header, i) => ({ header: header === 'CI' ? ciHeader(report) : header, align: i === 0 || i === DECISION ? 'left' : 'right' }));
   const sections = [layoutTable(columns, report.rows.map((row) => rowCells(row).map((text) => ({ text }))))];
+  const basis = basisNote(report);
+  if (basis !== null) sections.push(basis);
+  if (report.power.length > 0) sections.push([powerHeading(report), ...report.power.map((p) => `  ${describePower(p, report)}`)].join('\n'));
   if (report.verdictChanges.length > 0) sections.push(['Scaling verdicts:', ...report.verdictChanges.map((c) => `  ${describeChange(c)}`)].join('\n'));
   if (report.blockers.length > 0) sections.push(['Not comparable:', ...report.blockers.map((b) => `  - ${b}`)].join('\n'));
   if (report.notes.length > 0) sections.push(['Notes:', ...report.notes.map((n) => `  - ${n}`)].join('\n'));
@@ -36,14 +43,17 @@ export function renderGateMarkdown(report: GateReport): string {
   const out = [`### pokebench gate: ${report.status.toUpperCase()}`, ''];
   if (report.rows.length > 0) {
     const headers = HEADERS.map((h) => (h === 'CI' ? ciHeader(report) : h));
-    out.push(`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => (i === 0 || i === 6 ? '---' : '---:')).join(' | ')} |`);
+    out.push(`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => (i === 0 || i === DECISION ? '---' : '---:')).join(' | ')} |`);
     for (const row of report.rows) {
       const cells = rowCells(row).map(escapeCell);
-      if (row.decision === 'regressed') cells[6] = `**${cells[6] ?? ''}**`;
+      if (row.decision === 'regressed') cells[DECISION] = `**${cells[DECISION] ?? ''}**`;
       out.push(`| ${cells.join(' | ')} |`);
     }
     out.push('');
   }
+  const basis = basisNote(report);
+  if (basis !== null) out.push(escapeInline(basis), '');
+  if (report.power.length > 0) out.push(`**${escapeInline(powerHeading(report))}**`, '', ...report.power.map((p) => `- ${escapeInline(describePower(p, report))}`), '');
   if (report.verdictChanges.length > 0) out.push('**Scaling verdicts**', '', ...report.verdictChanges.map((c) => `- ${escapeInline(describeChange(c))}`), '');
   if (report.blockers.length > 0) out.push('**Not comparable**', '', ...report.blockers.map((b) => `- ${escapeInline(b)}`), '');
   if (report.notes.length > 0) out.push('**Notes**', '', ...report.notes.map((n) => `- ${escapeInline(n)}`), '');
@@ -63,8 +73,42 @@ function rowCells(row: GateRow): string[] {
     formatMs(row.currentMs),
     formatChange(row.ratio),
     row.ci === null ? NOT_AVAILABLE : `[${formatChange(row.ci.low)}, ${formatChange(row.ci.high)}]`,
+    row.detectable === null ? NOT_AVAILABLE : `≥ ${formatPercent(row.detectable)}`,
     row.decision === 'regressed' ? 'REGRESSED' : row.decision === 'too-few-runs' ? `too few runs (${row.baselineRuns} vs ${row.currentRuns})` : row.decision,
   ];
+}
+
+/** What `change` and the interval measure, when it is not the plain wall time of every point. */
+function basisNote(report: GateReport): string | null {
+  const model = report.rows.filter((r) => r.basis === 'model').length;
+  if (model === 0) return null;
+  const which = model === report.rows.length ? 'Change and CI compare' : `Change and CI of ${model} of ${report.rows.length} points compare`;
+  return `${which} each run's wall time over the model's ideal for the delays it was served, so the luck of the draw cancels; the ms columns are medians of wall time.`;
+}
+
+function powerHeading(report: GateReport): string {
+  return `Power (the smallest slowdown each strategy's worst point could have shown at ${formatConfidence(1 - report.options.significanceLevel)} confidence):`;
+}
+
+/**
+ * One strategy's power in plain words: what it could not see, at which N, from
+ * how many runs. Below the threshold the gate ignores a change by design, so
+ * the sentence only says more when the noise pushed the limit past it.
+ */
+function describePower(power: StrategyPower, report: GateReport): string {
+  const row = report.rows.find((r) => r.strategy === power.strategy && r.n === power.n);
+  const runs = row === undefined ? '' : ` (${row.baselineRuns} baseline vs ${row.currentRuns} current runs)`;
+  if (power.detectable === null) {
+    return `${power.strategy}: this comparison could not see a regression of any size at N = ${power.n}: too few runs for an interval${runs}.`;
+  }
+  const size = formatPercent(power.detectable);
+  const threshold = formatPercent(report.options.threshold);
+  return `${power.strategy}: this comparison could not see a regression smaller than ${size} at N = ${power.n}${runs}; threshold ${threshold}.`;
+}
+
+/** A fraction as a percentage: 0.742 → `74.2%`. */
+function formatPercent(fraction: number): string {
+  return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : NOT_AVAILABLE;
 }
 
 /** A ratio as a signed relative change: 1.234 → `+23.4%`, 0.9 → `-10.0%`. */
@@ -103,10 +147,15 @@ function summaryLine(report: GateReport): string {
     if (classChanges > 0) parts.push(`${plural(classChanges, 'scaling verdict')} changed class`);
     return `REGRESSION: ${parts.join(', ')} (${gate}); exit 1.`;
   }
+  if (report.status === 'inconclusive') {
+    const open = report.rows.filter(isUndecided).length;
+    return `INCONCLUSIVE: no regression seen, but ${open} of ${plural(report.rows.length, 'point')} could not be decided, so none could be ruled out there (${gate}); exit 3. Add repetitions, or pass --allow-inconclusive to accept it.`;
+  }
   const rest = (['improved', 'unchanged', 'inconclusive', 'too-few-runs'] as const)
     .filter((d) => count(d) > 0)
     .map((d) => `${count(d)} ${d}`);
-  return `PASS: no regression in ${plural(report.rows.length, 'point')} (${rest.join(', ')}; ${gate}).`;
+  const warning = report.options.allowInconclusive && report.rows.some(isUndecided) ? ' WARNING: undecided points passed only because of --allow-inconclusive.' : '';
+  return `PASS: no regression in ${plural(report.rows.length, 'point')} (${rest.join(', ')}; ${gate}).${warning}`;
 }
 
 function plural(n: number, word: string): string {

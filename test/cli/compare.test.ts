@@ -38,11 +38,34 @@ async function compare(...argv: string[]) {
 }
 
 describe('pokebench compare: exit codes', () => {
-  it('exits 0 for two identical results files, every point unchanged', async () => {
-    const { code, stdout } = await compare(at('jitter-a.json'), at('jitter-b.json'));
+  it('exits 0 for two same-build files whose points are all decided', async () => {
+    const { code, stdout } = await compare(at('base.json'), at('base-quiet.json'));
     expect(code).toBe(0);
     expect(stdout).toContain('PASS: no regression');
     expect(stdout).not.toContain('REGRESSED');
+  });
+
+  it('exits 3 for two copies of a real, noisy run: no regression seen, but its noisiest points could not have shown one', async () => {
+    const { code, stdout } = await compare(at('jitter-a.json'), at('jitter-b.json'));
+    expect(code).toBe(3);
+    expect(stdout).not.toContain('REGRESSED');
+    expect(stdout).toMatch(/concurrent: this comparison could not see a regression smaller than \d+\.\d% at N = \d+ \(5 baseline vs 5 current runs\)/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^INCONCLUSIVE: no regression seen, but \d+ of 29 points could not be decided.*exit 3/);
+  });
+
+  it('exits 0 with a warning for the same files under --allow-inconclusive', async () => {
+    const { code, stdout } = await compare(at('jitter-a.json'), at('jitter-b.json'), '--allow-inconclusive');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/WARNING: undecided points passed only because of --allow-inconclusive/);
+  });
+
+  it('prints the report with each point\'s detectable effect as JSON under --json', async () => {
+    const { code, stdout } = await compare(at('base.json'), at('slow.json'), '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { status: string; rows: { detectable: number | null }[]; power: { strategy: string; detectable: number | null }[] };
+    expect(report.status).toBe('regression');
+    expect(report.rows.every((r) => typeof r.detectable === 'number' && r.detectable >= 0.1)).toBe(true);
+    expect(report.power.map((p) => p.strategy)).toEqual(['sequential', 'concurrent', 'bounded(4)']);
   });
 
   it('exits 1 for a planted 2x slowdown and prints the table with the regressed point', async () => {
@@ -132,8 +155,8 @@ describe('pokebench compare: Markdown and the CI job summary', () => {
     const { code, stdout } = await compare(at('base.json'), at('slow.json'), '--markdown');
     expect(code).toBe(1);
     expect(stdout).toContain('### pokebench gate: REGRESSION');
-    expect(stdout).toContain('| strategy | N | baseline ms | current ms | change | 95% CI | decision |');
-    expect(stdout).toContain('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(stdout).toContain('| strategy | N | baseline ms | current ms | change | 95% CI | detectable | decision |');
+    expect(stdout).toContain('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     expect(stdout).toMatch(/^\| concurrent \| 160 \|.*\| \*\*REGRESSED\*\* \|$/m);
   });
 

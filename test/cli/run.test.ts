@@ -5,7 +5,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
-import { flagsToConfig, maxInFlight } from '../../src/cli/commands/run.ts';
+import { flagsToConfig, gateFlags, maxInFlight } from '../../src/cli/commands/run.ts';
+import { RERUN_DEFAULTS } from '../../src/gate/index.ts';
 import { fakeIo } from './fake-io.ts';
 
 let dir: string;
@@ -36,6 +37,13 @@ describe('pokebench run: flags', () => {
     [{ timeout: '-5' }, '--timeout'],
   ])('rejects %j naming the flag', (values, message) => {
     expect(() => flagsToConfig(values)).toThrow(message);
+  });
+
+  it('reads the gate flags with their defaults, and names a bad one', () => {
+    expect(gateFlags({})).toEqual({ maxReruns: RERUN_DEFAULTS.maxReruns, seconds: RERUN_DEFAULTS.seconds, allowInconclusive: false });
+    expect(gateFlags({ 'max-reruns': '0', 'rerun-budget-s': '30', 'allow-inconclusive': true })).toEqual({ maxReruns: 0, seconds: 30, allowInconclusive: true });
+    expect(() => gateFlags({ 'max-reruns': 'lots' })).toThrow('--max-reruns must be a whole number ≥ 0, got "lots".');
+    expect(() => gateFlags({ 'rerun-budget-s': '-5' })).toThrow('--rerun-budget-s must be a whole number');
   });
 
   it('estimates the most requests in flight, for the calibration warning: N of a concurrent client, else the largest pool', () => {

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { fitExponential } from '../../src/fit/fit-exponential.ts';
 import { sortedDraws } from './draws.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 const N = 3000;
 
 describe('fitExponential', () => {
@@ -25,7 +28,7 @@ describe('fitExponential', () => {
         // + 1e-3·shift: rounding to 4 significant digits.
         expect(Math.abs((fit.dist.shift ?? 0) - shift)).toBeLessThanOrEqual((15 * mean) / N + 1e-3 * shift);
       }),
-      { numRuns: 30 },
+      { numRuns: 30, seed: 0xe8 },
     ));
 
   it('is skipped when all samples are equal', () => {

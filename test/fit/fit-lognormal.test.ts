@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { fitLognormal } from '../../src/fit/fit-lognormal.ts';
 import { sortedDraws } from './draws.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 const N = 3000;
 
 describe('fitLognormal', () => {
@@ -21,7 +24,7 @@ describe('fitLognormal', () => {
         expect(Math.abs(Math.log(fit.dist.median / median))).toBeLessThanOrEqual((5 * sigma) / Math.sqrt(N) + 1e-3);
         expect(Math.abs(fit.dist.sigma / sigma - 1)).toBeLessThanOrEqual(5 / Math.sqrt(2 * N) + 1e-3);
       }),
-      { numRuns: 30 },
+      { numRuns: 30, seed: 0x10a },
     ));
 
   it('is skipped when a sample is 0 (log 0) or when all samples are equal (sigma 0)', () => {

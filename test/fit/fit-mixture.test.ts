@@ -4,6 +4,9 @@ import type { Distribution, MixtureDistribution } from '../../mock-server/profil
 import { fitMixture } from '../../src/fit/fit-mixture.ts';
 import { sortedDraws } from './draws.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 const N = 3000;
 
 function mixtureOf(fit: ReturnType<typeof fitMixture>): MixtureDistribution {
@@ -41,7 +44,7 @@ describe('fitMixture', () => {
           expect(Math.abs(Math.log(lognormalOf(b.dist).median / (10 * fast)))).toBeLessThanOrEqual(0.08);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 15, seed: 0x314 },
     ));
 
   it('lists the faster component first, with weights that sum to 1 (to rounding) and sigmas > 0', () => {

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { fitPareto } from '../../src/fit/fit-pareto.ts';
 import { sortedDraws } from './draws.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 const N = 3000;
 const params = fc.record({
   seed: fc.integer({ min: 1, max: 1e9 }),
@@ -22,7 +25,7 @@ describe('fitPareto', () => {
         if (fit.status !== 'fitted' || fit.dist.type !== 'pareto') throw new Error('expected a Pareto fit');
         expect(Math.abs(fit.dist.alpha / alpha - 1)).toBeLessThanOrEqual(0.2);
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: 0xa2f },
     ));
 
   it('starts its support at the smallest sample: shift >= 0 and shift + scale = min to within rounding (law)', () =>
@@ -36,7 +39,7 @@ describe('fitPareto', () => {
         // The scale keeps 4 significant digits, the shift 0.01 ms.
         expect(Math.abs(start - (sorted[0] ?? 0))).toBeLessThanOrEqual(5e-4 * fit.dist.scale + 0.005);
       }),
-      { numRuns: 50 },
+      { numRuns: 50, seed: 0xa30 },
     ));
 
   it('is skipped when the smallest sample is 0 or all samples are equal', () => {

@@ -8,6 +8,9 @@ import { fitSamples, type FitReport } from '../../src/fit/fit-samples.ts';
 import { InvalidArgumentError, quantileSorted } from '../../src/stats/index.ts';
 import { draws } from './draws.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 const N = 2000;
 const seed = fc.integer({ min: 1, max: 1e9 });
 
@@ -31,7 +34,7 @@ describe('fitSamples', () => {
       fc.property(seed, fc.double({ min: 1, max: 500, noNaN: true }), fc.double({ min: 0.1, max: 1.5, noNaN: true }), (s, median, sigma) => {
         expectTrueFamilyOrTie(fitSamples(draws({ type: 'lognormal', median, sigma }, N, s)), 'lognormal');
       }),
-      { numRuns: 10 },
+      { numRuns: 10, seed: 0x5a4 },
     ));
 
   it(`picks pareto for ${N} seeded shifted-Pareto draws (alpha in [0.8, 2]), or a candidate within the tie margin (law)`, () =>
@@ -41,7 +44,7 @@ describe('fitSamples', () => {
         fc.record({ scale: fc.double({ min: 5, max: 100, noNaN: true }), alpha: fc.double({ min: 0.8, max: 2, noNaN: true }), shift: fc.double({ min: 0, max: 100, noNaN: true }) }),
         (s, params) => expectTrueFamilyOrTie(fitSamples(draws({ type: 'pareto', ...params }, N, s)), 'pareto'),
       ),
-      { numRuns: 10 },
+      { numRuns: 10, seed: 0x5a5 },
     ));
 
   it(`picks exponential for ${N} seeded shifted-exponential draws, or a candidate within the tie margin (law)`, () =>
@@ -49,7 +52,7 @@ describe('fitSamples', () => {
       fc.property(seed, fc.double({ min: 1, max: 300, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (s, mean, shift) => {
         expectTrueFamilyOrTie(fitSamples(draws({ type: 'exponential', mean, shift }, N, s)), 'exponential');
       }),
-      { numRuns: 10 },
+      { numRuns: 10, seed: 0x5a6 },
     ));
 
   // A sample's p-quantile has standard error sqrt(p(1 − p)/n) / f(q_p); for a lognormal that is, relative to
@@ -70,7 +73,7 @@ describe('fitSamples', () => {
           expect(Math.abs(Math.log(theory / observed))).toBeLessThanOrEqual(5 * relativeSe + 1e-3);
         }
       }),
-      { numRuns: 10 },
+      { numRuns: 10, seed: 0x5a7 },
     ));
 
   it('writes name, a date-free description naming the source, n and the criterion, seed 1 and clamp.max = ⌈2 × max⌉', () => {
@@ -93,7 +96,7 @@ describe('fitSamples', () => {
         const rotated = [...values.slice(k), ...values.slice(0, k)].toReversed();
         expect(fitSamples(rotated)).toEqual(fitSamples(values));
       }),
-      { numRuns: 5 },
+      { numRuns: 5, seed: 0x5a8 },
     ));
 
   it('falls back to the empirical percentiles when no family fits and the sample is large enough to tell', () => {

@@ -38,8 +38,9 @@ describe('compareResults: identical and same-build runs', () => {
       fc.property(seeds, ([baselineSeed, currentSeed]) => {
         const report = compareResults(buildResults({ noise: 0.08, seed: baselineSeed }), buildResults({ noise: 0.08, seed: currentSeed }));
         expect(report.rows.filter((r) => r.decision === 'regressed')).toEqual([]);
-        expect(report.status).toBe('pass');
-        expect(report.exitCode).toBe(0);
+        // Never a regression; a point the noise leaves open is `inconclusive` (exit 3), not a pass.
+        expect(report.status).toBe(report.rows.some((r) => r.decision === 'inconclusive') ? 'inconclusive' : 'pass');
+        expect(report.exitCode).toBe(report.status === 'pass' ? 0 : 3);
       }),
       { numRuns: 50, seed: 0x90be },
     ));
@@ -108,9 +109,54 @@ describe('compareResults: planted slowdowns', () => {
   it('does not decide a point with fewer than 3 runs on a side, even a 3× slowdown, and says so', () => {
     const report = compareResults(buildResults({ seed: 1 }), buildResults({ seed: 2, plant: { strategy: 'sequential', n: 40, factor: 3, runs: 2 } }));
     const row = rowAt(report, 'sequential', 40);
-    expect(row).toMatchObject({ decision: 'too-few-runs', ci: null, baselineRuns: 5, currentRuns: 2, ratio: 3 });
-    expect(report.status).toBe('pass');
-    expect(report.notes.join('\n')).toMatch(/fewer than 3 runs/);
+    expect(row).toMatchObject({ decision: 'too-few-runs', ci: null, detectable: null, baselineRuns: 5, currentRuns: 2, ratio: 3 });
+    expect(report).toMatchObject({ status: 'inconclusive', exitCode: 3 });
+    expect(report.notes.join('\n')).toMatch(/fewer than 3 runs on a side; not a pass \(exit 3\)/);
+    expect(report.power.find((p) => p.strategy === 'sequential')).toEqual({ strategy: 'sequential', n: 40, detectable: null, points: 3 });
+  });
+
+  it('passes an undecided point with a warning under allowInconclusive', () => {
+    const report = compareResults(buildResults({ seed: 1 }), buildResults({ seed: 2, plant: { strategy: 'sequential', n: 40, runs: 2 } }), { allowInconclusive: true });
+    expect(report).toMatchObject({ status: 'pass', exitCode: 0 });
+    expect(report.notes.join('\n')).toMatch(/passed with a warning \(--allow-inconclusive\)/);
+  });
+});
+
+describe('compareResults: wall time over the model', () => {
+  /** A point whose runs were served different delays: wall = ideal × (1 + 1% noise), ideal varying ±20% run to run. */
+  function drawLuck(seed: number, factor = 1): Results {
+    const results = buildResults({ seed, ns: [1, 10, 40] });
+    let i = seed;
+    for (const strategy of results.strategies) {
+      for (const point of strategy.points) {
+        for (const run of point.runs) {
+          i = (i * 7 + 3) % 11;
+          run.idealMs = run.idealMs * (0.8 + 0.04 * i);
+          run.wallMs = run.idealMs * factor * (1 + 0.002 * ((i % 5) - 2));
+        }
+      }
+    }
+    return results;
+  }
+
+  it('cancels the luck of the delays each run was served: same client, every point unchanged and the power tight', () => {
+    const report = compareResults(drawLuck(1), drawLuck(2));
+    expect(report.rows.every((r) => r.basis === 'model' && r.decision === 'unchanged')).toBe(true);
+    for (const p of report.power) expect(p.detectable).toBeLessThan(0.13);
+  });
+
+  it('still sees a slower client: 30% slower over the same ideal regresses', () => {
+    const report = compareResults(drawLuck(1), drawLuck(2, 1.3));
+    expect(report.rows.every((r) => r.decision === 'regressed')).toBe(true);
+    expect(report.rows[0]!.ratio).toBeCloseTo(1.3, 1);
+  });
+
+  it('falls back to raw wall times when a run has no ideal', () => {
+    const current = drawLuck(2);
+    current.strategies[0]!.points[0]!.runs[0]!.idealMs = Number.NaN;
+    const row = rowAt(compareResults(drawLuck(1), current), 'sequential', 1);
+    expect(row.basis).toBe('wall');
+    expect(row.ratio).toBe(row.currentMs / row.baselineMs);
   });
 });
 

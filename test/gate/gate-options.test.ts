@@ -3,7 +3,7 @@ import { GATE_DEFAULTS, resolveGateOptions } from '../../src/gate/gate-options.t
 
 describe('resolveGateOptions', () => {
   it('fills every default, and treats undefined as the default', () => {
-    expect(resolveGateOptions()).toEqual({ threshold: 0.1, significanceLevel: 0.05, resamples: 2000, seed: GATE_DEFAULTS.seed });
+    expect(resolveGateOptions()).toEqual({ threshold: 0.1, significanceLevel: 0.05, resamples: 2000, seed: GATE_DEFAULTS.seed, allowInconclusive: false });
     expect(resolveGateOptions({ threshold: undefined, resamples: 500 })).toEqual({ ...GATE_DEFAULTS, resamples: 500 });
   });
 

@@ -5,6 +5,9 @@ import { bootstrapDistribution, percentileInterval, resample } from '../../src/s
 import { median } from '../../src/stats/descriptive.ts';
 import { mulberry32 } from '../../src/stats/prng.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 // Wall times with ties (integers) as well as distinct values, 1 to 12 runs.
 const walls = fc.array(fc.oneof(fc.integer({ min: 1, max: 20 }), fc.double({ min: 0.5, max: 1000, noNaN: true })), { minLength: 1, maxLength: 12 });
 
@@ -18,7 +21,7 @@ describe('medianRatio', () => {
           interval: percentileInterval(naive, 0.9),
         });
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 0x3ee },
     ));
 
   it('law: the interval lies within [min(current) / max(baseline), max(current) / min(baseline)]', () =>
@@ -28,7 +31,7 @@ describe('medianRatio', () => {
         expect(interval.low).toBeGreaterThanOrEqual((Math.min(...current) / Math.max(...baseline)) * (1 - 1e-12));
         expect(interval.high).toBeLessThanOrEqual((Math.max(...current) / Math.min(...baseline)) * (1 + 1e-12));
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 0x3ef },
     ));
 
   it('law: with odd run counts the interval holds the ratio of medians (each resampled median is on either side of it half the time)', () =>
@@ -43,7 +46,7 @@ describe('medianRatio', () => {
           expect(interval.high).toBeGreaterThanOrEqual(ratio);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 0x3f0 },
     ));
 
   it('gives a zero-width interval at the ratio when every run of a side is the same', () => {

@@ -8,9 +8,9 @@ const regression = compareResults(buildResults(), buildResults({ plant: { strate
 describe('renderGateReport', () => {
   it('lays out one aligned row per point with the change and its interval', () => {
     const lines = renderGateReport(regression).split('\n');
-    expect(lines[0]).toMatch(/^strategy\s+N\s+baseline ms\s+current ms\s+change\s+95% CI\s+decision$/);
-    expect(lines).toContain('bounded(4)   40         1000        2000  +100.0%  [+100.0%, +100.0%]  REGRESSED');
-    expect(lines).toContain('sequential   10         1000        1000     0.0%        [0.0%, 0.0%]  unchanged');
+    expect(lines[0]).toMatch(/^strategy\s+N\s+baseline ms\s+current ms\s+change\s+95% CI\s+detectable\s+decision$/);
+    expect(lines).toContain('bounded(4)   40         1000        2000  +100.0%  [+100.0%, +100.0%]     ≥ 10.0%  REGRESSED');
+    expect(lines).toContain('sequential   10         1000        1000     0.0%        [0.0%, 0.0%]     ≥ 10.0%  unchanged');
   });
 
   it('lists verdict changes and ends with a one-line summary', () => {
@@ -29,7 +29,8 @@ describe('renderGateReport', () => {
   it('shows an undecided point without an interval, and the reason for an unusable comparison', () => {
     const current = buildResults({ plant: { strategy: 'sequential', n: 40, runs: 2 } });
     const text = renderGateReport(compareResults(buildResults(), { ...current, settings: { ...current.settings, payload: 'realistic' } }));
-    expect(text).toMatch(/sequential\s+40\s+4000\s+4000\s+0\.0%\s+n\/a\s+too few runs \(5 vs 2\)/);
+    expect(text).toMatch(/sequential\s+40\s+4000\s+4000\s+0\.0%\s+n\/a\s+n\/a\s+too few runs \(5 vs 2\)/);
+    expect(text).toContain('sequential: this comparison could not see a regression of any size at N = 40: too few runs for an interval (5 baseline vs 2 current runs).');
     expect(text).toContain('Not comparable:\n  - payload differs');
     expect(text.split('\n').at(-1)).toBe('UNUSABLE: the two runs are not comparable (1 reason above); exit 2.');
   });
@@ -40,7 +41,7 @@ describe('renderGateMarkdown', () => {
     const lines = renderGateMarkdown(regression).trimEnd().split('\n');
     expect(lines[0]).toBe('### pokebench gate: REGRESSION');
     expect(lines.filter((l) => l.startsWith('| '))).toHaveLength(2 + regression.rows.length);
-    expect(lines).toContain('| bounded(4) | 40 | 1000 | 2000 | +100.0% | [+100.0%, +100.0%] | **REGRESSED** |');
+    expect(lines).toContain('| bounded(4) | 40 | 1000 | 2000 | +100.0% | [+100.0%, +100.0%] | ≥ 10.0% | **REGRESSED** |');
     expect(lines.at(-1)).toMatch(/^\*\*REGRESSION: 1 of 9 points regressed/);
   });
 

@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
 import { parseProfile } from '../../mock-server/profile/index.ts';
 import { buildGoPeer, findGo, GO_PEER_DIR, runPeer, type PeerReport, type RunPeerOptions } from '../../src/peers/index.ts';
+import { peerSuite } from '../helpers/require-peers.ts';
 
 // Runs only where Go is installed (Debian's golang-go, or $POKEBENCH_GO); CI
-// installs it. The first build on a cold Go build cache takes ~30 s on 2
+// installs it and requires it (POKEBENCH_REQUIRE_PEERS=1). Wall-clock upper
+// bounds live in test/perf/peers.test.ts; here only bounds the wait forces. The first build on a cold Go build cache takes ~30 s on 2
 // cores, so beforeAll builds once with its own timeout and the runs reuse it.
 const go = await findGo();
 const N = 30;
@@ -23,7 +25,7 @@ async function run(options: Partial<RunPeerOptions> = {}): Promise<PeerReport> {
   return result.report;
 }
 
-describe.runIf(go.available)(`the shipped Go peer (${go.version ?? 'no go'})`, () => {
+describe.runIf(peerSuite(go.available, 'Go', 'Install golang-go (apt-get install golang-go) or set POKEBENCH_GO.'))(`the shipped Go peer (${go.version ?? 'no go'})`, () => {
   beforeAll(async () => {
     server = await startMockServer({ profile: parseProfile({ name: 'fixed-100ms', seed: 1, delay: { type: 'fixed', ms: DELAY_MS } }), port: 0 });
     const built = await buildGoPeer({ path: go.path as string, version: go.version });
@@ -33,12 +35,11 @@ describe.runIf(go.available)(`the shipped Go peer (${go.version ?? 'no go'})`, (
     await server?.close();
   });
 
-  it('go-goroutines sends all at once: concurrent, wall well below N·L/4', async () => {
+  it('go-goroutines sends all at once: concurrent, wall ≥ L', async () => {
     const report = await run();
     expect(report.client).toBe('go-goroutines');
     expect(report.model).toEqual({ kind: 'concurrent' });
     expect(report.wallMs).toBeGreaterThanOrEqual(DELAY_MS);
-    expect(report.wallMs).toBeLessThan((N * DELAY_MS) / 4);
   });
 
   it('go-goroutines caps connections per host at POKEBENCH_POOL: bounded(3), wall ≥ ⌈N/3⌉·L', async () => {

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
 import { parseProfile } from '../../mock-server/profile/index.ts';
 import { findPython, runPeer, type PeerReport, type RunPeerOptions } from '../../src/peers/index.ts';
+import { peerSuite } from '../helpers/require-peers.ts';
 
 // Runs only where Debian's python3-httpx (or $POKEBENCH_PYTHON) is installed;
-// CI installs it. Each law below is a bound the wait alone forces, so it can
+// CI installs it and requires it (POKEBENCH_REQUIRE_PEERS=1). Wall-clock upper
+// bounds live in test/perf/peers.test.ts. Each law below is a bound the wait alone forces, so it can
 // only fail if a client is not doing what its model claims.
 const python = await findPython();
 const N = 30;
@@ -23,7 +25,7 @@ async function run(peer: string, options: Partial<RunPeerOptions> = {}): Promise
   return result.report;
 }
 
-describe.runIf(python.available)(`the shipped Python peers (${python.path ?? 'no python with httpx'})`, () => {
+describe.runIf(peerSuite(python.available, 'python3 with httpx', 'Install python3-httpx (apt-get install python3-httpx) or set POKEBENCH_PYTHON.'))(`the shipped Python peers (${python.path ?? 'no python with httpx'})`, () => {
   beforeAll(async () => {
     server = await startMockServer({ profile: parseProfile({ name: 'fixed-100ms', seed: 1, delay: { type: 'fixed', ms: DELAY_MS } }), port: 0 });
   });
@@ -51,11 +53,10 @@ describe.runIf(python.available)(`the shipped Python peers (${python.path ?? 'no
     expect(report.wallMs).toBeGreaterThanOrEqual((N / 3) * DELAY_MS);
   });
 
-  it("py-asyncio keeps httpx's default pool of 100 connections: bounded(100), all N in one round", async () => {
+  it("py-asyncio keeps httpx's default pool of 100 connections: bounded(100), wall ≥ L", async () => {
     const report = await run('py-asyncio');
     expect(report.model).toEqual({ kind: 'bounded', k: 100 });
     expect(report.wallMs).toBeGreaterThanOrEqual(DELAY_MS);
-    expect(report.wallMs).toBeLessThan((N * DELAY_MS) / 4);
   });
 
   it('py-asyncio takes its pool size from POKEBENCH_POOL: bounded(5), wall ≥ ⌈N/5⌉·L', async () => {
@@ -70,12 +71,11 @@ describe.runIf(python.available)(`the shipped Python peers (${python.path ?? 'no
     expect(report.model).toEqual({ kind: 'concurrent' });
   });
 
-  it('py-asyncio-unlimited sends all at once: concurrent, wall well below N·L/4', async () => {
+  it('py-asyncio-unlimited sends all at once: concurrent, wall ≥ L', async () => {
     const report = await run('py-asyncio-unlimited');
     expect(report.client).toBe('py-asyncio-unlimited');
     expect(report.model).toEqual({ kind: 'concurrent' });
     expect(report.wallMs).toBeGreaterThanOrEqual(DELAY_MS);
-    expect(report.wallMs).toBeLessThan((N * DELAY_MS) / 4);
   });
 
   it('counts refused connections as network errors, one per request, with no delay', async () => {

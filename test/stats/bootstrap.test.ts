@@ -4,6 +4,9 @@ import { bootstrapDistribution, percentileInterval, resample } from '../../src/s
 import { mean } from '../../src/stats/descriptive.ts';
 import { mulberry32 } from '../../src/stats/prng.ts';
 
+// Statistical laws hold with high probability, not always: fast-check's seed is
+// pinned in each, so every run checks the same cases and a fresh draw cannot fail CI.
+
 describe('resample', () => {
   it('draws as many values as it was given, each one of them', () =>
     fc.assert(
@@ -36,7 +39,7 @@ describe('bootstrapDistribution + percentileInterval', () => {
         expect(mean(values)).toBeGreaterThanOrEqual(low - 1e-9);
         expect(mean(values)).toBeLessThanOrEqual(high + 1e-9);
       }),
-      { numRuns: 50 },
+      { numRuns: 50, seed: 0xb008 },
     ));
 
   it('takes the 2.5% and 97.5% quantiles at 95%', () => {

@@ -12,13 +12,19 @@ a bootstrap confidence interval of the ratio of medians over repetitions,
 and a noise threshold (a change must be significant AND larger than the
 threshold). A change of scaling verdict (flat -> linear) always regresses.
 
+Each point also shows the smallest slowdown it could have detected (from
+both sides' spread and run counts), and each strategy the worst of them.
+
 Options:
-  --threshold PCT   noise threshold (default 10%)
-  --markdown        print the Markdown table (for CI job summaries)
-  -h, --help        show this help
+  --threshold PCT        noise threshold (default 10%)
+  --allow-inconclusive   pass (with a warning) when points are undecided
+  --markdown             print the Markdown table (for CI job summaries)
+  --json                 print the report as JSON
+  -h, --help             show this help
 
 Exit codes: 0 no regression, 1 regression, 2 unusable input (unreadable
-file, different profile or payload).
+file, different profile or payload), 3 inconclusive (no regression seen,
+but some point could not be decided; more repetitions would decide it).
 `;
 
 /** Parses `10%` or `0.1`. */
@@ -32,7 +38,12 @@ export function parseThreshold(raw: string | undefined): number | undefined {
 
 /** `pokebench compare`. */
 export async function compare(argv: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parse('compare', argv, { threshold: { type: 'string' }, markdown: { type: 'boolean' } });
+  const { values, positionals } = parse('compare', argv, {
+    threshold: { type: 'string' },
+    markdown: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'allow-inconclusive': { type: 'boolean' },
+  });
   if (values['help']) {
     io.out(COMPARE_HELP);
     return 0;
@@ -42,8 +53,9 @@ export async function compare(argv: readonly string[], io: CommandIo): Promise<n
   }
   const threshold = parseThreshold(typeof values['threshold'] === 'string' ? values['threshold'] : undefined);
   const [base, current] = await Promise.all(positionals.map((f) => readResults(path.resolve(io.cwd, f))));
-  const report = compareResults(base!, current!, threshold === undefined ? {} : { threshold });
-  io.out(`${values['markdown'] ? renderGateMarkdown(report) : renderGateReport(report)}\n`);
+  const report = compareResults(base!, current!, { threshold, allowInconclusive: values['allow-inconclusive'] === true });
+  const text = values['json'] ? JSON.stringify(report, null, 2) : values['markdown'] ? renderGateMarkdown(report) : renderGateReport(report);
+  io.out(`${text}\n`);
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
   return report.exitCode;

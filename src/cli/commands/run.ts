@@ -2,8 +2,8 @@ import { mkdir, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
-import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { RUN_DEFAULTS, resolveStrategies, runBenchmark, strategyLadder } from '../../sweep/run-benchmark.ts';
+import { isUndecided, renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
+import { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/run-benchmark.ts';
 import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
 import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
@@ -48,12 +48,20 @@ Options:
   --max-seconds S        stop the sweep after S seconds (default ${RUN_DEFAULTS.maxSeconds})
   --baseline FILE        compare with a saved results.json; exit 1 on a regression
   --threshold PCT        noise threshold of the comparison (default 10%)
+  --max-reruns N         with --baseline: rounds of reruns that add repetitions
+                         to undecided points (default ${RERUN_DEFAULTS.maxReruns})
+  --rerun-budget-s S     with --baseline: seconds all reruns may take (default ${RERUN_DEFAULTS.seconds})
+  --allow-inconclusive   with --baseline: pass, with a warning, when points are
+                         still undecided after the reruns
   --config FILE          config file (default: pokebench.config.{ts,mjs,js,json} here)
   -h, --help             show this help
 
-Exit codes: 0 done, 1 regression against --baseline, 2 bad input, a ladder
-this machine cannot fan out (refused before it starts), or an invalid
-strategy (its runs lost requests to the machine, not to the profile).
+Exit codes: 0 done (no regression against --baseline), 1 regression
+(confirmed by a rerun), 2 bad input, runs not comparable, a ladder this
+machine cannot fan out (refused before it starts), or an invalid strategy
+(its runs lost requests to the machine, not to the profile), 3 inconclusive
+(with --baseline: no regression seen, but some point stayed undecided after
+the reruns; --allow-inconclusive makes it 0).
 `;
 
 const FLAGS = {
@@ -77,11 +85,29 @@ const FLAGS = {
   'max-seconds': { type: 'string' },
   baseline: { type: 'string' },
   threshold: { type: 'string' },
+  'max-reruns': { type: 'string' },
+  'rerun-budget-s': { type: 'string' },
+  'allow-inconclusive': { type: 'boolean' },
   config: { type: 'string' },
 } as const;
 
 /** How the log line names where the mock runs. */
 const MOCK_LABEL = { child: 'mock in a child process', 'in-process': 'mock in this process (its work is billed to the client)', external: 'external server' } as const;
+
+/** The gate's flags of `run --baseline` (not part of the sweep's config). */
+export function gateFlags(values: Parsed['values']): { maxReruns: number; seconds: number; allowInconclusive: boolean } {
+  const whole = (flag: string, fallback: number): number => {
+    const raw = values[flag];
+    if (typeof raw !== 'string') return fallback;
+    if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${flag} must be a whole number ≥ 0, got ${JSON.stringify(raw)}.`);
+    return Number(raw);
+  };
+  return {
+    maxReruns: whole('max-reruns', RERUN_DEFAULTS.maxReruns),
+    seconds: whole('rerun-budget-s', RERUN_DEFAULTS.seconds),
+    allowInconclusive: values['allow-inconclusive'] === true,
+  };
+}
 
 /** Flags as a partial {@link RunConfig}; values are checked by the config schema, errors name the flag. */
 export function flagsToConfig(values: Parsed['values']): RunConfig {
@@ -145,6 +171,11 @@ export function maxInFlight(config: RunConfig): number {
 
 /** `pokebench run`. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  return runWith(argv, io, {});
+}
+
+/** `pokebench run` with the sweep's internal test seam (a planted slower strategy); for tests only. */
+export async function runWith(argv: readonly string[], io: CommandIo, seam: RunSeam): Promise<number> {
   const { values, positionals } = parse('run', argv, FLAGS);
   if (values['help']) {
     io.out(RUN_HELP);
@@ -153,6 +184,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (positionals.length) throw new UsageError(`pokebench run: unexpected argument ${JSON.stringify(positionals[0])}. See 'pokebench run --help'.`);
   const fromFile = await loadRunConfig(io.cwd, typeof values['config'] === 'string' ? values['config'] : undefined);
   const config: RunConfig = { ...fromFile.config, ...flagsToConfig(values) };
+  const gateBudget = gateFlags(values);
   if (fromFile.file) io.err(`pokebench: using config ${path.relative(io.cwd, fromFile.file) || fromFile.file}\n`);
 
   // Read the baseline first: a bad one should fail before a minute of measuring.
@@ -173,11 +205,11 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   }
 
   const progress = createProgress(io);
-  const results = await runBenchmark(config, {
+  const results = await runBenchmarkWith(config, {
     onProgress: progress.update,
     onServer: (url, placement) => io.err(`pokebench: ${MOCK_LABEL[placement]} at ${url}\n`),
     onNotice: (message) => io.err(`pokebench: ${message}\n`),
-  }).finally(() => progress.done());
+  }, seam).finally(() => progress.done());
 
   // results.json first: whatever happens to the reports, the measurements are kept.
   const resultsFile = path.join(outDir, 'results.json');
@@ -199,24 +231,43 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (!baseline) return invalid.length > 0 ? 2 : 0;
   const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
   const print = values['json'] ? io.err : io.out;
-  const first = compareResults(baseline, results, { threshold });
-  print(`\n${renderGateReport(first)}\n`);
-  // A failing verdict is confirmed by one rerun of the strategies at fault
-  // before the exit code says 1: one slow minute on a shared runner must not fail a build.
-  const gate = await confirmRegression(baseline, first, { threshold }, async (suspects) => {
-    io.err(`pokebench: regression in ${suspects.join(', ')}; confirming with one rerun of ${suspects.length === 1 ? 'it' : 'them'}...\n`);
-    const rerunProgress = createProgress(io);
-    const rerun = results.strategies.filter((s) => suspects.includes(s.name));
-    const strategies = rerun.filter((s) => !s.external).map((s) => s.name);
-    const peers = rerun.filter((s) => s.external).map((s) => s.external?.command ?? s.name);
-    return runBenchmark({ ...config, strategies, peers }, { onProgress: rerunProgress.update }).finally(() => rerunProgress.done());
+  const options = { threshold, allowInconclusive: gateBudget.allowInconclusive };
+  const gate = await settleGate(baseline, results, options, gateBudget, {
+    rerun: async (names, purpose) => {
+      io.err(
+        purpose === 'confirm'
+          ? `pokebench: regression in ${names.join(', ')}; confirming with one rerun of ${names.length === 1 ? 'it' : 'them'}...\n`
+          : `pokebench: undecided points in ${names.join(', ')}; adding ${config.repeats ?? RUN_DEFAULTS.repeats} repetitions per point...\n`,
+      );
+      const rerunProgress = createProgress(io);
+      const rerun = results.strategies.filter((s) => names.includes(s.name));
+      const strategies = rerun.filter((s) => !s.external).map((s) => s.name);
+      const peers = rerun.filter((s) => s.external).map((s) => s.external?.command ?? s.name);
+      const current = await runBenchmarkWith({ ...config, strategies, peers }, { onProgress: rerunProgress.update }, seam).finally(() => rerunProgress.done());
+      return { current };
+    },
   });
+  print(`\n${describeGate(gate)}\n`);
   const report = gate.report;
-  if (gate.kind !== 'not-needed') {
-    print(`\nRerun of ${gate.suspects.join(', ')}:\n${renderGateReport(report)}\n`);
-    if (gate.kind === 'not-reproduced') print('The regression did not reproduce on the rerun: treated as noise, exit 0.\n');
-  }
   await writable(() => writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report)), path.join(outDir, 'compare.md'));
+  // summary.md is what CI shows: it ends with the gate's answer and its power.
+  await writable(() => appendFile(path.join(outDir, 'summary.md'), `\n${renderGateMarkdown(report)}`), path.join(outDir, 'summary.md'));
+  await writable(() => writeFile(path.join(outDir, 'compare.json'), `${JSON.stringify(report, null, 2)}\n`), path.join(outDir, 'compare.json'));
   if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
   return report.exitCode;
+}
+
+/** The gate's story for the terminal: the first comparison, the confirming rerun, the rounds that added repetitions, the final report. */
+function describeGate(gate: SettledGate): string {
+  const parts = [renderGateReport(gate.first)];
+  if (gate.confirmation) {
+    parts.push(`Rerun of ${gate.confirmation.suspects.join(', ')}:\n${renderGateReport(gate.confirmation.report)}`);
+    if (!gate.confirmation.reproduced) parts.push('The regression did not reproduce on the rerun: treated as noise.');
+  }
+  gate.rounds.forEach((round, i) => {
+    const open = round.report.rows.filter(isUndecided).length;
+    parts.push(`Rerun ${i + 1} added repetitions to ${round.strategies.join(', ')}: ${open === 0 ? 'every point decided' : `${open} point(s) still undecided`}.`);
+  });
+  if (gate.report !== gate.first && gate.report !== gate.confirmation?.report) parts.push(`With every run pooled:\n${renderGateReport(gate.report)}`);
+  return parts.join('\n\n');
 }

@@ -112,3 +112,40 @@ describe('fault injection: what the client sees', () => {
     await ok.body.dump();
   });
 });
+
+describe('fault injection: the server and the client agree on every request', () => {
+  // What each injected fault must look like to the client. Concurrency caps are
+  // left out: a hang holding a slot would time out requests queued behind it,
+  // which no fault count names. The rate limit answers at once, so it stays in.
+  const AS_HTTP_ERROR = ['http-error', 'rate-limited', 'rate-limit', 'queue-full'];
+  const AS_NETWORK_ERROR = ['malformed-json', 'reset', 'empty'];
+  const AS_TIMEOUT = ['hang'];
+  const sum = (counts: Record<string, number>, kinds: readonly string[]): number => kinds.reduce((a, k) => a + (counts[k] ?? 0), 0);
+
+  it("law: for any fault mix and seed, each strategy's outcomes match the server's per-kind fault counts", async () => {
+    const mix = fc.array(
+      fc.record({ kind: fc.constantFrom(...FAULT_KINDS), probability: fc.double({ min: 0, max: 0.1, noNaN: true }) }),
+      { maxLength: FAULT_KINDS.length },
+    );
+    const rateLimit = fc.option(fc.record({ requestsPerSecond: fc.integer({ min: 50, max: 2000 }), burst: fc.integer({ min: 1, max: 20 }) }), { nil: undefined });
+    const strategies = [sequential(), concurrent(), bounded(3), batched(3), workers(2)];
+    await fc.assert(
+      fc.asyncProperty(mix, rateLimit, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 24 }), async (faults, limit, seed, n) => {
+        for (const strategy of strategies) {
+          server.api.setProfile(parseProfile({ seed, delay: { type: 'fixed', ms: 0 }, faults, ...(limit ? { rateLimit: limit } : {}) }));
+          server.api.reset();
+          // 600 ms: far above a loaded box's worst answer at zero delay, so only a hang times out.
+          const run = await measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 600 });
+          const injected = server.api.faultCounts();
+          const label = `${strategy.name}, N=${n}, injected ${JSON.stringify(injected)}`;
+          expect(run.counts['http-error'], label).toBe(sum(injected, AS_HTTP_ERROR));
+          expect(run.counts['network-error'], label).toBe(sum(injected, AS_NETWORK_ERROR));
+          expect(run.counts.timeout, label).toBe(sum(injected, AS_TIMEOUT));
+          expect(run.counts.ok, label).toBe(n - Object.values(injected).reduce((a, b) => a + b, 0));
+        }
+      }),
+      { numRuns: 8, seed: 0xfa18 },
+    );
+    useFaults([]);
+  });
+});

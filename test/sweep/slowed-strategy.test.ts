@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
+import { parseProfile } from '../../mock-server/profile/index.ts';
+import { createUndiciClient } from '../../src/clients/undici-client.ts';
+import { measureRun } from '../../src/measure/index.ts';
+import { bounded, concurrent, workers } from '../../src/strategies/index.ts';
+import { slowedStrategy } from '../../src/sweep/slowed-strategy.ts';
+
+// The planted regression of the gate's tests and benchmark must be a real
+// slower run: each request holds its slot a further fraction of its delay.
+// Lower bounds only (the wait forces them), so a loaded box cannot break them.
+const DELAY_MS = 30;
+let server: MockServerHandle;
+beforeAll(async () => {
+  server = await startMockServer({ profile: parseProfile({ name: 'fixed-30ms', seed: 1, delay: { type: 'fixed', ms: DELAY_MS } }), port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('slowedStrategy', () => {
+  it('keeps the name, kind and k, so results and the gate see the same strategy', () => {
+    const slowed = slowedStrategy(bounded(3), 0.2);
+    expect([slowed.name, slowed.kind, slowed.k]).toEqual(['bounded(3)', 'bounded', 3]);
+    expect(() => slowedStrategy(concurrent(), -1)).toThrow('fraction must be a number ≥ 0');
+  });
+
+  it.each([
+    { name: 'bounded(2)', make: () => bounded(2) },
+    { name: 'workers(2)', make: () => workers(2) },
+  ])('$name slowed by 100% holds each slot twice the delay: 4 requests on 2 slots take ≥ 2 × 2L, all ok', async ({ make }) => {
+    const run = await measureRun({ strategy: slowedStrategy(make(), 1), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 4 });
+    expect(run.counts.ok).toBe(4);
+    expect(run.wallMs).toBeGreaterThanOrEqual(2 * 2 * DELAY_MS);
+    // The server's delays are untouched, so the model's ideal is too: the slowdown is the client's.
+    expect(run.records.map((r) => r.delayMs)).toEqual([DELAY_MS, DELAY_MS, DELAY_MS, DELAY_MS]);
+  });
+});

@@ -13,6 +13,8 @@ import type { MockServerHandle } from '../../mock-server/index.ts';
 import type { Profile } from '../../mock-server/profile/index.ts';
 import { runPeer } from '../peers/index.ts';
 import { toRunResult } from '../sweep/external-strategy.ts';
+import { decideRepetition, type RepetitionSample } from '../sweep/adaptive-repeats.ts';
+import { median } from '../stats/index.ts';
 
 /** One setting of a knob. */
 export interface KnobRow {
@@ -88,4 +90,50 @@ export async function sweepServerCap(server: MockServerHandle, n: number, caps: 
     server.api.setProfile(original);
   }
   return { kind: 'ok', client: 'concurrent (Node, undici)', rows };
+}
+
+/** One thread-pool size, measured: the median of its runs and how many there were. */
+export interface WorkersPoint {
+  workers: number;
+  medianMs: number;
+  runs: number;
+  /** CPU per request of the client, ms (median over runs). */
+  cpuPerRequestMs: number;
+}
+
+/**
+ * py-threadpool at N with each worker count (`POKEBENCH_WORKERS`): the pool
+ * size a machine of more cores would give it. Each setting is repeated while
+ * {@link decideRepetition} asks for more: a run that is pure waiting and
+ * within tolerance of the model's wait roof is enough.
+ */
+export async function sweepWorkers(url: string, n: number, workersList: readonly number[], signal?: AbortSignal, onRun?: (workers: number, run: number) => void): Promise<WorkersPoint[] | { skipped: string }> {
+  const points: WorkersPoint[] = [];
+  for (const workers of workersList) {
+    const runs: RunResult[] = [];
+    const samples: RepetitionSample[] = [];
+    while (decideRepetition(samples).more) {
+      onRun?.(workers, runs.length + 1);
+      const cpu0 = process.cpuUsage();
+      const result = await runPeer('py-threadpool', { url, n, workers, runTimeoutMs: 300_000, signal });
+      const server = process.cpuUsage(cpu0);
+      if (result.kind === 'failed') return { skipped: result.message };
+      const model = result.report.model;
+      const k = model.kind === 'bounded' ? model.k : undefined;
+      const run = toRunResult({ name: 'py-threadpool', kind: model.kind, k }, n, result.report, result.processWallMs);
+      runs.push(run);
+      samples.push({
+        wallMs: run.wallMs,
+        waitRoofMs: idealMakespan(model.kind, k, runDelays(run)),
+        cpuBoundMs: run.cpuMs.user + run.cpuMs.system + (server.user + server.system) / 1000,
+      });
+    }
+    points.push({
+      workers,
+      medianMs: median(runs.map((r) => r.wallMs)),
+      runs: runs.length,
+      cpuPerRequestMs: median(runs.map((r) => (r.cpuMs.user + r.cpuMs.system) / n)),
+    });
+  }
+  return points;
 }

@@ -15,7 +15,7 @@ import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
-import { runSweep, type SweepProgress } from './run-sweep.ts';
+import { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
 
 /** The defaults of `pokebench run`: under a minute on a 2-core machine. */
 export const RUN_DEFAULTS = {
@@ -51,6 +51,10 @@ export interface RunHooks {
    * a replacement must carry the same name.
    */
   strategyOverride?: (name: string) => Strategy | undefined;
+  /** A strategy's own N ladder, by name, over the config's (`reproduce` keeps waiting clients short). */
+  ladderFor?: (name: string) => readonly number[] | undefined;
+  /** Adaptive repetition: `repeats` becomes the most, and a point is repeated only while this says so. */
+  moreRuns?: SweepOptions['moreRuns'];
 }
 
 /** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
@@ -110,7 +114,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       : createUndiciClient({ baseUrl, connections: config.connections });
 
   // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
-  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
+  const ladders = new Map(strategies.map((s) => [s.name, [...(hooks.ladderFor?.(s.name) ?? ladder(s))]]));
   const started = performance.now();
   try {
     const cells = await runSweep({
@@ -124,6 +128,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       signal: hooks.signal,
       onProgress: hooks.onProgress,
       serverFaults: server ? () => server.api.faultCounts() : undefined,
+      moreRuns: hooks.moreRuns,
     });
     const settings: RunSettings = {
       profile: profileInfo,

@@ -110,19 +110,8 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
       )}`,
     );
   }
-  out.push(`**How to rerun.** \`${rerunCommand(report)}\` (add \`--thorough\` for the full grid, \`--quick\` for a one-minute smoke run); the measurements are in \`reproduce.json\`.`);
+  out.push(`**How to rerun.** \`${report.rerun}\` (add \`--thorough\` for the full grid, \`--quick\` for a one-minute smoke run); the measurements are in \`reproduce.json\`.`);
   return `${out.join('\n\n')}\n`;
-}
-
-/** The command line that reruns this report's settings. */
-export function rerunCommand(report: ReproduceReport): string {
-  const s = report.settings;
-  const flags = ['npx pokebench reproduce'];
-  if (s.quick) flags.push('--quick');
-  if (s.thorough) flags.push('--thorough');
-  if (s.profile !== 'pokeapi-like') flags.push('--profile', s.profile);
-  flags.push('--cores-like', s.coresLike.length ? s.coresLike.join(',') : 'none');
-  return flags.join(' ');
 }
 
 /** One claim as a results paragraph: what was claimed, what was measured where, the cause, the rule. */

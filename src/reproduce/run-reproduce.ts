@@ -15,7 +15,7 @@ import { machineInfo } from '../sweep/build-results.ts';
 import { runBenchmark, type RunHooks } from '../sweep/run-benchmark.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import { BLOG_SPEEDUP, CLAIM_FACTOR, checkClaims, cpuPerRequest, type ClaimCheck } from './claims.ts';
-import { coresList, coresTable, pythonWorkersFor, type CoresTable } from './cores-like.ts';
+import { coresList, coresTable, predictSpeedup, pythonWorkersFor, type CoresTable } from './cores-like.ts';
 import { fastLadder, moreRuns, pureWaiting } from './fast-plan.ts';
 import { sweepPoolSize, sweepServerCap, sweepWorkers, type KnobSweep } from './knob-sweeps.ts';
 import { rooflineRows, type RooflineRow } from './roofline-rows.ts';
@@ -71,6 +71,8 @@ export interface ReproduceReport {
   capSweep: KnobSweep;
   /** The blog's machine, emulated (pool size) and predicted (model); undefined without the peers or `coresLike`. */
   cores: CoresTable | { skipped: string } | undefined;
+  /** The command line that reruns these settings. */
+  rerun: string;
   /** Per client: CPU per request with each payload at the largest N both measured. */
   payloadEffect: { client: string; n: number; slimCpuMs: number; realisticCpuMs: number; slimMs: number; realisticMs: number }[];
   durationMs: number;
@@ -171,12 +173,20 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
   let capSweep: KnobSweep;
   let cores: ReproduceReport['cores'];
   try {
-    hooks.onPhase?.(`httpx pool-size sweep at N = ${settings.knobN}: ${settings.poolSizes.map((p) => p ?? 'unlimited').join(', ')}`);
+    const first = payloads[0]?.results;
+    const asyncio = first?.strategies.find((st) => st.name === 'py-asyncio' && st.points.length > 0);
+    const L = asyncio?.scaling.meanLatencyMs ?? Number.NaN;
+    const c = asyncio ? cpuPerRequest(asyncio, asyncio.points.at(-1)!.n) : Number.NaN;
+    // The model's time for each phase: the larger roof of every setting, from the first sweep's L̄ and asyncio's c.
+    const poolEta = settings.poolSizes.reduce<number>((a, p) => a + predictSpeedup({ n: settings.knobN, latencyMs: L, workers: 1, asyncioPool: p ?? settings.knobN, asyncioCpuMs: c }).asyncioMs, 0);
+    const capEta = settings.caps.reduce<number>((a, cap) => a + Math.ceil(settings.knobN / (cap ?? settings.knobN)) * L, 0);
+    const eta = (ms: number) => (Number.isFinite(ms) ? `, about ${seconds(ms)} by the model` : '');
+    hooks.onPhase?.(`httpx pool-size sweep at N = ${settings.knobN}: ${settings.poolSizes.map((p) => p ?? 'unlimited').join(', ')} (elapsed ${seconds(performance.now() - started)}${eta(poolEta)})`);
     const asyncioRan = payloads.some((p) => p.results.strategies.some((s) => s.name === 'py-asyncio' && s.points.length > 0));
     poolSweep = asyncioRan
       ? await sweepPoolSize(server.url, settings.knobN, settings.poolSizes, hooks.signal)
       : { kind: 'skipped', client: 'py-asyncio', reason: 'the py-asyncio peer did not run (pokebench peers check)' };
-    hooks.onPhase?.(`server concurrency-cap sweep at N = ${settings.knobN}: ${settings.caps.map((c) => c ?? 'none').join(', ')}`);
+    hooks.onPhase?.(`server concurrency-cap sweep at N = ${settings.knobN}: ${settings.caps.map((x) => x ?? 'none').join(', ')} (elapsed ${seconds(performance.now() - started)}${eta(capEta)})`);
     capSweep = await sweepServerCap(server, settings.knobN, settings.caps, hooks.signal);
     cores = await emulateCores(server.url, settings, payloads[0]?.results, hooks, started);
   } finally {
@@ -195,6 +205,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
     poolSweep,
     capSweep,
     cores,
+    rerun: rerunCommand(settings),
     payloadEffect: slim && realistic ? payloadEffect(slim.results, realistic.results) : [],
     durationMs: performance.now() - started,
   };
@@ -241,7 +252,25 @@ async function emulateCores(url: string, settings: ReproduceReport['settings'], 
   );
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(0)} s`;
+/** `npx pokebench reproduce` with the flags that give these settings (defaults left out). */
+export function rerunCommand(settings: ReproduceReport['settings']): string {
+  const base = settings.quick ? QUICK : settings.thorough ? THOROUGH : FAST;
+  const flags = ['npx pokebench reproduce'];
+  const list = (xs: readonly (number | string | null)[]) => xs.map((x) => x ?? 'none').join(',');
+  const differs = (a: readonly unknown[], b: readonly unknown[]) => a.length !== b.length || a.some((x, i) => x !== b[i]);
+  if (settings.quick) flags.push('--quick');
+  if (settings.thorough) flags.push('--thorough');
+  if (settings.profile !== 'pokeapi-like') flags.push('--profile', settings.profile);
+  if (differs(settings.ns, base.ns)) flags.push('--n', list(settings.ns));
+  if (differs(settings.sequentialNs, base.sequentialNs)) flags.push('--sequential-n', list(settings.sequentialNs));
+  if (settings.repeats !== base.repeats) flags.push('--repeats', String(settings.repeats));
+  if (differs(settings.payloads, ['slim', 'realistic'])) flags.push('--payloads', list(settings.payloads));
+  if (differs(settings.peers, SHIPPED_PEER_NAMES)) flags.push('--peers', list(settings.peers));
+  if (differs(settings.coresLike, base.coresLike)) flags.push('--cores-like', settings.coresLike.length ? list(settings.coresLike) : 'none');
+  return flags.join(' ');
+}
+
+const seconds = (ms: number): string => `${ms < 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(0)} s`;
 
 /** CPU per request and time, slim against realistic, per client at the largest N both measured. */
 export function payloadEffect(slim: Results, realistic: Results): ReproduceReport['payloadEffect'] {

@@ -70,7 +70,7 @@ describe('pokebench reproduce', () => {
     expect(html).toContain('<svg');
     expect(f.stdout()).toContain('## Results');
     expect(f.stdout()).toContain('### The blog\'s machine, emulated');
-    expect(f.stdout()).toContain('**How to rerun.** `npx pokebench reproduce --quick --profile fast-jitter-30ms --cores-like 4`');
+    expect(f.stdout()).toContain('**How to rerun.** `npx pokebench reproduce --quick --profile fast-jitter-30ms --n 10,20 --sequential-n 2,4 --repeats 1 --cores-like 4`');
     expect(f.stdout()).toContain('## Why: the roofline, measured');
   }, 90_000); // two payloads, five peers, three knob sweeps: about 30 s on a loaded 2-core box
 });

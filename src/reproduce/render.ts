@@ -78,6 +78,12 @@ export function renderReproduceMarkdown(report: ReproduceReport): string {
       `Profile \`${s.profile}\`, N = ${s.ns.join(', ')} (sequential clients ${s.sequentialNs.join(', ')}), payloads ${s.payloads.join(' and ')}, ${repetition}. ` +
       `Each peer is a fresh process per run, interleaved with the Node strategies. Took ${(report.durationMs / 1000).toFixed(0)} s.`,
   );
+  const busiest = Math.max(m.loadAverage1m, ...report.payloads.map((p) => p.results.machine.loadAverage1m));
+  if (busiest > m.cpus) {
+    out.push(
+      `**Warning: a busy machine.** The load average reached ${busiest} on ${m.cpus} cores during the run: other processes took CPU from the clients, so the CPU-bound figures (asyncio, Go, Node's concurrent) measure that contention, and noisy points took up to ${s.repeats} runs. Rerun on a quiet machine before quoting them.`,
+    );
+  }
   out.push('## Results');
   for (const c of report.claims) out.push(claimParagraph(c, report));
   if (report.cores) out.push(coresSection(report.cores));

@@ -83,9 +83,6 @@ export class SweepTimeoutError extends PokebenchError {
   }
 }
 
-/** Runs in all an adaptive point is guessed to need until the rule decides it (for the ETA only). */
-const ADAPTIVE_GUESS = 2;
-
 /** Runs the sweep and returns one cell per (strategy, N), in strategy then ladder order. */
 export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const repeats = options.repeats ?? 5;
@@ -124,8 +121,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   // (a sequential run of N costs N·L, a concurrent one about L).
   const cost = (s: Strategy, n: number) =>
     s.kind === 'sequential' ? n : s.kind === 'concurrent' ? 1 : Math.ceil(n / (s.k ?? 1));
-  // Adaptive: until a point is decided, guess it takes ADAPTIVE_GUESS runs in all.
-  const guessLeft = (planned: number) => (options.moreRuns ? Math.max(0, ADAPTIVE_GUESS - planned) : 0);
+  // Adaptive: a point still open after round r is guessed to need one more round (while rounds remain),
+  // so on a noisy machine the ETA runs a round ahead instead of promising the end.
+  const guessLeft = (round: number) => (options.moreRuns ? Math.max(0, Math.min(1, repeats - round)) : 0);
   let totalCost = warm.reduce((a, w) => a + cost(w.strategy, w.n), 0) + plan.reduce((a, p) => a + cost(p.cell.strategy, p.cell.n) * (1 + guessLeft(1)), 0);
   let doneCost = 0;
   let done = 0;

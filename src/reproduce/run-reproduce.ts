@@ -30,13 +30,13 @@ export interface ReproduceOptions {
   ns?: number[];
   /** N ladder of the sequential clients (they cost N·L̄ each). @defaultValue `[25, 50, 100]` */
   sequentialNs?: number[];
-  /** @defaultValue 3 */
+  /** Runs per point: the most, with adaptive repetition; exactly this many with `thorough` or `quick`. @defaultValue 5 (3 with `thorough`) */
   repeats?: number;
   /** @defaultValue `['slim', 'realistic']` */
   payloads?: PayloadSize[];
   /** Peers to run (missing toolchains are skipped with a notice). @defaultValue all shipped peers */
   peers?: string[];
-  /** httpx pool sizes to sweep (null = unlimited), at `knobN`. @defaultValue `[10, 25, 50, 100, 200, null]` */
+  /** httpx pool sizes to sweep (null = unlimited), at `knobN`. @defaultValue `[25, 50, 100, 200, null]` (`thorough`: 10 too) */
   poolSizes?: (number | null)[];
   /** Server concurrency caps to sweep (null = none), at `knobN`. @defaultValue `[25, 100, 400, null]` */
   caps?: (number | null)[];

@@ -6,7 +6,7 @@ import { FixtureError } from './data-errors.ts';
 import { LEARN_SLOTS } from './learn-encoding.ts';
 
 /** Version of the file layout; bump it when the layout changes. */
-export const FIXTURE_FORMAT = 1;
+export const FIXTURE_FORMAT = 2;
 
 /** A named resource with its PokeAPI id, e.g. `['pound', 1]`. */
 export type NamedId = readonly [name: string, id: number];
@@ -46,6 +46,20 @@ export interface SpeciesRecord {
   learn: readonly string[];
   /** Per move, the level it is learnt at by level-up in the latest slot that teaches it so, else 0. */
   levels: readonly number[];
+  /**
+   * Base stats of earlier generations, where they differ from the next one:
+   * `[generation, stat, value]`, stat 0-5 in {@link SixStats} order or 6 for
+   * generation I's single special stat. PokeAPI's `past_stats`.
+   */
+  pastStats: readonly (readonly [gen: number, stat: number, value: number])[];
+  /**
+   * Abilities of earlier generations, where a slot differs from the next one:
+   * `[generation, slot 1-3, ability index or null]` (null: the slot did not
+   * exist, e.g. hidden abilities before generation V). PokeAPI's `past_abilities`.
+   */
+  pastAbilities: readonly (readonly [gen: number, slot: number, ability: number | null])[];
+  /** Items the species holds: `[item index, first generation]` (its signature item, if any). */
+  heldItems: readonly (readonly [item: number, gen: number])[];
 }
 
 /** The whole fixture file. */
@@ -60,6 +74,8 @@ export interface PokemonFixture {
   moves: readonly NamedId[];
   /** Ability slugs and PokeAPI ability ids, ascending by id. */
   abilities: readonly NamedId[];
+  /** Item slugs and ids (the games' item numbers, as `@pkmn/dex` has them), ascending by id. */
+  items: readonly NamedId[];
   /** All species, by national dex number. */
   species: readonly SpeciesRecord[];
 }
@@ -81,7 +97,15 @@ function checkIndex(value: unknown, size: number, where: string, nullable: boole
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= size) fail(where, 'is not a table index');
 }
 
-function checkSpecies(raw: unknown, index: number, moveCount: number, abilityCount: number): void {
+function checkTriples(value: unknown, where: string, check: (entry: readonly unknown[], at: string) => void): void {
+  if (!Array.isArray(value)) fail(where, 'is not an array');
+  value.forEach((entry, i) => {
+    if (!Array.isArray(entry)) fail(`${where}[${i}]`, 'is not an array');
+    check(entry, `${where}[${i}]`);
+  });
+}
+
+function checkSpecies(raw: unknown, index: number, moveCount: number, abilityCount: number, itemCount: number): void {
   const where = `species[${index}]`;
   if (typeof raw !== 'object' || raw === null) fail(where, 'is not an object');
   const s = raw as Record<string, unknown>;
@@ -112,6 +136,17 @@ function checkSpecies(raw: unknown, index: number, moveCount: number, abilityCou
     if (typeof l !== 'string' || !packed.test(l)) fail(`${where}.learn[${i}]`, 'is not packed learn data');
   });
   if (!isIntArray(levels, moves.length)) fail(`${where}.levels`, 'does not match moves');
+  checkTriples(s['pastStats'], `${where}.pastStats`, (e, at) => {
+    if (!isIntArray(e, 3) || e[0]! < 1 || e[1]! < 0 || e[1]! > 6) fail(at, 'is not [generation, stat 0-6, value]');
+  });
+  checkTriples(s['pastAbilities'], `${where}.pastAbilities`, (e, at) => {
+    if (e.length !== 3 || !Number.isInteger(e[0]) || !Number.isInteger(e[1]) || (e[1] as number) < 1 || (e[1] as number) > 3) fail(at, 'is not [generation, slot 1-3, ability]');
+    checkIndex(e[2], abilityCount, `${at}[2]`, true);
+  });
+  checkTriples(s['heldItems'], `${where}.heldItems`, (e, at) => {
+    if (e.length !== 2 || !Number.isInteger(e[1])) fail(at, 'is not [item, generation]');
+    checkIndex(e[0], itemCount, `${at}[0]`, false);
+  });
 }
 
 function checkTable(raw: unknown, where: string): void {
@@ -133,10 +168,12 @@ export function checkPokemonFixture(raw: unknown): PokemonFixture {
   if (f['format'] !== FIXTURE_FORMAT) fail('format', `is not ${FIXTURE_FORMAT}`);
   checkTable(f['moves'], 'moves');
   checkTable(f['abilities'], 'abilities');
+  checkTable(f['items'], 'items');
   const moveCount = (f['moves'] as unknown[]).length;
   const abilityCount = (f['abilities'] as unknown[]).length;
   const species = f['species'];
   if (!Array.isArray(species) || species.length === 0) fail('species', 'is not a non-empty array');
-  species.forEach((s, i) => checkSpecies(s, i, moveCount, abilityCount));
+  const itemCount = (f['items'] as unknown[]).length;
+  species.forEach((s, i) => checkSpecies(s, i, moveCount, abilityCount, itemCount));
   return raw as PokemonFixture;
 }

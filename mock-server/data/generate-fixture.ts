@@ -108,12 +108,70 @@ function heightOf(species: Species): number {
   return typeof heightm === 'number' ? Math.round(heightm * 10) : estimateHeight(Math.round(species.weightkg * 10));
 }
 
-function serialize(header: Record<string, unknown>, moves: NamedId[], abilities: NamedId[], species: SpeciesRecord[]): string {
+/** The generations whose per-generation data (`Dex.forGen`) the past stats and abilities compare. */
+const PAST_GENS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+/** Abilities exist from generation III on. */
+const FIRST_ABILITY_GEN = 3;
+
+/**
+ * Stats that changed between generations: the value up to and including
+ * generation g, where g+1 differs (PokeAPI's `past_stats` convention), and
+ * generation I's single special stat (stat 6) for the species it had.
+ */
+function pastStatsOf(species: Species): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  const statsIn = (gen: number) => {
+    const s = Dex.forGen(gen as (typeof PAST_GENS)[number]).species.get(species.name);
+    return s.exists ? sixStats(s) : undefined;
+  };
+  for (const gen of PAST_GENS.slice(0, -1)) {
+    if (gen < species.gen) continue;
+    const now = statsIn(gen);
+    const next = statsIn(gen + 1);
+    if (!now || !next) continue;
+    if (gen === 1) {
+      // Special split into special attack and special defense in generation II.
+      out.push([1, 6, now[3]]);
+      for (const i of [0, 1, 2, 5]) if (now[i] !== next[i]) out.push([1, i, now[i]!]);
+      continue;
+    }
+    for (let i = 0; i < 6; i++) if (now[i] !== next[i]) out.push([gen, i, now[i]!]);
+  }
+  return out;
+}
+
+/** Ability slots that changed between generations III..IX, as the ability names of the earlier one (null: absent). */
+function pastAbilitiesOf(species: Species): [number, number, string | null][] {
+  const out: [number, number, string | null][] = [];
+  const abilitiesIn = (gen: number) => {
+    const s = Dex.forGen(gen as (typeof PAST_GENS)[number]).species.get(species.name);
+    return s.exists ? [s.abilities[0] ?? null, s.abilities[1] ?? null, s.abilities.H ?? null] : undefined;
+  };
+  for (const gen of PAST_GENS.slice(0, -1)) {
+    if (gen < Math.max(species.gen, FIRST_ABILITY_GEN)) continue;
+    const now = abilitiesIn(gen);
+    const next = abilitiesIn(gen + 1);
+    if (!now || !next) continue;
+    for (let slot = 0; slot < 3; slot++) if (now[slot] !== next[slot]) out.push([gen, slot + 1, now[slot] ?? null]);
+  }
+  return out;
+}
+
+/** A species' signature items (`itemUser` in `@pkmn/dex`: Light Ball for Pikachu), the only held items the data has. */
+function signatureItems(species: Species): { id: string; gen: number }[] {
+  return Dex.items
+    .all()
+    .filter((item) => item.exists && !item.isNonstandard && (item.itemUser ?? []).includes(species.name))
+    .map((item) => ({ id: item.id, gen: item.gen }))
+    .toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function serialize(header: Record<string, unknown>, moves: NamedId[], abilities: NamedId[], items: NamedId[], species: SpeciesRecord[]): string {
   const head = Object.entries(header)
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
     .join(',');
   return (
-    `{${head},\n"moves":${JSON.stringify(moves)},\n"abilities":${JSON.stringify(abilities)},\n"species":[\n` +
+    `{${head},\n"moves":${JSON.stringify(moves)},\n"abilities":${JSON.stringify(abilities)},\n"items":${JSON.stringify(items)},\n"species":[\n` +
     species.map((s) => JSON.stringify(s)).join(',\n') +
     '\n]}\n'
   );
@@ -143,13 +201,23 @@ export async function generatePokemonFixture(): Promise<string> {
     (id) => Dex.moves.get(id),
     'move',
   );
+  const pastAbilities = new Map(all.map((s) => [s.num, pastAbilitiesOf(s)]));
+  const held = new Map(all.map((s) => [s.num, signatureItems(s)]));
   const abilityTable = namedTable(
-    all.flatMap((s) => [s.abilities[0], s.abilities[1], s.abilities.H].filter((a): a is NonNullable<typeof a> => !!a)),
+    all.flatMap((s) => [
+      ...[s.abilities[0], s.abilities[1], s.abilities.H].filter((a): a is NonNullable<typeof a> => !!a),
+      ...(pastAbilities.get(s.num) ?? []).flatMap(([, , a]) => (a ? [a] : [])),
+    ]),
     (id) => {
       const ability = Dex.abilities.get(id);
       return { exists: ability.exists, name: ability.name, num: ABILITY_ID_FIXES[ability.id] ?? ability.num };
     },
     'ability',
+  );
+  const itemTable = namedTable(
+    [...held.values()].flatMap((items) => items.map((i) => i.id)),
+    (id) => Dex.items.get(id),
+    'item',
   );
   const abilityIndex = (name: string | undefined): number | null =>
     name ? (abilityTable.index.get(name) ?? null) : null;
@@ -177,8 +245,11 @@ export async function generatePokemonFixture(): Promise<string> {
       moves: moves.map((m) => m.index),
       learn: moves.map((m) => encodeLearn(m.info.masks)),
       levels: moves.map((m) => m.info.level),
+      pastStats: pastStatsOf(species),
+      pastAbilities: (pastAbilities.get(species.num) ?? []).map(([gen, slot, a]) => [gen, slot, abilityIndex(a ?? undefined)] as const),
+      heldItems: (held.get(species.num) ?? []).map((i) => [itemTable.index.get(i.id) ?? 0, i.gen] as const),
     };
   });
   const header = { format: FIXTURE_FORMAT, sources: sourceVersions(), learnSlots: [...LEARN_SLOTS] };
-  return serialize(header, moveTable.table, abilityTable.table, records);
+  return serialize(header, moveTable.table, abilityTable.table, itemTable.table, records);
 }

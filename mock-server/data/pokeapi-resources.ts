@@ -30,6 +30,12 @@ export const TYPE_IDS: Readonly<Record<string, number>> = Object.freeze({
 /** Stat names in PokeAPI's order; stat id = index + 1. */
 export const STAT_NAMES = ['hp', 'attack', 'defense', 'special-attack', 'special-defense', 'speed'] as const;
 
+/** Generation I's single special stat, as PokeAPI names and numbers it (stat 6 of `pastStats`). */
+export const SPECIAL_STAT = { name: 'special', id: 9 } as const;
+
+/** PokeAPI's generation slugs, by generation number (index 0 unused). */
+export const GENERATION_NAMES = ['', 'generation-i', 'generation-ii', 'generation-iii', 'generation-iv', 'generation-v', 'generation-vi', 'generation-vii', 'generation-viii', 'generation-ix'] as const;
+
 /** Move-learn method → PokeAPI id. */
 export const LEARN_METHOD_IDS: Readonly<Record<LearnMethod, number>> = Object.freeze({
   'level-up': 1,
@@ -101,7 +107,7 @@ export interface GameVersion {
   gen: number;
 }
 
-/** The versions PokeAPI lists under `game_indices` (generations 1-5), by version id. */
+/** The versions PokeAPI lists under `game_indices` (the main games of generations I-IX), by version id. */
 export const GAME_INDEX_VERSIONS: readonly GameVersion[] = [
   ['red', 1, 1],
   ['blue', 2, 1],
@@ -123,4 +129,18 @@ export const GAME_INDEX_VERSIONS: readonly GameVersion[] = [
   ['white', 18, 5],
   ['black-2', 21, 5],
   ['white-2', 22, 5],
+  ['x', 23, 6],
+  ['y', 24, 6],
+  ['omega-ruby', 25, 6],
+  ['alpha-sapphire', 26, 6],
+  ['sun', 27, 7],
+  ['moon', 28, 7],
+  ['ultra-sun', 29, 7],
+  ['ultra-moon', 30, 7],
+  ['sword', 33, 8],
+  ['shield', 34, 8],
+  ['brilliant-diamond', 37, 8],
+  ['shining-pearl', 38, 8],
+  ['scarlet', 40, 9],
+  ['violet', 41, 9],
 ].map(([name, id, gen]) => ({ name: name as string, id: id as number, gen: gen as number }));

@@ -8,8 +8,8 @@ import { moveFragments } from './move-list.ts';
 import { pokemonBody, type BodyContext } from './pokemon-body.ts';
 
 /**
- * How heavy the bodies are. `slim`: a few KB (at most 4 moves, one detail
- * each, no per-game sprites). `realistic`: every learnable move with one
+ * How heavy the bodies are. `slim`: a few KB, every key of PokeAPI's body
+ * but short lists (at most 4 moves with one detail each, one game index). `realistic`: every learnable move with one
  * detail per version group and method, like live PokeAPI (~5-600 KB).
  */
 export type PayloadSize = 'slim' | 'realistic';
@@ -90,6 +90,7 @@ export function createPokemonStore(options: PokemonStoreOptions): PokemonStore {
   const ctx: BodyContext = {
     origin,
     abilities: fixture.abilities,
+    items: fixture.items,
     fragments: moveFragments(fixture.moves, origin),
     slim: payload === 'slim',
   };

@@ -23,14 +23,15 @@ const VERSIONS: ReadonlyArray<readonly [generation: string, gen: number, sets: R
   ['generation-v', 5, [['black-white', FRONT_BACK]]],
   ['generation-vi', 6, [['omegaruby-alphasapphire', FRONT4], ['x-y', FRONT4]]],
   ['generation-vii', 7, [['icons', ICONS], ['ultra-sun-ultra-moon', FRONT4]]],
-  ['generation-viii', 8, [['icons', ICONS]]],
+  ['generation-viii', 8, [['brilliant-diamond-shining-pearl', ICONS], ['icons', ICONS]]],
+  ['generation-ix', 9, [['scarlet-violet', ICONS]]],
 ];
 
-function spriteSet(base: string, keys: readonly string[], id: number, ext: string, present: boolean): SpriteSet {
+function spriteSet(base: string, keys: readonly string[], id: number, ext: string, present: boolean | ((key: string) => boolean)): SpriteSet {
   const set: SpriteSet = {};
   for (const key of keys) {
     // Female variants exist for few species only; PokeAPI has null for the rest.
-    if (!present || key.includes('female')) {
+    if (!(typeof present === 'function' ? present(key) : present) || key.includes('female')) {
       set[key] = null;
       continue;
     }
@@ -40,12 +41,10 @@ function spriteSet(base: string, keys: readonly string[], id: number, ext: strin
   return set;
 }
 
-/** Which sprite sets to include: `versions` is the bulk and only comes with realistic bodies. */
+/** Where the sprite URLs point. */
 export interface SpritesOptions {
   /** Origin of the mock, e.g. `http://127.0.0.1:8080`. */
   origin: string;
-  /** Include `versions` (per-game sprites, ~10 KB). */
-  versions: boolean;
 }
 
 /**
@@ -53,7 +52,7 @@ export interface SpritesOptions {
  * sprites of games before that generation are null, as in PokeAPI.
  *
  * @example
- * spritesFor(25, 1, { origin: 'http://127.0.0.1:8080', versions: false }).front_default;
+ * spritesFor(25, 1, { origin: 'http://127.0.0.1:8080' }).front_default;
  * // 'http://127.0.0.1:8080/media/sprites/pokemon/25.png'
  */
 export function spritesFor(id: number, gen: number, options: SpritesOptions): Record<string, unknown> {
@@ -61,26 +60,26 @@ export function spritesFor(id: number, gen: number, options: SpritesOptions): Re
   const sprites: Record<string, unknown> = {
     ...spriteSet(root, FRONT_BACK, id, 'png', true),
     other: {
-      dream_world: spriteSet(`${root}/other/dream-world`, ICONS, id, 'svg', gen <= 5),
+      dream_world: spriteSet(`${root}/other/dream-world`, ICONS, id, 'svg', true),
       home: spriteSet(`${root}/other/home`, FRONT4, id, 'png', true),
       'official-artwork': spriteSet(`${root}/other/official-artwork`, ['front_default', 'front_shiny'], id, 'png', true),
       showdown: spriteSet(`${root}/other/showdown`, FRONT_BACK, id, 'gif', true),
     },
   };
-  if (options.versions) {
-    const versions: Record<string, Record<string, unknown>> = {};
-    for (const [generation, since, sets] of VERSIONS) {
-      const games: Record<string, unknown> = {};
-      for (const [game, keys] of sets) {
-        const set: Record<string, unknown> = spriteSet(`${root}/versions/${generation}/${game}`, keys, id, 'png', gen <= since);
-        if (game === 'black-white') {
-          set['animated'] = spriteSet(`${root}/versions/${generation}/${game}/animated`, FRONT_BACK, id, 'gif', gen <= since);
-        }
-        games[game] = set;
+  const versions: Record<string, Record<string, unknown>> = {};
+  for (const [generation, since, sets] of VERSIONS) {
+    const games: Record<string, unknown> = {};
+    for (const [game, keys] of sets) {
+      // Black-white front sprites exist for every species in PokeAPI (drawn later for the newer ones); backs only for its own.
+      const present = game === 'black-white' ? (key: string) => key.startsWith('front') || gen <= since : gen <= since;
+      const set: Record<string, unknown> = spriteSet(`${root}/versions/${generation}/${game}`, keys, id, 'png', present);
+      if (game === 'black-white') {
+        set['animated'] = spriteSet(`${root}/versions/${generation}/${game}/animated`, FRONT_BACK, id, 'gif', gen <= since);
       }
-      versions[generation] = games;
+      games[game] = set;
     }
-    sprites['versions'] = versions;
+    versions[generation] = games;
   }
+  sprites['versions'] = versions;
   return sprites;
 }

@@ -5,9 +5,13 @@
  */
 import { median, theilSen } from '../stats/index.ts';
 import type { Results, StrategyResult } from '../results/types.ts';
+import { predictSpeedup } from './cores-like.ts';
 
 /** The blog's figure for asyncio's speed-up over the thread pool. */
 export const BLOG_SPEEDUP = 3.5;
+
+/** The speed-up claim holds when the measured figure is within this factor of the blog's. */
+export const CLAIM_FACTOR = 1.5;
 
 /** One claim's verdict. */
 export interface ClaimCheck {
@@ -52,7 +56,7 @@ export function checkClaims(results: Results): ClaimCheck[] {
 
 function speedupClaim(results: Results): ClaimCheck {
   const claim = `asyncio is about ${BLOG_SPEEDUP}× faster than the thread pool`;
-  const rule = `reproduced when T(thread pool) / T(asyncio) at the largest N is within a factor 1.5 of ${BLOG_SPEEDUP}× (${(BLOG_SPEEDUP / 1.5).toFixed(1)}× to ${(BLOG_SPEEDUP * 1.5).toFixed(1)}×)`;
+  const rule = `reproduced when T(thread pool) / T(asyncio) at the largest N is within a factor ${CLAIM_FACTOR} of ${BLOG_SPEEDUP}× (${(BLOG_SPEEDUP / CLAIM_FACTOR).toFixed(1)}× to ${(BLOG_SPEEDUP * CLAIM_FACTOR).toFixed(1)}×)`;
   const pool = find(results, 'py-threadpool');
   const asyncio = find(results, 'py-asyncio');
   const at = pool && asyncio ? atLargestCommonN(pool, asyncio) : undefined;
@@ -61,11 +65,10 @@ function speedupClaim(results: Results): ClaimCheck {
   const workers = pool.k ?? Number.NaN;
   const L = pool.scaling.meanLatencyMs;
   const c = cpuPerRequest(asyncio, at.n);
-  // Thread pool: wait-bound at ⌈N/W⌉·L; asyncio: CPU-bound at N·c. Their ratio predicts the speed-up,
-  // and the pool size that would give the blog's figure says how many cores its machine had.
-  const predicted = (Math.ceil(at.n / workers) * L) / Math.max(at.n * c, Math.ceil(at.n / (asyncio.k ?? at.n)) * L);
+  // The roofline's prediction (cores-like.ts): the pool waits ⌈N/W⌉·L̄, asyncio computes N·c.
+  const predicted = predictSpeedup({ n: at.n, latencyMs: L, workers, asyncioPool: asyncio.k ?? at.n, asyncioCpuMs: c, threadPoolCpuMs: cpuPerRequest(pool, at.n) }).speedup;
   const blogWorkers = L / (BLOG_SPEEDUP * c);
-  const ok = speedup >= BLOG_SPEEDUP / 1.5 && speedup <= BLOG_SPEEDUP * 1.5;
+  const ok = speedup >= BLOG_SPEEDUP / CLAIM_FACTOR && speedup <= BLOG_SPEEDUP * CLAIM_FACTOR;
   const evidence =
     `at N = ${at.n}: thread pool ${fmt(at.a)} ms, asyncio ${fmt(at.b)} ms, speed-up ${speedup.toFixed(1)}× ` +
     `(the roofline predicts ${predicted.toFixed(1)}×: the pool of ${workers} waits ⌈N/${workers}⌉·L̄ with L̄ = ${L.toFixed(0)} ms, ` +

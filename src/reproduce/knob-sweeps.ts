@@ -5,14 +5,16 @@
  * of c). Each point: measured time beside both roofs.
  */
 import { availableParallelism } from 'node:os';
-import { efficiency, type Roof } from '../model/index.ts';
-import { measureRun, type RunResult } from '../measure/index.ts';
+import { efficiency, idealMakespan, type Roof } from '../model/index.ts';
+import { measureRun, runDelays, type RunResult } from '../measure/index.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { concurrent } from '../strategies/index.ts';
 import { modelOfRun, type SummarizedStrategy } from '../sweep/summarize-runs.ts';
 import { readServerUsage, usageSince } from '../sweep/server-usage.ts';
 import { runPeer } from '../peers/index.ts';
 import { toRunResult } from '../sweep/external-strategy.ts';
+import { decideRepetition, type RepetitionSample } from '../sweep/adaptive-repeats.ts';
+import { median } from '../stats/index.ts';
 
 /** One setting of a knob. */
 export interface KnobRow {
@@ -112,4 +114,50 @@ async function adminJson(url: string, method: 'GET' | 'PUT', body?: unknown): Pr
   const text = await res.text();
   if (!res.ok) throw new Error(`Failed to ${method} the mock's profile: status ${res.status}: ${text}`);
   return JSON.parse(text) as unknown;
+}
+
+/** One thread-pool size, measured: the median of its runs and how many there were. */
+export interface WorkersPoint {
+  workers: number;
+  medianMs: number;
+  runs: number;
+  /** CPU per request of the client, ms (median over runs). */
+  cpuPerRequestMs: number;
+}
+
+/**
+ * py-threadpool at N with each worker count (`POKEBENCH_WORKERS`): the pool
+ * size a machine of more cores would give it. Each setting is repeated while
+ * {@link decideRepetition} asks for more: a run that is pure waiting and
+ * within tolerance of the model's wait roof is enough.
+ */
+export async function sweepWorkers(url: string, n: number, workersList: readonly number[], signal?: AbortSignal, onRun?: (workers: number, run: number) => void): Promise<WorkersPoint[] | { skipped: string }> {
+  const points: WorkersPoint[] = [];
+  for (const workers of workersList) {
+    const runs: RunResult[] = [];
+    const samples: RepetitionSample[] = [];
+    while (decideRepetition(samples).more) {
+      onRun?.(workers, runs.length + 1);
+      const cpu0 = process.cpuUsage();
+      const result = await runPeer('py-threadpool', { url, n, workers, runTimeoutMs: 300_000, signal });
+      const server = process.cpuUsage(cpu0);
+      if (result.kind === 'failed') return { skipped: result.message };
+      const model = result.report.model;
+      const k = model.kind === 'bounded' ? model.k : undefined;
+      const run = toRunResult({ name: 'py-threadpool', kind: model.kind, k }, n, result.report, result.processWallMs);
+      runs.push(run);
+      samples.push({
+        wallMs: run.wallMs,
+        waitRoofMs: idealMakespan(model.kind, k, runDelays(run)),
+        cpuBoundMs: run.cpuMs.user + run.cpuMs.system + (server.user + server.system) / 1000,
+      });
+    }
+    points.push({
+      workers,
+      medianMs: median(runs.map((r) => r.wallMs)),
+      runs: runs.length,
+      cpuPerRequestMs: median(runs.map((r) => (r.cpuMs.user + r.cpuMs.system) / n)),
+    });
+  }
+  return points;
 }

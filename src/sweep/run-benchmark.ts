@@ -18,7 +18,7 @@ import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
-import { runSweep, type SweepProgress } from './run-sweep.ts';
+import { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
 import { readServerFaults, readServerUsage, reportsServerUsage } from './server-usage.ts';
 import type { MockPlacement } from '../results/types.ts';
 import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
@@ -55,6 +55,10 @@ export interface RunHooks {
   /** Something the user should know that does not stop the run (a peer skipped, a server past its capacity). */
   onNotice?: (message: string) => void;
   signal?: AbortSignal;
+  /** A strategy's own N ladder, by name, over the config's (`reproduce` keeps waiting clients short). */
+  ladderFor?: (name: string) => readonly number[] | undefined;
+  /** Adaptive repetition: `repeats` becomes the most, and a point is repeated only while this says so. */
+  moreRuns?: SweepOptions['moreRuns'];
 }
 
 /**
@@ -131,7 +135,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
   }
 
   // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
-  const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
+  const ladders = new Map(strategies.map((s) => [s.name, [...(hooks.ladderFor?.(s.name) ?? ladder(s))]]));
 
   // Before the first request: a ladder the machine cannot fan out is refused with the limit named (exit 2).
   try {
@@ -165,6 +169,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
       onProgress: hooks.onProgress,
       serverFaults: server.faults,
       serverUsage: server.usage,
+      moreRuns: hooks.moreRuns,
     });
     const settings: RunSettings = {
       profile: profileInfo,

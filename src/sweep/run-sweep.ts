@@ -32,8 +32,14 @@ export interface SweepOptions {
   strategies: readonly Strategy[];
   /** The N ladder of a strategy. */
   ladder: (strategy: Strategy) => readonly number[];
-  /** Measured repetitions per (strategy, N). @defaultValue 5 */
+  /** Measured repetitions per (strategy, N); with `moreRuns`, the most. @defaultValue 5 */
   repeats?: number;
+  /**
+   * Adaptive repetition: after each interleaved round, a point is measured
+   * again only while this says so (see `adaptive-repeats.ts`). Absent: every
+   * point gets exactly `repeats`.
+   */
+  moreRuns?: (cell: SweepCell) => boolean;
   /** Unmeasured runs per strategy at a small N before measuring (JIT, sockets, worker threads). @defaultValue 1 */
   warmup?: number;
   /** A fresh client per run, so every run pays its own connection setup, as a cold fan-out does. */
@@ -96,7 +102,6 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const started = now();
 
   const cells = new Map<string, SweepCell>();
-  const plan: { cell: SweepCell; repetition: number }[] = [];
   const warm: { strategy: Strategy; n: number }[] = [];
   for (const strategy of options.strategies) {
     const ladder = options.ladder(strategy);
@@ -106,23 +111,32 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const firstCell = new Map<string, SweepCell>();
   for (const cell of cells.values()) if (!firstCell.has(cell.strategy.name)) firstCell.set(cell.strategy.name, cell);
   const ns = [...new Set([...cells.values()].map((c) => c.n))].toSorted((a, b) => a - b);
-  for (let repetition = 1; repetition <= repeats; repetition++) {
+  // One interleaved round: every point still open, N ascending, strategies in order.
+  const round = (repetition: number) => {
+    const out: { cell: SweepCell; repetition: number }[] = [];
     for (const n of ns) {
       for (const strategy of options.strategies) {
         const cell = cells.get(`${strategy.name}@${n}`);
-        if (cell) plan.push({ cell, repetition });
+        if (cell && (repetition === 1 || !options.moreRuns || options.moreRuns(cell))) out.push({ cell, repetition });
       }
     }
-  }
+    return out;
+  };
+  const plan: { cell: SweepCell; repetition: number }[] = [];
+  if (options.moreRuns) plan.push(...round(1));
+  else for (let repetition = 1; repetition <= repeats; repetition++) plan.push(...round(repetition));
 
   // Expected cost of a run, in units of L: used only to spread the ETA sensibly
   // (a sequential run of N costs N·L, a concurrent one about L).
   const cost = (s: Strategy, n: number) =>
     s.kind === 'sequential' ? n : s.kind === 'concurrent' ? 1 : Math.ceil(n / (s.k ?? 1));
-  const totalCost = warm.reduce((a, w) => a + cost(w.strategy, w.n), 0) + plan.reduce((a, p) => a + cost(p.cell.strategy, p.cell.n), 0);
+  // Adaptive: a point still open after round r is guessed to need one more round (while rounds remain),
+  // so on a noisy machine the ETA runs a round ahead instead of promising the end.
+  const guessLeft = (afterRound: number) => (options.moreRuns ? Math.max(0, Math.min(1, repeats - afterRound)) : 0);
+  let totalCost = warm.reduce((a, w) => a + cost(w.strategy, w.n), 0) + plan.reduce((a, p) => a + cost(p.cell.strategy, p.cell.n) * (1 + guessLeft(1)), 0);
   let doneCost = 0;
   let done = 0;
-  const total = warm.length + plan.length;
+  let total = warm.length + plan.length * (1 + guessLeft(1));
   const report = (phase: SweepProgress['phase'], strategy: Strategy, n: number, repetition: number) => {
     const elapsedMs = now() - started;
     const etaMs =
@@ -163,13 +177,23 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     done += 1;
     doneCost += cost(strategy, n);
   }
-  for (const { cell, repetition } of plan) {
-    report('measure', cell.strategy, cell.n, repetition);
-    const outcome = await runOnce(cell.strategy, cell.n);
-    if ('reason' in outcome) cell.failures.push({ repetition, ...outcome });
-    else cell.runs.push(outcome);
-    done += 1;
-    doneCost += cost(cell.strategy, cell.n);
+  for (let r = 1; plan.length > 0; r++) {
+    for (const { cell, repetition } of plan) {
+      report('measure', cell.strategy, cell.n, repetition);
+      const outcome = await runOnce(cell.strategy, cell.n);
+      if ('reason' in outcome) cell.failures.push({ repetition, ...outcome });
+      else cell.runs.push(outcome);
+      done += 1;
+      doneCost += cost(cell.strategy, cell.n);
+    }
+    if (!options.moreRuns || r >= repeats) break;
+    // The guess for this round's points is replaced by what the rule decided.
+    const next = round(r + 1);
+    const decidedCost = (p: { cell: SweepCell }) => cost(p.cell.strategy, p.cell.n);
+    totalCost += next.reduce((a, p) => a + decidedCost(p) * (1 + guessLeft(r + 1)), 0) - plan.reduce((a, p) => a + decidedCost(p) * guessLeft(r), 0);
+    total += next.length * (1 + guessLeft(r + 1)) - plan.length * guessLeft(r);
+    plan.length = 0;
+    plan.push(...next);
   }
   return [...cells.values()];
 }

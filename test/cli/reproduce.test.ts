@@ -16,6 +16,8 @@ afterAll(async () => {
 describe('pokebench reproduce', () => {
   it('rejects bad input naming the flag, before measuring anything', async () => {
     for (const [argv, flag] of [
+      [['--cores-like', '4,x'], '--cores-like'],
+      [['--quick', '--thorough'], '--thorough'],
       [['--payloads', 'huge'], '--payloads'],
       [['--n', '0,10'], '--n'],
       [['--repeats', 'x'], '--repeats'],
@@ -30,7 +32,7 @@ describe('pokebench reproduce', () => {
   it('end to end on a short ladder: every client and payload, the claims, the roofline, the knobs, and the files', async () => {
     const out = path.join(dir, 'short');
     const f = fakeIo();
-    const argv = ['reproduce', '--quick', '--profile', 'fast-jitter-30ms', '--n', '10,20', '--sequential-n', '2,4', '--repeats', '1', '--out', out];
+    const argv = ['reproduce', '--quick', '--profile', 'fast-jitter-30ms', '--n', '10,20', '--sequential-n', '2,4', '--repeats', '1', '--cores-like', '4', '--out', out];
     expect(await main(argv, f.io)).toBe(0);
     const report = JSON.parse(await readFile(path.join(out, 'reproduce.json'), 'utf8'));
     expect(report.payloads.map((p: { payload: string }) => p.payload)).toEqual(['slim', 'realistic']);
@@ -50,6 +52,13 @@ describe('pokebench reproduce', () => {
       }
     }
     expect(report.claims.map((c: { id: string }) => c.id)).toEqual(['speedup', 'asyncio-linear', 'go-flat']);
+    // The cores table: this machine's row and the emulated ones, each with the pool Python would pick.
+    const cores = report.cores as { rows: { cores: number; workers: number; measuredSpeedup: number }[] };
+    expect(cores.rows.map((r) => r.cores)).toEqual([...new Set([4, report.machine.cpus])].toSorted((a, b) => a - b));
+    for (const r of cores.rows) {
+      expect(r.workers).toBe(Math.min(32, r.cores + 4));
+      expect(r.measuredSpeedup).toBeGreaterThan(0);
+    }
     expect(report.capSweep.kind).toBe('ok');
     expect(report.capSweep.rows.map((r: { setting: number | null }) => r.setting)).toEqual([4, null]);
     // A cap of 4 on 20 requests: at least 5 rounds of the delay, in the model and on the clock.
@@ -57,17 +66,19 @@ describe('pokebench reproduce', () => {
     expect(capped.waitRoofMs).toBeGreaterThanOrEqual(5 * 24);
     expect(capped.measuredMs).toBeGreaterThanOrEqual(capped.waitRoofMs - 3);
     const files = await readdir(out);
-    expect(files).toEqual(expect.arrayContaining(['reproduce.md', 'reproduce.html', 'reproduce.json', 'slim', 'realistic']));
+    expect(files).toEqual(expect.arrayContaining(['reproduce.md', 'reproduce.html', 'reproduce.json', 'chart-pool-size.svg', 'chart-server-cap.svg', 'slim', 'realistic']));
     expect(await readdir(path.join(out, 'slim'))).toContain('report.html');
     const html = await readFile(path.join(out, 'reproduce.html'), 'utf8');
     expect(html).toContain('<svg');
-    expect(f.stdout()).toContain('## The claims');
+    expect(f.stdout()).toContain('## Results');
+    expect(f.stdout()).toContain('### The blog\'s machine, emulated');
+    expect(f.stdout()).toContain('**How to rerun.** `npx pokebench reproduce --quick --profile fast-jitter-30ms --n 10,20 --sequential-n 2,4 --repeats 1 --cores-like 4`');
     expect(f.stdout()).toContain('## Why: the model, measured');
     // The mock ran in a process of its own and reported its CPU.
     for (const { results } of report.payloads) {
       expect(results.settings.mock).toBe('child');
       expect(results.strategies[0].points[0].runs[0].serverCpuMs).toBeGreaterThan(0);
     }
-    // Three mock processes (one per payload, one for the knobs) and every peer: more than the unit default.
+    // Three mock processes (one per payload, one for the knobs), every peer and three knob sweeps: more than the unit default.
   }, 120_000);
 });

@@ -66,6 +66,12 @@ describe('runPeer with a well-behaved peer', () => {
     }
   });
 
+  it('passes the worker count (the thread pool a machine of more cores would pick) to the peer', async () => {
+    const run = await runPeer(fixture('good'), { url: server.url, n: 2, workers: 20 });
+    expect(run.kind).toBe('ok');
+    expect(run.stderrTail).toContain('seen POOL=- WORKERS=20 ');
+  });
+
   it('calls stdout beyond maxStdoutBytes garbage', async () => {
     const run = failure(await runPeer(fixture('good'), { url: server.url, n: 3, maxStdoutBytes: 16 }));
     expect(run.reason).toBe('garbage');

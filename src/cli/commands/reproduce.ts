@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReportFiles } from '../../report/index.ts';
-import { renderReproduceHtml, renderReproduceMarkdown, runReproduce, type ReproduceOptions } from '../../reproduce/index.ts';
+import { renderReproduceCharts, renderReproduceHtml, renderReproduceMarkdown, runReproduce, type ReproduceOptions } from '../../reproduce/index.ts';
 import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
 import type { CommandIo } from '../io.ts';
 import { writable } from '../read-results.ts';
@@ -17,28 +17,40 @@ concurrency cap. Checks the blog's claims (asyncio ~3.5x the thread pool,
 asyncio linear, Go flat) and explains each with the measured roofline:
 which roof binds (waiting or the client's own CPU) for every client and N.
 
-Writes reproduce.md, reproduce.html and reproduce.json in --out, and the
+Writes reproduce.md, reproduce.html, reproduce.json and chart-*.svg in --out, and the
 full report of each payload's sweep in --out/<payload>/.
 Peers whose toolchain is missing are skipped with a notice
 ('pokebench peers check' says how to install them).
 
 Options:
   --quick               a smoke run (N 20..80, 2 repetitions): about a minute
+  --thorough            the full grid: every client over the whole ladder with
+                        both payloads, --repeats runs per point (~16 minutes)
+  --cores-like LIST     core counts to emulate, e.g. 4,8,16 (default): the
+                        thread pool runs with Python's min(32, c + 4) workers
+                        for each; this machine's own count is always added;
+                        'none' for no cores table
   --profile NAME|PATH   latency profile (default pokeapi-like)
   --n LIST              N ladder (default 100,400,1600)
   --sequential-n LIST   N ladder of the sequential clients (default 25,50,100)
-  --repeats N           repetitions per point (default 3)
+  --repeats N           repetitions per point: the most (default 5, adaptive),
+                        or exactly that many with --thorough (default 3)
   --payloads LIST       slim,realistic (default both)
   --peers LIST          peers to run (default all shipped peers)
   --out DIR             where the reports go (default pokebench-results/reproduce)
   -h, --help            show this help
 
-The default run takes about 10 minutes on 2 cores (the thread pool at
-N = 1600 alone waits ~30 s per run).
+The default run takes about 5 minutes on 2 cores. A point is repeated until
+its runs agree within 8% (2 to 5 runs), or once when it is pure waiting and
+within 10% of the model's prediction (the thread pool at N = 1600 waits ~30 s
+a run); with realistic bodies, clients that were pure waiting with slim ones
+run their smallest N only. Progress and an ETA go to stderr.
 `;
 
 const FLAGS = {
   quick: { type: 'boolean' },
+  thorough: { type: 'boolean' },
+  'cores-like': { type: 'string' },
   profile: { type: 'string' },
   n: { type: 'string' },
   'sequential-n': { type: 'string' },
@@ -60,8 +72,11 @@ export function reproduceFlags(values: Parsed['values']): ReproduceOptions {
     repeats = /^\d+$/.test(repeatsRaw) ? Number(repeatsRaw) : Number.NaN;
     if (!(repeats >= 1 && repeats <= 100)) throw new UsageError(`--repeats must be a whole number from 1 to 100, got ${JSON.stringify(repeatsRaw)}.`);
   }
+  const coresRaw = values['cores-like'];
   const options: ReproduceOptions = {
     quick: values['quick'] === true,
+    thorough: values['thorough'] === true,
+    coresLike: coresRaw === 'none' ? [] : intListFlag(values, 'cores-like', 1024),
     profile: typeof values['profile'] === 'string' ? values['profile'] : undefined,
     ns: intListFlag(values, 'n', 100_000),
     sequentialNs: intListFlag(values, 'sequential-n', 100_000),
@@ -81,6 +96,7 @@ export async function reproduce(argv: readonly string[], io: CommandIo): Promise
     return 0;
   }
   if (positionals.length) throw new UsageError(`pokebench reproduce: unexpected argument ${JSON.stringify(positionals[0])}. See 'pokebench reproduce --help'.`);
+  if (values['quick'] === true && values['thorough'] === true) throw new UsageError('--quick and --thorough cannot be combined: pick the smoke run or the full grid.');
   const options = reproduceFlags(values);
   const outDir = path.resolve(io.cwd, typeof values['out'] === 'string' ? values['out'] : path.join('pokebench-results', 'reproduce'));
   await writable(() => mkdir(outDir, { recursive: true }), outDir);
@@ -92,10 +108,12 @@ export async function reproduce(argv: readonly string[], io: CommandIo): Promise
     onNotice: (message) => io.err(`pokebench: ${message}\n`),
   }).finally(() => progress.done());
 
+  const charts = await renderReproduceCharts(report);
   const files: Record<string, string> = {
     'reproduce.json': `${JSON.stringify(report, null, 2)}\n`,
     'reproduce.md': renderReproduceMarkdown(report),
-    'reproduce.html': await renderReproduceHtml(report),
+    'reproduce.html': await renderReproduceHtml(report, charts),
+    ...charts,
   };
   for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
   for (const { payload, results } of report.payloads) {
@@ -104,6 +122,6 @@ export async function reproduce(argv: readonly string[], io: CommandIo): Promise
     for (const [name, content] of Object.entries(await buildReportFiles(results))) await writable(() => writeFile(path.join(dir, name), content), path.join(dir, name));
   }
   io.out(files['reproduce.md'] ?? '');
-  io.out(`\nReproduced in ${formatDuration(report.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: reproduce.md, reproduce.html, reproduce.json, ${report.payloads.map((p) => `${p.payload}/`).join(', ')}\n`);
+  io.out(`\nReproduced in ${formatDuration(report.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: ${Object.keys(files).join(', ')}, ${report.payloads.map((p) => `${p.payload}/`).join(', ')}\n`);
   return 0;
 }

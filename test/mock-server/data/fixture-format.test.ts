@@ -8,6 +8,7 @@ function tinyFixture(): Record<string, unknown> {
     learnSlots: [],
     moves: [['pound', 1]],
     abilities: [['stench', 1]],
+    items: [['light-ball', 236]],
     species: [
       {
         id: 1,
@@ -25,6 +26,9 @@ function tinyFixture(): Record<string, unknown> {
         moves: [0],
         learn: ['1'],
         levels: [1],
+        pastStats: [[1, 6, 65]],
+        pastAbilities: [[4, 3, null]],
+        heldItems: [[0, 2]],
       },
     ],
   };
@@ -36,6 +40,19 @@ function expectRejected(mutate: (f: Record<string, unknown>, s: Record<string, u
   mutate(fixture, species);
   expect(() => checkPokemonFixture(fixture)).toThrow(expect.objectContaining({ code: 'FIXTURE_INVALID', message: expect.stringContaining(field) }));
 }
+
+describe('checkPokemonFixture: past stats, past abilities, held items', () => {
+  it('rejects a past stat that is not [generation, stat 0-6, value]', () => {
+    expectRejected((_f, s) => (s['pastStats'] = [[1, 7, 65]]), 'species[0].pastStats[0]');
+  });
+  it('rejects a past ability outside the ability table', () => {
+    expectRejected((_f, s) => (s['pastAbilities'] = [[4, 3, 5]]), 'species[0].pastAbilities[0][2]');
+  });
+  it('rejects a held item outside the item table, and a missing item table', () => {
+    expectRejected((_f, s) => (s['heldItems'] = [[3, 2]]), 'species[0].heldItems[0][0]');
+    expectRejected((f) => delete f['items'], 'items');
+  });
+});
 
 describe('checkPokemonFixture', () => {
   it('accepts a well-formed fixture and returns it', () => {

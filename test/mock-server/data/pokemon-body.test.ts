@@ -21,6 +21,9 @@ const SPECIES: SpeciesRecord = {
   moves: [0],
   learn: ['1'],
   levels: [1],
+  pastStats: [[5, 2, 40]],
+  pastAbilities: [[4, 3, null]],
+  heldItems: [[0, 3]],
 };
 
 function context(slim: boolean): BodyContext {
@@ -30,6 +33,7 @@ function context(slim: boolean): BodyContext {
       ['stench', 1],
       ['pressure', 46],
     ],
+    items: [['soul-dew', 225]],
     fragments: moveFragments([['leer', 43]], ORIGIN),
     slim,
   };

@@ -10,6 +10,8 @@ import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../sta
 import { ADMIN_PREFIX, matchRoute, type ApiRouteName, type RouteMatch } from './routes.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { ConcurrencyGate, type GateTicket } from './concurrency-gate.ts';
+import { parseDrawHeader } from './draw-header.ts';
+import type { DrawName } from '../profile/index.ts';
 
 /**
  * What went wrong on purpose: a fault the profile drew, or a limit the
@@ -156,19 +158,27 @@ export class MockApi {
   }
 
   /**
-   * Answers one API request. `target` is the request target (path and query).
-   * Admin paths are not answered here: see {@link MockApi.admin}.
+   * Answers one API request. `target` is the request target (path and query);
+   * `drawHeader` the `x-pokebench-draw` value, if the client named the draw
+   * (see `mock-server/core/draw-header.ts`). Admin paths are not answered
+   * here: see {@link MockApi.admin}.
    */
-  respond(method: string, target: string): MockReply {
-    const reply = this.#route(method, target);
+  respond(method: string, target: string, drawHeader?: string | readonly string[]): MockReply {
+    const reply = this.#route(method, target, drawHeader);
     this.#record(reply);
     return reply;
   }
 
-  #route(method: string, target: string): MockReply {
+  #route(method: string, target: string, drawHeader: string | readonly string[] | undefined): MockReply {
     const match = matchRoute(target);
     if (match.kind === 'admin') return text(404, 'Not Found');
     if (match.kind === 'bad-request') return text(400, `Bad Request: ${match.reason}`);
+    let draw: DrawName | undefined;
+    if (drawHeader !== undefined) {
+      const parsed = parseDrawHeader(drawHeader);
+      if (!parsed.ok) return text(400, `Bad Request: ${parsed.reason}`);
+      draw = parsed.draw;
+    }
     if (match.kind === 'not-found') return text(404, 'Not Found');
     if (method === 'OPTIONS') return preflight();
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed();
@@ -180,7 +190,7 @@ export class MockApi {
     // Like the rate limit, a full queue turns a request away before it draws a delay or a fault.
     const ticket = this.#gate?.admit(this.#now());
     if (this.#gate && !ticket) return overLimit(route, 503, 'queue-full', 1);
-    const reply = this.#serve(match);
+    const reply = this.#serve(match, draw);
     const bandwidth = this.#sampler.profile.bandwidth;
     if (bandwidth) reply.bytesPerSecond = bandwidth.bytesPerSecond;
     // Only when there is one: every reply object keeps the same shape on the hot path.
@@ -188,18 +198,18 @@ export class MockApi {
     return reply;
   }
 
-  #serve(match: Extract<RouteMatch, { kind: ApiRouteName }>): MockReply {
+  #serve(match: Extract<RouteMatch, { kind: ApiRouteName }>, draw: DrawName | undefined): MockReply {
     if (match.kind === 'pokemon') {
       const id = /^\d+$/.test(match.key) ? Number(match.key) : this.store.idByName(match.key);
       const body = id === undefined ? undefined : this.store.bodyById(id);
       // Keyed by the canonical id, so /pokemon/25 and /pokemon/pikachu share one delay stream.
-      const { delayMs, fault } = this.#sampler.draw('pokemon', id === undefined || body === undefined ? match.key : String(id));
+      const { delayMs, fault } = this.#sampler.draw('pokemon', id === undefined || body === undefined ? match.key : String(id), draw);
       if (body === undefined) return withFault(delayed(text(404, 'Not Found'), delayMs, 'pokemon'), fault);
       return withFault(delayed({ status: 200, headers: jsonHeaders(), body, delayMs: 0, route: null }, delayMs, 'pokemon'), fault);
     }
 
     const { limit, offset } = match;
-    const { delayMs, fault } = this.#sampler.draw('pokemon-list', `limit=${limit}&offset=${offset}`);
+    const { delayMs, fault } = this.#sampler.draw('pokemon-list', `limit=${limit}&offset=${offset}`, draw);
     return withFault(
       delayed({ status: 200, headers: jsonHeaders(), body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null }, delayMs, 'pokemon-list'),
       fault,

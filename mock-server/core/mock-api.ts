@@ -245,18 +245,9 @@ export class MockApi {
       return json(200, { reset: true });
     }
     if (route === '/profile' && method === 'PUT') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch (error) {
-        return json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` });
-      }
-      try {
-        this.setProfile(parseProfile(parsed, 'PUT /__admin/profile'));
-      } catch (error) {
-        if (error instanceof ProfileError) return json(400, { error: error.code, message: error.message, issues: error.issues });
-        throw error;
-      }
+      const parsed = parseProfileBody(body);
+      if (!parsed.ok) return parsed.reply;
+      this.setProfile(parsed.profile);
       return json(200, this.profile);
     }
     if (['/health', '/profile', '/stats', '/reset'].includes(route)) return methodNotAllowed();
@@ -305,6 +296,36 @@ export class MockApi {
     if (reply.route && reply.fault !== 'rate-limit' && reply.fault !== 'queue-full') r.delays.record(reply.delayMs);
     if (reply.fault) r.faults.set(reply.fault, (r.faults.get(reply.fault) ?? 0) + 1);
   }
+}
+
+/**
+ * The body of `PUT /__admin/profile` as a profile, or the 400 reply that says
+ * what is wrong with it (shared by the core and the cluster's primary).
+ */
+export function parseProfileBody(body: string): { ok: true; profile: Profile } | { ok: false; reply: MockReply } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, reply: json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` }) };
+  }
+  try {
+    return { ok: true, profile: parseProfile(parsed, 'PUT /__admin/profile') };
+  } catch (error) {
+    if (error instanceof ProfileError) return { ok: false, reply: json(400, { error: error.code, message: error.message, issues: error.issues }) };
+    throw error;
+  }
+}
+
+/** A JSON admin reply (no caching). */
+export function json(status: number, value: unknown): MockReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(value, null, 2),
+    delayMs: 0,
+    route: null,
+  };
 }
 
 function delayed(reply: MockReply, delayMs: number, route: ApiRouteName): MockReply {
@@ -357,16 +378,6 @@ function overLimit(route: ApiRouteName, status: 429 | 503, fault: 'rate-limit' |
 
 function text(status: number, body: string): MockReply {
   return { status, headers: { ...TEXT_HEADERS, 'x-mock-delay-ms': '0.00' }, body, delayMs: 0, route: null };
-}
-
-function json(status: number, value: unknown): MockReply {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify(value, null, 2),
-    delayMs: 0,
-    route: null,
-  };
 }
 
 function methodNotAllowed(): MockReply {

@@ -25,6 +25,10 @@ export interface ChildMockServerOptions {
   profile?: string;
   seed?: number;
   payload?: PayloadSize;
+  /** Serve from this many cluster workers (`serve --workers`). @defaultValue one process, no cluster */
+  workers?: number;
+  /** More `serve` flags, e.g. `['--admin-token', 't']`. @defaultValue none */
+  args?: readonly string[];
   /** Give up starting after this many ms. @defaultValue 30000 */
   startTimeoutMs?: number;
 }
@@ -34,6 +38,8 @@ export async function startChildMockServer(options: ChildMockServerOptions = {})
   const bin = fileURLToPath(new URL('../../bin/pokebench.mjs', import.meta.url));
   const args = [bin, 'serve', '--profile', options.profile ?? 'instant', '--payload', options.payload ?? 'slim'];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
+  if (options.workers !== undefined) args.push('--workers', String(options.workers));
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));

@@ -12,7 +12,8 @@ import { createMockApi } from '../core/create-api.ts';
 import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
 import { writeThrottled } from './throttle.ts';
-import { PokebenchError } from '../errors.ts';
+import { ServerStartError } from './server-start-error.ts';
+import { checkAdminExposure } from './admin-exposure.ts';
 import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from './server-limits.ts';
 import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
 import { onClientError } from './client-error.ts';
@@ -81,12 +82,7 @@ export interface MockServerHandle {
 
 const MAX_ADMIN_BODY = 1024 * 1024;
 
-/** Thrown when the server cannot start (bad option, port in use). */
-export class ServerStartError extends PokebenchError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('SERVER_START_FAILED', message, options);
-  }
-}
+export { ServerStartError };
 
 function resolveOptions(options: StartMockServerOptions) {
   const port = options.port ?? 0;
@@ -99,12 +95,7 @@ function resolveOptions(options: StartMockServerOptions) {
   }
   const host = options.host ?? '127.0.0.1';
   const admin = options.admin ?? true;
-  if (!isLoopback(host) && admin && options.adminToken === undefined) {
-    throw new ServerStartError(
-      `Refusing to listen on ${host} (not loopback) with an open admin API: anyone who can reach it could replace the profile. ` +
-        'Set an admin token (--admin-token or POKEBENCH_ADMIN_TOKEN; options.adminToken) or turn the admin API off (--admin off or POKEBENCH_ADMIN=off; options.admin: false).',
-    );
-  }
+  checkAdminExposure(host, admin, options.adminToken);
   const backlog = options.backlog ?? 4096;
   if (!Number.isInteger(backlog) || backlog < 1) throw new ServerStartError('options.backlog must be a positive integer.');
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {

@@ -9,7 +9,7 @@ import { checkResults } from './check-results.ts';
 import { escapeHtml, escapeMarkdown } from './escape.ts';
 import { formatSlope } from './format.ts';
 import { pointTable, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
-import { runLine } from './run-facts.ts';
+import { runLine, strategyMachines } from './run-facts.ts';
 import { verdictTone } from './tone.ts';
 
 /**
@@ -36,6 +36,7 @@ ${markdownTable(pointTable(strategy))}
   return [
     `## pokebench: ${escapeMarkdown(results.settings.profile.name)}`,
     `${escapeMarkdown(runLine(results))}  \n${escapeMarkdown(`${machine.cpuModel} · ${machine.totalMemoryMb} MB · ${results.tool.name} ${results.tool.version} · ${results.createdAt}`)}`,
+    ...(strategyMachines(results) === undefined ? [] : [escapeMarkdown(strategyMachines(results)!)]),
     '### Scaling verdicts',
     markdownTable(verdictTable(results)),
     'slope s = b / L̄ of T = a + b·N: 1 sequential, 1/k a pool of k, 0 concurrent. efficiency = ideal / measured.',

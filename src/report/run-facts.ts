@@ -31,7 +31,25 @@ export function runFacts(results: Results): RunFact[] {
     { label: 'created', value: results.createdAt },
     { label: 'sweep time', value: `${(results.durationMs / 1000).toFixed(1)} s` },
     { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
+    ...(strategyMachines(results) === undefined ? [] : [{ label: 'machines', value: strategyMachines(results)! }]),
   ];
+}
+
+/**
+ * In merged results (`pokebench merge`), which machine measured each
+ * strategy (`sequential, bounded(6) on ci-1 (2 cpus, EPYC) · concurrent on
+ * ci-2 (...)`); undefined for a run on one machine.
+ */
+export function strategyMachines(results: Results): string | undefined {
+  if (results.merged === undefined) return undefined;
+  const groups = new Map<string, string[]>();
+  for (const s of results.strategies) {
+    const m = s.machine ?? results.machine;
+    const label = `${m.hostname ?? 'unnamed host'} (${m.cpus} cpus, ${m.cpuModel}, Node ${m.node})`;
+    groups.set(label, [...(groups.get(label) ?? []), s.name]);
+  }
+  const parts = [...groups].map(([label, names]) => `${names.join(', ')} on ${label}`);
+  return `${results.merged.shards} shards: ${parts.join(' · ')}`;
 }
 
 /**

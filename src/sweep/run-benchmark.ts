@@ -15,6 +15,7 @@ import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
+import { pickShard } from '../shard/pick-shard.ts';
 import { runSweep, type SweepProgress } from './run-sweep.ts';
 
 /** The defaults of `pokebench run`: under a minute on a 2-core machine. */
@@ -67,7 +68,10 @@ export function resolveStrategies(names: readonly string[], k: number): Strategy
 /** Runs the sweep described by `config` and returns its results. */
 export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Promise<Results> {
   const k = config.k ?? defaultPoolSize();
-  const strategies = resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, k).map((parsed) => {
+  // A shard keeps its whole strategies (peers dealt after the strategies), chosen from the configured list on every machine alike.
+  const names = config.strategies ?? RUN_DEFAULTS.strategies;
+  const dealt = pickShard([...names.map((name) => ({ name, peer: false })), ...(config.peers ?? []).map((name) => ({ name, peer: true }))], config.shard);
+  const strategies = resolveStrategies(dealt.filter((e) => !e.peer).map((e) => e.name), k).map((parsed) => {
     const swapped = hooks.strategyOverride?.(parsed.name);
     if (swapped !== undefined && swapped.name !== parsed.name) {
       throw new ConfigError(`strategyOverride: the replacement for '${parsed.name}' is named '${swapped.name}'; it must keep the name.`);
@@ -83,7 +87,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       : (config.n ?? (s.kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN));
 
   // Resolved before the server starts: a malformed peer command line fails with no socket left open.
-  const peers = await availablePeers(config.peers ?? [], hooks.onNotice);
+  const peers = await availablePeers(dealt.filter((e) => e.peer).map((e) => e.name), hooks.onNotice);
   let server: MockServerHandle | undefined;
   let baseUrl: string;
   let profileInfo: RunSettings['profile'];
@@ -134,7 +138,8 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       ladders: Object.fromEntries(ladders),
       url: server ? null : baseUrl,
     };
-    return buildResults(cells, settings, performance.now() - started);
+    const results = buildResults(cells, settings, performance.now() - started);
+    return config.shard ? { ...results, shard: config.shard } : results;
   } finally {
     await server?.close();
   }

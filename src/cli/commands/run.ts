@@ -1,7 +1,8 @@
 import { mkdir, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
-import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
+import { renderTable, renderTerminalChart } from '../../report/index.ts';
+import { writeRunOutput } from '../write-run-output.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
 import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
@@ -10,6 +11,7 @@ import { readResults, writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 import { capacityWarning, readCalibration } from '../../calibrate/index.ts';
 import { defaultPoolSize } from '../../strategies/index.ts';
+import { parseShardFlag } from '../../shard/pick-shard.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
 
@@ -45,6 +47,8 @@ Options:
   --baseline FILE        compare with a saved results.json; exit 1 on a regression
   --threshold PCT        noise threshold of the comparison (default 10%)
   --config FILE          config file (default: pokebench.config.{ts,mjs,js,json} here)
+  --shard I/N            run shard I of N: whole strategies (peers too), dealt in
+                         list order; combine the shards with 'pokebench merge'
   -h, --help             show this help
 
 Exit codes: 0 done, 1 regression against --baseline, 2 bad input.
@@ -71,6 +75,7 @@ const FLAGS = {
   baseline: { type: 'string' },
   threshold: { type: 'string' },
   config: { type: 'string' },
+  shard: { type: 'string' },
 } as const;
 
 /** Flags as a partial {@link RunConfig}; values are checked by the config schema, errors name the flag. */
@@ -108,6 +113,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     maxSeconds: num('max-seconds'),
     baseline: str('baseline'),
     threshold: pct ? Number(pct[1]) / 100 : threshold === undefined ? undefined : num('threshold'),
+    shard: str('shard') === undefined ? undefined : parseShardFlag(str('shard')!),
   });
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   try {
@@ -164,13 +170,8 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     onNotice: (message) => io.err(`pokebench: ${message}\n`),
   }).finally(() => progress.done());
 
-  // results.json first: whatever happens to the reports, the measurements are kept.
-  const resultsFile = path.join(outDir, 'results.json');
-  await writable(() => writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`), resultsFile);
-  const files = await buildReportFiles(results);
-  for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
+  const files = await writeRunOutput(results, outDir, io);
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-  if (summaryFile && files['summary.md']) await writable(() => appendFile(summaryFile, files['summary.md']!), summaryFile);
 
   if (values['json']) io.out(`${files['results.json']}\n`);
   else {

@@ -11,8 +11,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/perf/**'],
+          exclude: ['test/perf/**', 'test/image/**'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The OCI image built and run for real (docker): its own project, so its time shows apart.
+        test: {
+          name: 'image',
+          include: ['test/image/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -24,7 +24,7 @@ export function runFacts(results: Results): RunFact[] {
       value: `${client.kind}, connections ${client.connections ?? 'unlimited'}, pipelining ${client.pipelining}, timeout ${client.timeoutMs === null ? 'none' : `${client.timeoutMs} ms`}`,
     },
     { label: 'repeats', value: `${settings.repeats} per point (+${settings.warmup} warmup)` },
-    { label: 'server', value: settings.url ?? 'embedded mock (127.0.0.1)' },
+    { label: 'server', value: settings.url === null ? 'embedded mock (127.0.0.1)' : `${settings.url}${targetWorkers(results)}` },
     { label: 'node', value: machine.node },
     { label: 'cpus', value: `${machine.cpus} (${machine.cpuModel})` },
     { label: 'machine', value: `${machine.platform}/${machine.arch}, ${machine.totalMemoryMb} MB, load ${machine.loadAverage1m.toFixed(2)} (1 min) at start` },
@@ -33,6 +33,13 @@ export function runFacts(results: Results): RunFact[] {
     { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
     ...(strategyMachines(results) === undefined ? [] : [{ label: 'machines', value: strategyMachines(results)! }]),
   ];
+}
+
+/** ` (2 workers)` for a target whose admin API said how many served it, else empty. */
+function targetWorkers(results: Results): string {
+  const workers = results.settings.target?.workers;
+  if (workers === undefined) return '';
+  return workers === null ? ' (workers unknown: no pokebench admin API answered)' : ` (${workers} worker${workers === 1 ? '' : 's'})`;
 }
 
 /**

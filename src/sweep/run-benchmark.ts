@@ -16,6 +16,7 @@ import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
 import { pickShard } from '../shard/pick-shard.ts';
+import { adminHeaders, readTargetInfo } from '../remote/target-info.ts';
 import { runSweep, type SweepProgress } from './run-sweep.ts';
 
 /** The defaults of `pokebench run`: under a minute on a 2-core machine. */
@@ -52,6 +53,8 @@ export interface RunHooks {
    * a replacement must carry the same name.
    */
   strategyOverride?: (name: string) => Strategy | undefined;
+  /** Bearer token for the admin API of a `url` target (its profile and stats). */
+  adminToken?: string | undefined;
 }
 
 /** Parses strategy names, giving a bare `bounded`, `batched` or `workers` the pool size `k`. */
@@ -93,7 +96,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
   let profileInfo: RunSettings['profile'];
   if (config.url) {
     baseUrl = config.url.replace(/\/$/, '');
-    profileInfo = await remoteProfile(baseUrl, config.profile);
+    profileInfo = await remoteProfile(baseUrl, config.profile, hooks.adminToken);
   } else {
     const profile = await loadProfile(config.profile ?? RUN_DEFAULTS.profile);
     server = await startMockServer({ profile, seed: config.seed, payload });
@@ -108,10 +111,12 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     throw new ConfigError('strategies: nothing to run (no strategies, and no peer could run here).');
   }
 
+  // Against a target that may have several workers or replicas, name each run's draws, so a delay does not depend on which one answers.
+  let runIndex = 0;
   const makeClient = (): FetchOne =>
     clientKind === 'fetch'
       ? createFetchClient({ baseUrl, connections: config.connections })
-      : createUndiciClient({ baseUrl, connections: config.connections });
+      : createUndiciClient({ baseUrl, connections: config.connections, drawPrefix: server ? undefined : `run-${runIndex++}` });
 
   // Fixed before the sweep: a peer's reported model may change its kind, never the ladder it was given.
   const ladders = new Map(strategies.map((s) => [s.name, [...ladder(s)]]));
@@ -137,6 +142,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
       ladders: Object.fromEntries(ladders),
       url: server ? null : baseUrl,
+      ...(server ? {} : { target: await readTargetInfo(baseUrl, hooks.adminToken) }),
     };
     const results = buildResults(cells, settings, performance.now() - started);
     return config.shard ? { ...results, shard: config.shard } : results;
@@ -157,9 +163,9 @@ async function availablePeers(specs: readonly string[], notice: ((message: strin
 }
 
 /** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */
-async function remoteProfile(url: string, name: string | undefined): Promise<RunSettings['profile']> {
+async function remoteProfile(url: string, name: string | undefined, token: string | undefined): Promise<RunSettings['profile']> {
   try {
-    const res = await fetch(`${url}/__admin/profile`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${url}/__admin/profile`, { headers: adminHeaders(token), signal: AbortSignal.timeout(5_000) });
     if (res.ok) {
       const p = (await res.json()) as { name?: string; seed?: number; description?: string };
       return { name: p.name ?? name ?? 'remote', seed: p.seed ?? 0, description: p.description, definition: p };

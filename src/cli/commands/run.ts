@@ -39,7 +39,9 @@ Options:
   --client undici|fetch  HTTP client (default ${RUN_DEFAULTS.client})
   --connections N        most sockets the client opens (default unlimited)
   --payload slim|realistic  body size of the embedded mock (default ${RUN_DEFAULTS.payload})
-  --url URL              benchmark a server already running here instead
+  --url URL              benchmark a server already running here instead; a
+                         pokebench mock's admin API (token: $POKEBENCH_ADMIN_TOKEN)
+                         tells how many workers served it and their merged stats
   --out DIR              where reports go (default ${RUN_DEFAULTS.out})
   --json                 print results.json to stdout instead of the table
   --timeout MS           per-request timeout (default ${RUN_DEFAULTS.timeoutMs})
@@ -168,6 +170,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     onProgress: progress.update,
     onServer: (url, embedded) => io.err(`pokebench: ${embedded ? 'embedded mock' : 'external server'} at ${url}\n`),
     onNotice: (message) => io.err(`pokebench: ${message}\n`),
+    adminToken: io.env['POKEBENCH_ADMIN_TOKEN'] || undefined,
   }).finally(() => progress.done());
 
   const files = await writeRunOutput(results, outDir, io);

@@ -77,7 +77,7 @@ describe('startMockCluster', () => {
   });
 
   it('restarts a killed worker; the other worker loses no in-flight request, and the stats say a worker was lost', async () => {
-    await admin('/profile', { method: 'PUT', body: JSON.stringify({ seed: 1, delay: { type: 'fixed', ms: 400 } }) });
+    await admin('/profile', { method: 'PUT', body: JSON.stringify({ seed: 1, delay: { type: 'fixed', ms: 3_000 } }) });
     await admin('/reset', { method: 'POST' });
     const [victim] = cluster.pids();
     const sent = 20;
@@ -89,10 +89,14 @@ describe('startMockCluster', () => {
         ),
       ),
     );
-    // Kill one worker while all 20 wait out their 400 ms.
-    await new Promise((r) => setTimeout(r, 150));
-    const before = (await admin('/stats')).json as unknown as MockStats;
-    expect(before.requests).toBe(sent);
+    // Kill one worker once all 20 have arrived and wait out their 3 s.
+    const deadline = Date.now() + 2_000;
+    let arrived = 0;
+    while (arrived < sent && Date.now() < deadline) {
+      arrived = ((await admin('/stats')).json as unknown as MockStats).requests;
+      if (arrived < sent) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(arrived).toBe(sent);
     process.kill(victim!, 'SIGKILL');
     const results = await outcomes;
     const ok = results.filter((r) => r.ok);
@@ -107,10 +111,11 @@ describe('startMockCluster', () => {
     expect(after.cluster).toMatchObject({ restarts: 1, complete: false, lost: [{ pid: victim }] });
     expect(JSON.parse((await fresh('/__admin/health')).text)).toMatchObject({ status: 'ok', workers: 2, restarts: 1 });
     expect(warnings.some((w) => w.includes('starting a replacement'))).toBe(true);
-    // The replacement serves the current profile.
+    // The replacement takes profile changes like the others.
     const delays = new Set<string>();
+    await admin('/profile', { method: 'PUT', body: JSON.stringify({ seed: 1, delay: { type: 'fixed', ms: 9 } }) });
     for (let i = 0; i < 4; i++) delays.add(String((await fresh('/api/v2/pokemon/1')).headers['x-mock-delay-ms']));
-    expect([...delays]).toEqual(['400.00']);
+    expect([...delays]).toEqual(['9.00']);
   });
 });
 

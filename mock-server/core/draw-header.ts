@@ -42,3 +42,20 @@ export function parseDrawHeader(value: string | readonly string[] | undefined | 
   }
   return { ok: true, draw: { salt: value } };
 }
+
+/**
+ * The `x-pokebench-draw` value(s) of a request, from Node's `rawHeaders`
+ * (name, value, name, value...) rather than `req.headers`, which Node builds
+ * lazily: an API request without the header never needs it. Several
+ * headers come back as an array (which {@link parseDrawHeader} refuses).
+ */
+export function drawHeaderFromRaw(rawHeaders: readonly string[]): string | string[] | undefined {
+  let found: string | string[] | undefined;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] ?? '';
+    if (name.length !== DRAW_HEADER.length || name.toLowerCase() !== DRAW_HEADER) continue;
+    const value = rawHeaders[i + 1] ?? '';
+    found = found === undefined ? value : [...(typeof found === 'string' ? [found] : found), value];
+  }
+  return found;
+}

@@ -19,7 +19,7 @@ import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
 import { onClientError } from './client-error.ts';
 import { createAdminAuth, type AdminAuthResult } from './admin-auth.ts';
 import { internalErrorReply, respondSafely } from './internal-error.ts';
-import { DRAW_HEADER } from '../core/draw-header.ts';
+import { drawHeaderFromRaw } from '../core/draw-header.ts';
 
 /** Options of {@link startMockServer}; the request limits and admin token are in {@link ServerLimitsOptions}. */
 export interface StartMockServerOptions extends ServerLimitsOptions {
@@ -158,7 +158,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       return;
     }
     req.resume(); // GET bodies are not read; drain them so the connection stays usable.
-    const reply = respondSafely(api, method, target, o.warn, req.headers[DRAW_HEADER]);
+    const reply = respondSafely(api, method, target, o.warn, drawHeaderFromRaw(req.rawHeaders));
     if (workerTag !== undefined) reply.headers['x-mock-worker'] = workerTag;
     if (reply.ticket || reply.bytesPerSecond) {
       serveLimited(api, res, reply, method === 'HEAD');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildMockServer, type ChildMockServer } from '../../../mock-server/node/child.ts';
 import { startMockServer, type MockServerHandle } from '../../../mock-server/node/server.ts';
 import { parseProfile, sampleDelay } from '../../../mock-server/profile/index.ts';
-import { DRAW_HEADER, parseDrawHeader } from '../../../mock-server/core/draw-header.ts';
+import { DRAW_HEADER, drawHeaderFromRaw, parseDrawHeader } from '../../../mock-server/core/draw-header.ts';
 
 // Small, varied delays: every draw differs, and a property run stays short.
 const PROFILE = { name: 'draws', seed: 11, delay: { type: 'lognormal', median: 2, sigma: 0.8 }, clamp: { max: 15 } };
@@ -114,5 +114,11 @@ describe('x-pokebench-draw', () => {
     expect(parseDrawHeader('')).toMatchObject({ ok: false });
     expect(parseDrawHeader('x'.repeat(129))).toMatchObject({ ok: false });
     expect(parseDrawHeader(['1', '2'])).toMatchObject({ ok: false, reason: expect.stringContaining('one x-pokebench-draw header') });
+  });
+
+  it('finds the header in raw headers whatever its case, and every copy of it', () => {
+    expect(drawHeaderFromRaw(['Host', 'x', 'X-Pokebench-Draw', 'run-1/2'])).toBe('run-1/2');
+    expect(drawHeaderFromRaw(['x-pokebench-draw', '1', 'X-POKEBENCH-DRAW', '2'])).toEqual(['1', '2']);
+    expect(drawHeaderFromRaw(['x-pokebench-drawn', '1', 'Accept', '*/*'])).toBeUndefined();
   });
 });

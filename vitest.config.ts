@@ -16,10 +16,12 @@ export default defineConfig({
         },
       },
       {
-        // The OCI image built and run for real (docker): its own project, so its time shows apart.
+        // The OCI image built and run for real (docker): its own project, so its time shows apart,
+        // and run after the others (groupOrder 1), so its build does not share the cores with the perf suite.
         test: {
           name: 'image',
           include: ['test/image/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -28,6 +28,23 @@ async function daemonUp(): Promise<boolean> {
   }
 }
 
+/** Whether docker can run here without starting anything yet: a CLI, and a daemon up or one root can start. */
+export async function dockerPossible(): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    await exec('docker', ['--version']);
+  } catch {
+    return { ok: false, reason: 'no docker CLI (Debian: apt-get install docker.io)' };
+  }
+  if (await daemonUp()) return { ok: true };
+  if (process.getuid?.() !== 0) return { ok: false, reason: 'no docker daemon running, and not root to start one' };
+  try {
+    await exec('sh', ['-c', 'command -v dockerd']);
+    return { ok: true };
+  } catch {
+    return { ok: false, reason: 'no docker daemon running and no dockerd to start (Debian: apt-get install docker.io)' };
+  }
+}
+
 /** A usable daemon, or why there is none; `stop` ends the daemon only if this call started it. */
 export async function ensureDocker(): Promise<{ ok: true; stop: () => Promise<void> } | { ok: false; reason: string }> {
   try {

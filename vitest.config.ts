@@ -11,8 +11,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/perf/**'],
+          exclude: ['test/perf/**', 'test/image/**'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The OCI image built and run for real (docker): its own project, so its time shows apart,
+        // and run after the others (groupOrder 1), so its build does not share the cores with the perf suite.
+        test: {
+          name: 'image',
+          include: ['test/image/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

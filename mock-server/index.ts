@@ -13,6 +13,10 @@ export type { MockReply, MockStats, RouteStats, LiveCounters, InjectedFault, Pro
 export { matchRoute, ADMIN_PREFIX, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './core/routes.ts';
 export type { ApiRouteName, RouteMatch } from './core/routes.ts';
 export { Histogram } from './stats/histogram.ts';
+export { mergeStats } from './stats/merge-stats.ts';
+export { startMockCluster } from './node/cluster.ts';
+export type { StartMockClusterOptions, MockClusterHandle, ClusterHealth, ClusterStats, LostWorker } from './node/cluster.ts';
+export { DRAW_HEADER, parseDrawHeader } from './core/draw-header.ts';
 export type { HistogramSnapshot, HistogramSummary } from './stats/histogram.ts';
 export { startChildMockServer } from './node/child.ts';
 export type { ChildMockServer, ChildMockServerOptions } from './node/child.ts';

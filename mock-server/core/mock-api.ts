@@ -10,6 +10,8 @@ import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../sta
 import { ADMIN_PREFIX, matchRoute, type ApiRouteName, type RouteMatch } from './routes.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { ConcurrencyGate, type GateTicket } from './concurrency-gate.ts';
+import { parseDrawHeader } from './draw-header.ts';
+import type { DrawName } from '../profile/index.ts';
 
 /**
  * What went wrong on purpose: a fault the profile drew, or a limit the
@@ -172,19 +174,27 @@ export class MockApi {
   }
 
   /**
-   * Answers one API request. `target` is the request target (path and query).
-   * Admin paths are not answered here: see {@link MockApi.admin}.
+   * Answers one API request. `target` is the request target (path and query);
+   * `drawHeader` the `x-pokebench-draw` value, if the client named the draw
+   * (see `mock-server/core/draw-header.ts`). Admin paths are not answered
+   * here: see {@link MockApi.admin}.
    */
-  respond(method: string, target: string): MockReply {
-    const reply = this.#route(method, target);
+  respond(method: string, target: string, drawHeader?: string | readonly string[]): MockReply {
+    const reply = this.#route(method, target, drawHeader);
     this.#record(reply);
     return reply;
   }
 
-  #route(method: string, target: string): MockReply {
+  #route(method: string, target: string, drawHeader: string | readonly string[] | undefined): MockReply {
     const match = matchRoute(target);
     if (match.kind === 'admin') return text(404, 'Not Found');
     if (match.kind === 'bad-request') return text(400, `Bad Request: ${match.reason}`);
+    let draw: DrawName | undefined;
+    if (drawHeader !== undefined) {
+      const parsed = parseDrawHeader(drawHeader);
+      if (!parsed.ok) return text(400, `Bad Request: ${parsed.reason}`);
+      draw = parsed.draw;
+    }
     if (match.kind === 'not-found') return text(404, 'Not Found');
     if (method === 'OPTIONS') return preflight();
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed();
@@ -196,7 +206,7 @@ export class MockApi {
     // Like the rate limit, a full queue turns a request away before it draws a delay or a fault.
     const ticket = this.#gate?.admit(this.#now());
     if (this.#gate && !ticket) return overLimit(route, 503, 'queue-full', 1);
-    const reply = this.#serve(match);
+    const reply = this.#serve(match, draw);
     const bandwidth = this.#sampler.profile.bandwidth;
     if (bandwidth) reply.bytesPerSecond = bandwidth.bytesPerSecond;
     // Only when there is one: every reply object keeps the same shape on the hot path.
@@ -204,18 +214,18 @@ export class MockApi {
     return reply;
   }
 
-  #serve(match: Extract<RouteMatch, { kind: ApiRouteName }>): MockReply {
+  #serve(match: Extract<RouteMatch, { kind: ApiRouteName }>, draw: DrawName | undefined): MockReply {
     if (match.kind === 'pokemon') {
       const id = /^\d+$/.test(match.key) ? Number(match.key) : this.store.idByName(match.key);
       const body = id === undefined ? undefined : this.store.bodyById(id);
       // Keyed by the canonical id, so /pokemon/25 and /pokemon/pikachu share one delay stream.
-      const { delayMs, fault } = this.#sampler.draw('pokemon', id === undefined || body === undefined ? match.key : String(id));
+      const { delayMs, fault } = this.#sampler.draw('pokemon', id === undefined || body === undefined ? match.key : String(id), draw);
       if (body === undefined) return withFault(delayed(text(404, 'Not Found'), delayMs, 'pokemon'), fault);
       return withFault(delayed({ status: 200, headers: jsonHeaders(), body, delayMs: 0, route: null }, delayMs, 'pokemon'), fault);
     }
 
     const { limit, offset } = match;
-    const { delayMs, fault } = this.#sampler.draw('pokemon-list', `limit=${limit}&offset=${offset}`);
+    const { delayMs, fault } = this.#sampler.draw('pokemon-list', `limit=${limit}&offset=${offset}`, draw);
     return withFault(
       delayed({ status: 200, headers: jsonHeaders(), body: JSON.stringify(this.#page(limit, offset)), delayMs: 0, route: null }, delayMs, 'pokemon-list'),
       fault,
@@ -253,18 +263,9 @@ export class MockApi {
       return json(200, { reset: true });
     }
     if (route === '/profile' && method === 'PUT') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch (error) {
-        return json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` });
-      }
-      try {
-        this.setProfile(parseProfile(parsed, 'PUT /__admin/profile'));
-      } catch (error) {
-        if (error instanceof ProfileError) return json(400, { error: error.code, message: error.message, issues: error.issues });
-        throw error;
-      }
+      const parsed = parseProfileBody(body);
+      if (!parsed.ok) return parsed.reply;
+      this.setProfile(parsed.profile);
       return json(200, this.profile);
     }
     if (['/health', '/profile', '/stats', '/reset'].includes(route) || (route === '/process' && this.#usage)) return methodNotAllowed();
@@ -320,6 +321,36 @@ export class MockApi {
   }
 }
 
+/**
+ * The body of `PUT /__admin/profile` as a profile, or the 400 reply that says
+ * what is wrong with it (shared by the core and the cluster's primary).
+ */
+export function parseProfileBody(body: string): { ok: true; profile: Profile } | { ok: false; reply: MockReply } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, reply: json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` }) };
+  }
+  try {
+    return { ok: true, profile: parseProfile(parsed, 'PUT /__admin/profile') };
+  } catch (error) {
+    if (error instanceof ProfileError) return { ok: false, reply: json(400, { error: error.code, message: error.message, issues: error.issues }) };
+    throw error;
+  }
+}
+
+/** A JSON admin reply (no caching). */
+export function json(status: number, value: unknown): MockReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(value, null, 2),
+    delayMs: 0,
+    route: null,
+  };
+}
+
 function delayed(reply: MockReply, delayMs: number, route: ApiRouteName): MockReply {
   // Hot path (every API request): mutate the fresh reply rather than copy it.
   const ms = delayMs.toFixed(2);
@@ -370,16 +401,6 @@ function overLimit(route: ApiRouteName, status: 429 | 503, fault: 'rate-limit' |
 
 function text(status: number, body: string): MockReply {
   return { status, headers: { ...TEXT_HEADERS, 'x-mock-delay-ms': '0.00' }, body, delayMs: 0, route: null };
-}
-
-function json(status: number, value: unknown): MockReply {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify(value, null, 2),
-    delayMs: 0,
-    route: null,
-  };
 }
 
 function methodNotAllowed(): MockReply {

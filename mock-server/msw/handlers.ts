@@ -10,6 +10,7 @@ import { matchRoute } from '../core/routes.ts';
 import type { MockApi } from '../core/mock-api.ts';
 import type { ConcurrencyGate, GateTicket } from '../core/concurrency-gate.ts';
 import { ThrottleSchedule } from '../core/throttle-schedule.ts';
+import { DRAW_HEADER } from '../core/draw-header.ts';
 
 /** Options of {@link createMswHandlers}. */
 export interface MswHandlersOptions extends Omit<CreateMockApiOptions, 'origin'> {
@@ -46,7 +47,7 @@ export async function createMswHandlers(
     const target = request.url.slice(origin.length) || `${url.pathname}${url.search}`;
     const isAdmin = matchRoute(target).kind === 'admin';
     const gate = api.gate;
-    const reply = isAdmin ? api.admin(request.method, url.pathname, await request.text()) : api.respond(request.method, target);
+    const reply = isAdmin ? api.admin(request.method, url.pathname, await request.text()) : api.respond(request.method, target, request.headers.get(DRAW_HEADER) ?? undefined);
     const ticket = reply.ticket;
     let streaming = false;
     try {

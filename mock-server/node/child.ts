@@ -25,16 +25,29 @@ export interface ChildMockServerOptions {
   profile?: string;
   seed?: number;
   payload?: PayloadSize;
+  /** Serve from this many cluster workers (`serve --workers`). @defaultValue one process, no cluster */
+  workers?: number;
+  /** More `serve` flags, e.g. `['--admin-token', 't']`. @defaultValue none */
+  args?: readonly string[];
   /** Give up starting after this many ms. @defaultValue 30000 */
   startTimeoutMs?: number;
 }
+
+/** The `serve` variables a child does not inherit (its options come from {@link ChildMockServerOptions}). */
+const CHILD_IGNORED_ENV = ['POKEBENCH_PORT', 'POKEBENCH_HOST', 'POKEBENCH_PROFILE', 'POKEBENCH_SEED', 'POKEBENCH_PAYLOAD', 'POKEBENCH_WORKERS', 'POKEBENCH_ADMIN'];
 
 /** Starts `pokebench serve` in a child process and waits for its URL. */
 export async function startChildMockServer(options: ChildMockServerOptions = {}): Promise<ChildMockServer> {
   const bin = fileURLToPath(new URL('../../bin/pokebench.mjs', import.meta.url));
   const args = [bin, 'serve', '--profile', options.profile ?? 'instant', '--payload', options.payload ?? 'slim'];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (options.workers !== undefined) args.push('--workers', String(options.workers));
+  args.push(...(options.args ?? []));
+  // The options are on the command line: a POKEBENCH_* variable this process happens to have (POKEBENCH_WORKERS is
+  // also the peers' thread count) must not change the child. The admin token is still inherited, as before.
+  const env = { ...process.env };
+  for (const name of CHILD_IGNORED_ENV) delete env[name];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -11,12 +11,18 @@ export function internalErrorReply(): MockReply {
 }
 
 /**
- * `api.respond(method, target)`, or a plain 500 if it throws; the error
+ * `api.respond(method, target, drawHeader)`, or a plain 500 if it throws; the error
  * goes to `warn` (the operator's log), not to the client.
  */
-export function respondSafely(api: MockApi, method: string, target: string, warn: (message: string) => void): MockReply {
+export function respondSafely(
+  api: MockApi,
+  method: string,
+  target: string,
+  warn: (message: string) => void,
+  drawHeader?: string | readonly string[],
+): MockReply {
   try {
-    return api.respond(method, target);
+    return api.respond(method, target, drawHeader);
   } catch (error) {
     warn(`pokebench: internal error answering ${method} ${JSON.stringify(target.slice(0, 200))}: ${error instanceof Error ? error.message : String(error)}`);
     return internalErrorReply();

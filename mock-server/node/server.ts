@@ -12,13 +12,15 @@ import { createMockApi } from '../core/create-api.ts';
 import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
 import { writeThrottled } from './throttle.ts';
-import { PokebenchError } from '../errors.ts';
+import { ServerStartError } from './server-start-error.ts';
+import { checkAdminExposure } from './admin-exposure.ts';
 import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from './server-limits.ts';
 import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
 import { onClientError } from './client-error.ts';
 import { createAdminAuth, type AdminAuthResult } from './admin-auth.ts';
 import { processUsage } from './process-usage.ts';
 import { internalErrorReply, respondSafely } from './internal-error.ts';
+import { drawHeaderFromRaw } from '../core/draw-header.ts';
 
 /** Options of {@link startMockServer}; the request limits and admin token are in {@link ServerLimitsOptions}. */
 export interface StartMockServerOptions extends ServerLimitsOptions {
@@ -44,7 +46,25 @@ export interface StartMockServerOptions extends ServerLimitsOptions {
   backlog?: number;
   /** Where warnings go. @defaultValue `console.warn` */
   warn?: (message: string) => void;
+  /**
+   * `false` turns the admin API off (every `/__admin` path but
+   * `GET /__admin/health` answers 404). Binding off loopback needs this or an
+   * `adminToken`.
+   * @defaultValue `true`
+   */
+  admin?: boolean;
+  /**
+   * Who answers admin requests once they passed the peer and token checks:
+   * the cluster's worker hands them to the primary (see `./cluster.ts`).
+   * @defaultValue this process's core (`api.admin`)
+   */
+  adminHandler?: AdminHandler | undefined;
+  /** Stamped as `x-mock-worker` on every API reply: which cluster worker answered. @defaultValue none */
+  workerId?: number | undefined;
 }
+
+/** Answers an admin request (method, path without query, body). */
+export type AdminHandler = (method: string, path: string, body: string) => MockReply | Promise<MockReply>;
 
 /** A running mock server. */
 export interface MockServerHandle {
@@ -63,12 +83,7 @@ export interface MockServerHandle {
 
 const MAX_ADMIN_BODY = 1024 * 1024;
 
-/** Thrown when the server cannot start (bad option, port in use). */
-export class ServerStartError extends PokebenchError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('SERVER_START_FAILED', message, options);
-  }
-}
+export { ServerStartError };
 
 function resolveOptions(options: StartMockServerOptions) {
   const port = options.port ?? 0;
@@ -79,6 +94,9 @@ function resolveOptions(options: StartMockServerOptions) {
   if (payload !== 'slim' && payload !== 'realistic') {
     throw new ServerStartError(`options.payload must be 'slim' or 'realistic', got ${JSON.stringify(options.payload)}.`);
   }
+  const host = options.host ?? '127.0.0.1';
+  const admin = options.admin ?? true;
+  checkAdminExposure(host, admin, options.adminToken);
   const backlog = options.backlog ?? 4096;
   if (!Number.isInteger(backlog) || backlog < 1) throw new ServerStartError('options.backlog must be a positive integer.');
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
@@ -88,10 +106,13 @@ function resolveOptions(options: StartMockServerOptions) {
     port,
     payload,
     backlog,
-    host: options.host ?? '127.0.0.1',
+    host,
+    admin,
     seed: options.seed,
     profile: options.profile ?? 'instant',
     warn: options.warn ?? ((m: string) => console.warn(m)),
+    adminHandler: options.adminHandler,
+    workerId: options.workerId,
     limits: resolveServerLimits(options),
   };
 }
@@ -119,6 +140,9 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const server = http.createServer(httpServerOptions(o.limits));
   server.on('clientError', onClientError);
   const checkAdminToken = o.limits.adminToken === undefined ? undefined : createAdminAuth(o.limits.adminToken);
+  // Off loopback (a container, a pod) the token is what protects the admin API, so remote peers that send it are let in.
+  const admin: AdminAccess = { enabled: o.admin, remote: !isLoopback(o.host) && checkAdminToken !== undefined, checkToken: checkAdminToken };
+  const workerTag = o.workerId === undefined ? undefined : String(o.workerId);
 
   server.on('request', (req, res) => {
     if (refuseByLimits(req, res, o.limits.maxUrlLength)) return;
@@ -130,11 +154,13 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     const target = req.url ?? '/';
     // Cheap prefix test first: the full route is matched once, in the core.
     if (target.startsWith(ADMIN_PREFIX) && matchRoute(target).kind === 'admin') {
-      handleAdmin(api, req, res, method, target, checkAdminToken);
+      const core = api;
+      handleAdmin(req, res, method, target, admin, o.adminHandler ?? ((m, p, b) => core.admin(m, p, b)));
       return;
     }
     req.resume(); // GET bodies are not read; drain them so the connection stays usable.
-    const reply = respondSafely(api, method, target, o.warn);
+    const reply = respondSafely(api, method, target, o.warn, drawHeaderFromRaw(req.rawHeaders));
+    if (workerTag !== undefined) reply.headers['x-mock-worker'] = workerTag;
     if (reply.ticket || reply.bytesPerSecond) {
       serveLimited(api, res, reply, method === 'HEAD');
       return;
@@ -311,24 +337,33 @@ function write(res: http.ServerResponse, reply: MockReply, head: boolean, closin
 /** Where the admin API's 401 points a client. */
 const BEARER_REALM = 'Bearer realm="pokebench-admin"';
 
-function handleAdmin(
-  api: MockApi,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  method: string,
-  target: string,
-  checkToken: ((authorization: string | undefined) => AdminAuthResult) | undefined,
-) {
+/** Who may use the admin API. */
+interface AdminAccess {
+  /** False: only health answers. */
+  enabled: boolean;
+  /** Peers off loopback may use it with the token (the server is bound off loopback). */
+  remote: boolean;
+  checkToken: ((authorization: string | undefined) => AdminAuthResult) | undefined;
+}
+
+function handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, method: string, target: string, access: AdminAccess, answer: AdminHandler) {
   const hasBody = carriesBody(req.rawHeaders);
+  const path = target.split('?')[0] ?? target;
+  // Health stays open so a probe (a container's HEALTHCHECK, a kubelet) needs no secret: it tells nothing but "up" and how many workers.
+  const health = method === 'GET' && path.slice(ADMIN_PREFIX.length).replace(/\/$/, '') === '/health';
+  if (!access.enabled && !health) {
+    refuse(res, 404, 'Not Found: the admin API is off (started with --admin off)', hasBody);
+    return;
+  }
   // A browser page on this machine is a loopback peer too; it marks its
   // requests with Origin. Refuse other origins so no page can rewrite a profile.
-  if (!isLoopback(req.socket.remoteAddress ?? '') || !isLoopbackOrigin(req.headers.origin)) {
+  const peerOk = health || access.remote || isLoopback(req.socket.remoteAddress ?? '');
+  if (!peerOk || !isLoopbackOrigin(req.headers.origin)) {
     refuse(res, 403, 'Forbidden: the admin API answers loopback peers only', hasBody);
     return;
   }
-  const path = target.split('?')[0] ?? target;
-  // Health stays open so a probe needs no secret: it tells nothing but "up".
-  if (checkToken && !(method === 'GET' && path.slice(ADMIN_PREFIX.length).replace(/\/$/, '') === '/health')) {
+  const checkToken = access.checkToken;
+  if (checkToken && !health) {
     const auth = checkToken(req.headers.authorization);
     if (auth !== 'ok') {
       refuse(res, 401, 'Unauthorized: the admin API needs "Authorization: Bearer <token>", the token the server was started with', hasBody, {
@@ -355,14 +390,11 @@ function handleAdmin(
     refuse(res, 413, 'Payload Too Large', true);
   };
   const onEnd = () => {
-    let reply: MockReply;
-    try {
-      reply = api.admin(method, path, Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      // Never leak a stack trace to a client.
-      reply = internalErrorReply();
-    }
-    write(res, reply, method === 'HEAD', false);
+    // Never leak a stack trace to a client.
+    Promise.resolve()
+      .then(() => answer(method, path, Buffer.concat(chunks).toString('utf8')))
+      .catch(() => internalErrorReply())
+      .then((reply) => write(res, reply, method === 'HEAD', false));
   };
   req.on('data', onData).on('end', onEnd);
 }

@@ -30,7 +30,7 @@ export { ProfileError, ProfileNotFoundError } from './profile-error.ts';
 export type { ProfileIssue } from './profile-error.ts';
 export { quantile, cdf, drawFrom } from './distribution.ts';
 export { sampleDelay, createDelaySampler, resolveRoute, finishDelay, MAX_DELAY_MS } from './sampler.ts';
-export type { DelaySampler, RouteDelay } from './sampler.ts';
+export type { DelaySampler, DrawName, RouteDelay } from './sampler.ts';
 export { keyedUniforms, hashString, wordsToUniform } from './counter-rng.ts';
 export type { UniformSource } from './counter-rng.ts';
 export { philox4x32 } from './philox.ts';

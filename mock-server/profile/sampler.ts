@@ -58,14 +58,28 @@ export function sampleDelay(profile: Profile, route: RouteName, key: string, n: 
   return finishDelay(drawFrom(delay, keyedUniforms(profile.seed, route, key, n)), clamp);
 }
 
+/**
+ * A draw named by the request rather than by this process's counter: `n`, the
+ * key's n-th draw (the same delay a fresh single process gives the n-th
+ * request of the key), or `salt`, a free-form name (a run id and a request
+ * index, say) whose hash picks the stream. Parsed from a request header by
+ * `parseDrawHeader` in `mock-server/core/draw-header.ts`.
+ */
+export type DrawName = { n: number; salt?: undefined } | { n?: undefined; salt: string };
+
 /** Hands out delays and counts requests per (route, key). */
 export interface DelaySampler {
   /** The profile the delays come from. */
   readonly profile: Profile;
   /** The delay for the next request of `key` on `route`; advances that key's counter. */
   delayFor(route: RouteName, key: string): number;
-  /** The delay and the fault (if any) for the next request of `key` on `route`; advances that key's counter. */
-  draw(route: RouteName, key: string): { delayMs: number; fault: Fault | undefined };
+  /**
+   * The delay and the fault (if any) for `key` on `route`. Without `name`,
+   * the key's next draw in this process (advances its counter); with a
+   * {@link DrawName}, that named draw (no counter is touched), so the answer
+   * does not depend on which process or replica is asked.
+   */
+  draw(route: RouteName, key: string, name?: DrawName): { delayMs: number; fault: Fault | undefined };
   /** Restarts every key's counter, so the next requests get the same delays as the first ones did. */
   reset(): void;
 }
@@ -76,6 +90,20 @@ export interface DelaySampler {
  * and adding faults to a profile leaves its delays unchanged.
  */
 const FAULT_STREAM = 0xffff_fff0;
+
+/**
+ * The counter of a named draw: `{ n }` is the key's n-th draw; a free-form
+ * name hashes `route \0 key \1 name` (a string no unnamed key can produce)
+ * and takes draw 0 of that stream. A pure function: no state is kept.
+ */
+function namedEntry(id: string, name: DrawName): { n: number; h0: number; h1: number } {
+  if (name.salt === undefined) {
+    const [h0, h1] = hashString(id);
+    return { n: name.n, h0, h1 };
+  }
+  const [h0, h1] = hashString(`${id}\u0001${name.salt}`);
+  return { n: 0, h0, h1 };
+}
 
 /** The fault whose slice of [0, 1) holds `u`, or none (probabilities sum to at most 1). */
 export function pickFault(faults: readonly Fault[], u: number): Fault | undefined {
@@ -104,9 +132,9 @@ export function createDelaySampler(profile: Profile): DelaySampler {
   const routes = new Map<RouteName, RouteDelay>();
   const keys = new Map<string, { n: number; h0: number; h1: number }>();
   const faults = new Map<RouteName, Fault[]>();
-  const draw = (route: RouteName, key: string) => {
+  const draw = (route: RouteName, key: string, name?: DrawName) => {
     const id = `${route}\u0000${key}`;
-    let entry = keys.get(id);
+    let entry = name === undefined ? keys.get(id) : namedEntry(id, name);
     if (entry === undefined) {
       const [h0, h1] = hashString(id);
       entry = { n: 0, h0, h1 };
@@ -119,7 +147,7 @@ export function createDelaySampler(profile: Profile): DelaySampler {
       faults.set(route, (profile.faults ?? []).filter((f) => f.probability > 0 && (!f.routes || f.routes.includes(route))));
     }
     const n = entry.n;
-    entry.n += 1;
+    if (name === undefined) entry.n += 1;
     const uniforms = uniformsOf(philoxKey, entry.h0, entry.h1, n);
     const delayMs = finishDelay(drawFrom(resolved.delay, uniforms), resolved.clamp);
     const candidates = faults.get(route)!;

@@ -14,6 +14,7 @@ Usage: pokebench <command> [options]
 Commands:
   run            sweep the strategies against the embedded mock and report (npm start)
   serve          start the mock PokeAPI and serve until Ctrl-C
+  merge          merge the results of a sharded sweep (run --shard I/N) into one report
   compare        gate: did CURRENT.json regress against BASELINE.json?
   baseline save  keep a results.json as the baseline
   profile        list latency profiles, show one's shape, or fit one to measured latencies
@@ -38,6 +39,10 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   compare: async () => {
     const m = await import('./commands/compare.ts');
     return { run: m.compare, help: m.COMPARE_HELP };
+  },
+  merge: async () => {
+    const m = await import('./commands/merge.ts');
+    return { run: m.merge, help: m.MERGE_HELP };
   },
   baseline: async () => {
     const m = await import('./commands/compare.ts');

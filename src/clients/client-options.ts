@@ -22,6 +22,13 @@ export interface ClientOptions {
   keepAliveTimeoutMs?: number | undefined;
   /** JSON-parse 2xx bodies like a real client (a failure rejects with code `INVALID_JSON`). @defaultValue true */
   parse?: boolean | undefined;
+  /**
+   * Name each request's draw `PREFIX/ID.COUNT` in `x-pokebench-draw`, so a
+   * mock with several workers or replicas gives it the same delay whichever
+   * answers (the undici client on the main thread; see `./draw-names.ts`).
+   * @defaultValue none (the answering process draws the next delay of the id)
+   */
+  drawPrefix?: string | undefined;
 }
 
 /** {@link ClientOptions} with every default filled; plain data, so it can cross to a worker thread. */
@@ -63,7 +70,8 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     throw new InvalidOptionError('options', `options must be an object with at least { baseUrl }, got ${String(options)}.`);
   }
   const url = parseBaseUrl(options.baseUrl);
-  const o = { ...CLIENT_DEFAULTS, ...withoutUndefined(options) };
+  const { drawPrefix: _drawPrefix, ...rest } = options;
+  const o = { ...CLIENT_DEFAULTS, ...withoutUndefined(rest) };
   check('connections', o.connections === Infinity || isInt(o.connections, 1), 'a positive integer or Infinity', o.connections);
   check('pipelining', isInt(o.pipelining, 0), 'an integer ≥ 0', o.pipelining);
   check('connectTimeoutMs', isInt(o.connectTimeoutMs, 1), 'a positive integer (ms)', o.connectTimeoutMs);

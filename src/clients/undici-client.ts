@@ -4,6 +4,8 @@ import { resolveClientOptions } from './client-options.ts';
 import type { ClientOptions } from './client-options.ts';
 import { toFetchResult } from './response.ts';
 import { createCountingPool, getPokemon } from './wire.mjs';
+import { DRAW_HEADER } from '../../mock-server/core/draw-header.ts';
+import { drawNamer } from './draw-names.ts';
 
 /** The plain-JS module a worker thread loads to rebuild this client (see `workers(k)`). */
 export const UNDICI_WORKER_MODULE: string = new URL('./undici-worker-client.mjs', import.meta.url).href;
@@ -33,8 +35,9 @@ export type UndiciFetchOne = PoolFetchOne & { workerSpec: WorkerClientSpec };
 export function createUndiciClient(options: ClientOptions): UndiciFetchOne {
   const resolved = resolveClientOptions(options);
   const { pool, connectionsOpened } = createCountingPool(resolved);
+  const name = options.drawPrefix === undefined ? undefined : drawNamer(options.drawPrefix);
   const fetchOne = async (id: number, signal: AbortSignal) =>
-    toFetchResult(await getPokemon(pool, resolved.basePath, id, signal), resolved.parse);
+    toFetchResult(await getPokemon(pool, resolved.basePath, id, signal, name && { [DRAW_HEADER]: name(id) }), resolved.parse);
   return Object.assign(fetchOne, {
     close: () => pool.close(),
     stats: (): ClientStats => ({ connectionsOpened: connectionsOpened() }),

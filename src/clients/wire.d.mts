@@ -29,7 +29,7 @@ export declare function createCountingPool(options: ResolvedClientOptions): Coun
 /** The request path of pokemon `id` under `basePath` (`''` or `/prefix`). */
 export declare function pokemonPath(basePath: string, id: number): string;
 /** GET pokemon `id` with undici `request` and read the whole body. */
-export declare function getPokemon(pool: FreeListPool, basePath: string, id: number, signal: AbortSignal): Promise<RawResponse>;
+export declare function getPokemon(pool: FreeListPool, basePath: string, id: number, signal: AbortSignal, requestHeaders?: Record<string, string>): Promise<RawResponse>;
 /** The delay stamped in a `x-mock-delay-ms` value, or undefined when absent or not a non-negative number. */
 export declare function parseDelayMs(raw: string | string[] | null | undefined): number | undefined;
 /** A response read in full as a FetchResult; a body that should be JSON and is not throws `makeError(message, cause)`. */

@@ -41,9 +41,9 @@ export function pokemonPath(basePath, id) {
   return `${basePath}${POKEMON_PATH}${id}`;
 }
 
-/** GET pokemon `id` with undici `request` and read the whole body. */
-export async function getPokemon(pool, basePath, id, signal) {
-  const { statusCode, headers, body } = await pool.request({ method: 'GET', path: pokemonPath(basePath, id), signal });
+/** GET pokemon `id` with undici `request` (and `requestHeaders`, if any) and read the whole body. */
+export async function getPokemon(pool, basePath, id, signal, requestHeaders) {
+  const { statusCode, headers, body } = await pool.request({ method: 'GET', path: pokemonPath(basePath, id), signal, headers: requestHeaders });
   const bytes = await body.bytes();
   return { status: statusCode, delayHeader: headers[DELAY_HEADER], retryAfterHeader: headers['retry-after'], body: bytes };
 }

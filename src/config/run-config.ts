@@ -60,6 +60,13 @@ export interface RunConfig {
   baseline?: string;
   /** Noise threshold of the gate, relative (0.1 = 10%). @defaultValue 0.1 */
   threshold?: number;
+  /**
+   * Run only shard `index` of `count` (1-based): whole strategies, dealt in
+   * list order (strategies, then peers), so every verdict's points come from
+   * one machine. Merge the shards' results with `pokebench merge`.
+   * @defaultValue the whole sweep
+   */
+  shard?: { index: number; count: number };
 }
 
 /**
@@ -97,6 +104,10 @@ export const runConfigSchema = z.strictObject({
   maxSeconds: z.number().positive().optional(),
   baseline: z.string().min(1).optional(),
   threshold: z.number().positive().lt(1).optional(),
+  shard: z
+    .strictObject({ index: z.number().int().min(1), count: z.number().int().min(1).max(1000) })
+    .refine((s) => s.index <= s.count, { message: 'shard index must be from 1 to the shard count' })
+    .optional(),
 });
 
 /** A config file or value that breaks a rule; the message names the setting. */

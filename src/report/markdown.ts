@@ -9,7 +9,7 @@ import { checkResults } from './check-results.ts';
 import { escapeHtml, escapeMarkdown } from './escape.ts';
 import { formatSlope } from './format.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
-import { runLine } from './run-facts.ts';
+import { runLine, strategyMachines } from './run-facts.ts';
 import { verdictTone } from './tone.ts';
 
 /**
@@ -36,6 +36,7 @@ ${roofNotes(strategy).map((note) => `\n${escapeMarkdown(note)}`).join('\n')}
   return [
     `## pokebench: ${escapeMarkdown(results.settings.profile.name)}`,
     `${escapeMarkdown(runLine(results))}  \n${escapeMarkdown(`${machine.cpuModel} · ${machine.totalMemoryMb} MB · ${results.tool.name} ${results.tool.version} · ${results.createdAt}`)}`,
+    ...(strategyMachines(results) === undefined ? [] : [escapeMarkdown(strategyMachines(results)!)]),
     '### Scaling verdicts',
     markdownTable(verdictTable(results)),
     'slope s = b / L̄ of T = a + b·N: 1 sequential, 1/k a pool of k, 0 concurrent. efficiency = model ideal / measured (the model: the fan-out simulated from the applied delays and the measured CPU of client and mock).',

@@ -24,21 +24,47 @@ export function runFacts(results: Results): RunFact[] {
       value: `${client.kind}, connections ${client.connections ?? 'unlimited'}, pipelining ${client.pipelining}, timeout ${client.timeoutMs === null ? 'none' : `${client.timeoutMs} ms`}`,
     },
     { label: 'repeats', value: `${settings.repeats} per point (+${settings.warmup} warmup)` },
-    { label: 'server', value: serverFact(settings) },
+    { label: 'server', value: serverFact(results) },
     { label: 'node', value: machine.node },
     { label: 'cpus', value: `${machine.cpus} (${machine.cpuModel})` },
     { label: 'machine', value: `${machine.platform}/${machine.arch}, ${machine.totalMemoryMb} MB, load ${machine.loadAverage1m.toFixed(2)} (1 min) at start` },
     { label: 'created', value: results.createdAt },
     { label: 'sweep time', value: `${(results.durationMs / 1000).toFixed(1)} s` },
     { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
+    ...(strategyMachines(results) === undefined ? [] : [{ label: 'machines', value: strategyMachines(results)! }]),
   ];
 }
 
 /** Where the mock ran: a reader must know whether its work was billed to the client. */
-function serverFact(settings: Results['settings']): string {
+function serverFact(results: Results): string {
+  const settings = results.settings;
   if (settings.mock === 'child') return 'mock in a child process of its own (127.0.0.1)';
   if (settings.mock === 'in-process') return "mock in the client's process (127.0.0.1): its work is billed to the client";
-  return settings.url ?? 'embedded mock (127.0.0.1)';
+  return settings.url === null ? 'embedded mock (127.0.0.1)' : `${settings.url}${targetWorkers(results)}`;
+}
+
+/** ` (2 workers)` for a target whose admin API said how many served it, else empty. */
+function targetWorkers(results: Results): string {
+  const workers = results.settings.target?.workers;
+  if (workers === undefined) return '';
+  return workers === null ? ' (workers unknown: no pokebench admin API answered)' : ` (${workers} worker${workers === 1 ? '' : 's'})`;
+}
+
+/**
+ * In merged results (`pokebench merge`), which machine measured each
+ * strategy (`sequential, bounded(6) on ci-1 (2 cpus, EPYC) · concurrent on
+ * ci-2 (...)`); undefined for a run on one machine.
+ */
+export function strategyMachines(results: Results): string | undefined {
+  if (results.merged === undefined) return undefined;
+  const groups = new Map<string, string[]>();
+  for (const s of results.strategies) {
+    const m = s.machine ?? results.machine;
+    const label = `${m.hostname ?? 'unnamed host'} (${m.cpus} cpus, ${m.cpuModel}, Node ${m.node})`;
+    groups.set(label, [...(groups.get(label) ?? []), s.name]);
+  }
+  const parts = [...groups].map(([label, names]) => `${names.join(', ')} on ${label}`);
+  return `${results.merged.shards} shards: ${parts.join(' · ')}`;
 }
 
 /**

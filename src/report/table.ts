@@ -5,7 +5,7 @@
 import type { Results } from '../results/types.ts';
 import { checkResults } from './check-results.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable } from './report-tables.ts';
-import { runLine } from './run-facts.ts';
+import { runLine, strategyMachines } from './run-facts.ts';
 import { ansiPainter, layoutTable, plainPainter } from './text-table.ts';
 import { verdictTone } from './tone.ts';
 
@@ -42,7 +42,8 @@ export function failureLines(strategy: Results['strategies'][number]): string[] 
 export function renderTable(results: Results, options: TableOptions = {}): string {
   checkResults(results);
   const paint = options.color === true ? ansiPainter : plainPainter;
-  const blocks = [`pokebench ${results.tool.version} · ${results.createdAt}\n${runLine(results)}`];
+  const machines = strategyMachines(results);
+  const blocks = [`pokebench ${results.tool.version} · ${results.createdAt}\n${runLine(results)}${machines === undefined ? '' : `\n${machines}`}`];
   for (const strategy of results.strategies) {
     const { columns, rows } = pointTable(strategy);
     const table = strategy.points.length ? layoutTable(columns, rows, paint) : 'no run produced a result';

@@ -19,6 +19,23 @@ export interface MachineInfo {
   node: string;
   /** Load average (1 min) when the run started: a busy machine explains noise. */
   loadAverage1m: number;
+  /** Host name, to tell the machines of a sharded sweep apart; absent in older files. */
+  hostname?: string | undefined;
+}
+
+/** Which part of a sharded sweep a results file holds (`run --shard index/count`). */
+export interface ShardInfo {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+/** What served an external `--url` target, read from its admin API when reachable. */
+export interface TargetInfo {
+  /** Worker processes or replicas behind the URL, as its health reports; null when it could not be asked. */
+  workers: number | null;
+  /** The server's stats after the sweep (every worker's merged), or null when it could not be asked. */
+  stats: unknown;
 }
 
 /** How the run was set up. */
@@ -35,6 +52,8 @@ export interface RunSettings {
   url: string | null;
   /** Where the mock ran: `child` (its own process), `in-process` (the client's event loop) or `external` (`url`). Absent in older files. */
   mock?: MockPlacement | undefined;
+  /** For an external `url`: how many workers served it, and its merged stats. */
+  target?: TargetInfo | undefined;
 }
 
 /** One repetition of one strategy at one N. */
@@ -176,6 +195,8 @@ export interface StrategyResult {
   external?: { command: string } | undefined;
   /** Runs that produced no result (an external client that crashed, hung or printed garbage). */
   failures?: { n: number; repetition: number; reason: string; message: string }[] | undefined;
+  /** The machine this strategy was measured on, in merged results (`pokebench merge`). */
+  machine?: MachineInfo | undefined;
 }
 
 /** The whole run. */
@@ -189,4 +210,8 @@ export interface Results {
   /** Wall time of the whole sweep, ms. */
   durationMs: number;
   strategies: StrategyResult[];
+  /** Set by `run --shard`: this file holds one shard of a sweep, to be merged. */
+  shard?: ShardInfo | undefined;
+  /** Set by `pokebench merge`: how many shards these results were merged from. */
+  merged?: { shards: number } | undefined;
 }

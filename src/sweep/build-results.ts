@@ -24,6 +24,7 @@ export function machineInfo(): MachineInfo {
     totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
     node: process.version,
     loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    hostname: os.hostname(),
   };
 }
 

@@ -18,6 +18,8 @@ import { ConfigError } from '../config/run-config.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults } from './build-results.ts';
+import { pickShard } from '../shard/pick-shard.ts';
+import { adminHeaders, readTargetInfo } from '../remote/target-info.ts';
 import { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
 import { readServerFaults, readServerUsage, reportsServerUsage } from './server-usage.ts';
 import type { MockPlacement } from '../results/types.ts';
@@ -59,6 +61,8 @@ export interface RunHooks {
   ladderFor?: (name: string) => readonly number[] | undefined;
   /** Adaptive repetition: `repeats` becomes the most, and a point is repeated only while this says so. */
   moreRuns?: SweepOptions['moreRuns'];
+  /** Bearer token for the admin API of a `url` target (its profile and stats). */
+  adminToken?: string | undefined;
 }
 
 /**
@@ -104,7 +108,10 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
 /** {@link runBenchmark} with the internal test seam; for the CLI's and the scripts' tests only. */
 export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam: RunSeam): Promise<Results> {
   const k = config.k ?? defaultPoolSize();
-  const strategies = resolveStrategies(config.strategies ?? RUN_DEFAULTS.strategies, k).map((parsed) => {
+  // A shard keeps its whole strategies (peers dealt after the strategies), chosen from the configured list on every machine alike.
+  const names = config.strategies ?? RUN_DEFAULTS.strategies;
+  const dealt = pickShard([...names.map((name) => ({ name, peer: false })), ...(config.peers ?? []).map((name) => ({ name, peer: true }))], config.shard);
+  const strategies = resolveStrategies(dealt.filter((e) => !e.peer).map((e) => e.name), k).map((parsed) => {
     const swapped = seam.strategyOverride?.(parsed);
     if (swapped !== undefined && swapped.name !== parsed.name) {
       throw new ConfigError(`strategyOverride: the replacement for '${parsed.name}' is named '${swapped.name}'; it must keep the name.`);
@@ -117,12 +124,12 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
   const ladder = (s: Strategy): readonly number[] => strategyLadder(config, s.kind);
 
   // Resolved before the server starts: a malformed peer command line fails with no socket left open.
-  const peers = await availablePeers(config.peers ?? [], hooks.onNotice);
-  const server = await startServer(config, payload);
+  const peers = await availablePeers(dealt.filter((e) => e.peer).map((e) => e.name), hooks.onNotice);
+  const server = await startServer(config, payload, hooks.adminToken);
   const baseUrl = server.url;
   let profileInfo: RunSettings['profile'];
   try {
-    profileInfo = server.profile ?? (await remoteProfile(baseUrl, config.profile));
+    profileInfo = server.profile ?? (await remoteProfile(baseUrl, config.profile, hooks.adminToken));
   } catch (error) {
     await server.close();
     throw error;
@@ -150,10 +157,13 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
     throw error;
   }
 
+  // Against a target that may have several workers or replicas, name each run's draws, so a delay does not depend on which one answers.
+  let runIndex = 0;
+  const external = server.placement === 'external';
   const makeClient = (): FetchOne =>
     clientKind === 'fetch'
       ? createFetchClient({ baseUrl, connections: config.connections })
-      : createUndiciClient({ baseUrl, connections: config.connections });
+      : createUndiciClient({ baseUrl, connections: config.connections, drawPrefix: external ? `run-${runIndex++}` : undefined });
 
   const started = performance.now();
   try {
@@ -178,10 +188,12 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
       ladders: Object.fromEntries(ladders),
-      url: server.placement === 'external' ? baseUrl : null,
+      url: external ? baseUrl : null,
       mock: server.placement,
+      ...(external ? { target: await readTargetInfo(baseUrl, hooks.adminToken) } : {}),
     };
-    return buildResults(cells, settings, performance.now() - started);
+    const results = buildResults(cells, settings, performance.now() - started);
+    return config.shard ? { ...results, shard: config.shard } : results;
   } finally {
     await server.close();
   }
@@ -206,12 +218,12 @@ interface RunServer {
  * it reports its own CPU through its admin API. `mock: 'in-process'` keeps it
  * on the client's loop, for machines where spawning is not allowed.
  */
-async function startServer(config: RunConfig, payload: RunSettings['payload']): Promise<RunServer> {
+async function startServer(config: RunConfig, payload: RunSettings['payload'], token: string | undefined): Promise<RunServer> {
   if (config.url) {
     const url = config.url.replace(/\/$/, '');
     // A pokebench mock of this version reports its own CPU; any other server is measured without it.
-    const usage = (await reportsServerUsage(url)) ? () => readServerUsage(url) : undefined;
-    return { url, placement: 'external', faults: () => readServerFaults(url), usage, close: async () => {} };
+    const usage = (await reportsServerUsage(url, token)) ? () => readServerUsage(url, token) : undefined;
+    return { url, placement: 'external', faults: () => readServerFaults(url, token), usage, close: async () => {} };
   }
   const profileName = config.profile ?? RUN_DEFAULTS.profile;
   if ((config.mock ?? RUN_DEFAULTS.mock) === 'in-process') {
@@ -254,9 +266,9 @@ async function availablePeers(specs: readonly string[], notice: ((message: strin
 }
 
 /** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */
-async function remoteProfile(url: string, name: string | undefined): Promise<RunSettings['profile']> {
+async function remoteProfile(url: string, name: string | undefined, token: string | undefined): Promise<RunSettings['profile']> {
   try {
-    const res = await fetch(`${url}/__admin/profile`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${url}/__admin/profile`, { headers: adminHeaders(token), signal: AbortSignal.timeout(5_000) });
     if (res.ok) {
       const p = (await res.json()) as { name?: string; seed?: number; description?: string };
       return { name: p.name ?? name ?? 'remote', seed: p.seed ?? 0, description: p.description, definition: p };

@@ -5,6 +5,7 @@
  */
 import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
 import { PokebenchError } from '../../mock-server/errors.ts';
+import { adminHeaders } from '../remote/target-info.ts';
 
 /** The mock could not report its usage (not a pokebench mock, or an older one). */
 export class ServerUsageError extends PokebenchError {
@@ -13,12 +14,12 @@ export class ServerUsageError extends PokebenchError {
   }
 }
 
-/** Reads the mock's cumulative usage. */
-export async function readServerUsage(url: string): Promise<ProcessUsage> {
+/** Reads the mock's cumulative usage (`token`: the admin token of a mock that requires one). */
+export async function readServerUsage(url: string, token?: string): Promise<ProcessUsage> {
   const base = url.replace(/\/$/, '');
   let res: Response;
   try {
-    res = await fetch(`${base}/__admin/process`, { signal: AbortSignal.timeout(5_000) });
+    res = await fetch(`${base}/__admin/process`, { headers: adminHeaders(token), signal: AbortSignal.timeout(5_000) });
   } catch (error) {
     throw new ServerUsageError(base, (error as Error).message);
   }
@@ -32,9 +33,9 @@ export async function readServerUsage(url: string): Promise<ProcessUsage> {
 }
 
 /** Whether the mock at `url` reports its usage (a pokebench mock of this version). */
-export async function reportsServerUsage(url: string): Promise<boolean> {
+export async function reportsServerUsage(url: string, token?: string): Promise<boolean> {
   try {
-    await readServerUsage(url);
+    await readServerUsage(url, token);
     return true;
   } catch {
     return false;
@@ -52,9 +53,9 @@ export function usageSince(before: ProcessUsage, after: ProcessUsage): { cpuMs: 
  * asked for; undefined for any other server (its runs are then judged by a
  * loss threshold).
  */
-export async function readServerFaults(url: string): Promise<Record<string, number> | undefined> {
+export async function readServerFaults(url: string, token?: string): Promise<Record<string, number> | undefined> {
   try {
-    const res = await fetch(`${url.replace(/\/$/, '')}/__admin/stats`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${url.replace(/\/$/, '')}/__admin/stats`, { headers: adminHeaders(token), signal: AbortSignal.timeout(5_000) });
     if (!res.ok) {
       await res.body?.cancel();
       return undefined;

@@ -24,9 +24,9 @@ const defs = schema.$defs as Record<string, JsonSchema>;
 // reject a missing or an extra key, so a field added to types.ts fails here
 // until the schema says the same.
 const KEYS = {
-  results: { schema: true, version: true, createdAt: true, tool: true, machine: true, settings: true, durationMs: true, strategies: true } satisfies Record<keyof Results, boolean>,
-  machineInfo: { platform: true, arch: true, cpus: true, cpuModel: true, totalMemoryMb: true, node: true, loadAverage1m: true } satisfies Record<keyof MachineInfo, boolean>,
-  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false } satisfies Record<keyof RunSettings, boolean>,
+  results: { schema: true, version: true, createdAt: true, tool: true, machine: true, settings: true, durationMs: true, strategies: true, shard: false, merged: false } satisfies Record<keyof Results, boolean>,
+  machineInfo: { platform: true, arch: true, cpus: true, cpuModel: true, totalMemoryMb: true, node: true, loadAverage1m: true, hostname: false } satisfies Record<keyof MachineInfo, boolean>,
+  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false, target: false } satisfies Record<keyof RunSettings, boolean>,
   profile: { name: true, seed: true, description: false, definition: true } satisfies Record<keyof RunSettings['profile'], boolean>,
   client: { kind: true, connections: true, pipelining: true, timeoutMs: true } satisfies Record<keyof RunSettings['client'], boolean>,
   runSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, serverCpuMs: false, serverLoopActiveMs: false, model: false, lostCodes: false } satisfies Record<keyof RunSummary, boolean>,
@@ -37,7 +37,7 @@ const KEYS = {
   scalingSummary: {
     slope: true, interval: true, verdict: true, reason: true, interceptMs: true, slopeMs: true, r2: true, meanLatencyMs: true, complexity: true,
   } satisfies Record<keyof ScalingSummary, boolean>,
-  strategyResult: { name: true, kind: true, k: true, points: true, scaling: true, external: false, failures: false } satisfies Record<keyof StrategyResult, boolean>,
+  strategyResult: { name: true, kind: true, k: true, points: true, scaling: true, external: false, failures: false, machine: false } satisfies Record<keyof StrategyResult, boolean>,
 };
 
 const SCHEMAS: Record<keyof typeof KEYS, JsonSchema> = {

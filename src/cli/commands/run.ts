@@ -1,7 +1,8 @@
 import { mkdir, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
-import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
+import { renderTable, renderTerminalChart } from '../../report/index.ts';
+import { writeRunOutput } from '../write-run-output.ts';
 import { isUndecided, renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
 import { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/run-benchmark.ts';
 import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
@@ -11,6 +12,7 @@ import { readResults, writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 import { capacityWarning, readCalibration } from '../../calibrate/index.ts';
 import { defaultPoolSize } from '../../strategies/index.ts';
+import { parseShardFlag } from '../../shard/pick-shard.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
 
@@ -38,7 +40,9 @@ Options:
   --client undici|fetch  HTTP client (default ${RUN_DEFAULTS.client})
   --connections N        most sockets the client opens (default unlimited)
   --payload slim|realistic  body size of the embedded mock (default ${RUN_DEFAULTS.payload})
-  --url URL              benchmark a server already running here instead
+  --url URL              benchmark a server already running here instead; a
+                         pokebench mock's admin API (token: $POKEBENCH_ADMIN_TOKEN)
+                         tells how many workers served it and their merged stats
   --mock child|in-process  where the mock runs: its own process (default), or
                          the client's event loop (where spawning is not allowed;
                          the mock's work is then billed to the client)
@@ -54,6 +58,8 @@ Options:
   --allow-inconclusive   with --baseline: pass, with a warning, when points are
                          still undecided after the reruns
   --config FILE          config file (default: pokebench.config.{ts,mjs,js,json} here)
+  --shard I/N            run shard I of N: whole strategies (peers too), dealt in
+                         list order; combine the shards with 'pokebench merge'
   -h, --help             show this help
 
 Exit codes: 0 done (no regression against --baseline), 1 regression
@@ -89,6 +95,7 @@ const FLAGS = {
   'rerun-budget-s': { type: 'string' },
   'allow-inconclusive': { type: 'boolean' },
   config: { type: 'string' },
+  shard: { type: 'string' },
 } as const;
 
 /** How the log line names where the mock runs. */
@@ -145,6 +152,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     maxSeconds: num('max-seconds'),
     baseline: str('baseline'),
     threshold: pct ? Number(pct[1]) / 100 : threshold === undefined ? undefined : num('threshold'),
+    shard: str('shard') === undefined ? undefined : parseShardFlag(str('shard')!),
   });
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   try {
@@ -209,15 +217,11 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
     onProgress: progress.update,
     onServer: (url, placement) => io.err(`pokebench: ${MOCK_LABEL[placement]} at ${url}\n`),
     onNotice: (message) => io.err(`pokebench: ${message}\n`),
+    adminToken: io.env['POKEBENCH_ADMIN_TOKEN'] || undefined,
   }, seam).finally(() => progress.done());
 
-  // results.json first: whatever happens to the reports, the measurements are kept.
-  const resultsFile = path.join(outDir, 'results.json');
-  await writable(() => writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`), resultsFile);
-  const files = await buildReportFiles(results);
-  for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
+  const files = await writeRunOutput(results, outDir, io);
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-  if (summaryFile && files['summary.md']) await writable(() => appendFile(summaryFile, files['summary.md']!), summaryFile);
 
   if (values['json']) io.out(`${files['results.json']}\n`);
   else {

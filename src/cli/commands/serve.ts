@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { startMockServer } from '../../../mock-server/node/server.ts';
 import { isValidAdminToken } from '../../../mock-server/node/admin-auth.ts';
-import { choiceFlag, intFlag, parse, stringFlag, UsageError, type Parsed } from '../args.ts';
+import { choiceFlag, intFlag, parse, stringFlag, UsageError } from '../args.ts';
+import { withEnvFlags, type EnvFlags } from '../env-flags.ts';
 import type { CommandIo } from '../io.ts';
 
 export const SERVE_HELP = `Usage: pokebench serve [options]
@@ -8,60 +10,107 @@ export const SERVE_HELP = `Usage: pokebench serve [options]
 Starts the mock PokeAPI on 127.0.0.1 and serves until Ctrl-C (SIGINT) or
 SIGTERM, then lets in-flight requests finish and exits 0.
 
-Options:
-  --port N                 port to listen on (default 0: the OS picks one)
-  --host ADDR              address to bind (default 127.0.0.1; others warn)
-  --profile NAME|PATH      latency profile (default pokeapi-like; see 'pokebench profile list')
-  --seed N                 override the profile's seed
-  --payload slim|realistic body size (default slim)
-  --admin-token TOKEN      admin requests must send "Authorization: Bearer TOKEN"
-                           (default: $POKEBENCH_ADMIN_TOKEN, else no token)
+Options (each also read from its POKEBENCH_* variable; a flag wins):
+  --port N                 port to listen on (default 0: the OS picks one)      POKEBENCH_PORT
+  --host ADDR              address to bind (default 127.0.0.1); off loopback    POKEBENCH_HOST
+                           only with an admin token or --admin off
+  --profile NAME|PATH      latency profile (default pokeapi-like;               POKEBENCH_PROFILE
+                           see 'pokebench profile list')
+  --seed N                 override the profile's seed                          POKEBENCH_SEED
+  --payload slim|realistic body size (default slim)                             POKEBENCH_PAYLOAD
+  --workers N|auto         serve from N processes on one port (node:cluster,    POKEBENCH_WORKERS
+                           round-robin; auto = one per core); default: this
+                           process alone
+  --admin on|off           the admin API (default on; health answers either way) POKEBENCH_ADMIN
+  --admin-token TOKEN      admin requests must send "Authorization: Bearer      POKEBENCH_ADMIN_TOKEN
+                           TOKEN" (default: no token)
   -h, --help               show this help
 
 Every response carries the delay applied: x-mock-delay-ms and server-timing.
-Admin API (loopback only): GET/PUT /__admin/profile, GET /__admin/stats,
-POST /__admin/reset, GET /__admin/health (health needs no token).
-Prefer the environment variable to the flag: a flag shows in 'ps'.
+A client that sends "x-pokebench-draw: NAME" (a draw index, or a name such
+as run-7/rep-2/41) gets a delay that depends only on the seed, the route,
+the pokemon and NAME, whichever worker or replica answers. Without it, a
+delay is the key's next draw in the process that answers.
+Admin API: GET/PUT /__admin/profile, GET /__admin/stats, POST /__admin/reset,
+GET /__admin/health (health needs no token). On loopback it answers loopback
+peers only; off loopback, any peer with the token. With --workers the stats
+are every worker's merged, and a profile change reaches every worker.
+Prefer the environment variable to the flag for the token: a flag shows in 'ps'.
 `;
+
+/** The flags `serve` also reads from `POKEBENCH_*` variables. */
+export const SERVE_ENV_FLAGS = ['port', 'host', 'profile', 'seed', 'payload', 'workers', 'admin', 'admin-token'] as const;
 
 /** `pokebench serve`: runs until a signal arrives. */
 export async function serve(argv: readonly string[], io: CommandIo): Promise<number> {
-  const { values } = parse('serve', argv, {
+  const parsed = parse('serve', argv, {
     port: { type: 'string' },
     host: { type: 'string' },
     profile: { type: 'string' },
     seed: { type: 'string' },
     payload: { type: 'string' },
+    workers: { type: 'string' },
+    admin: { type: 'string' },
     'admin-token': { type: 'string' },
   });
-  if (values['help']) {
+  if (parsed.values['help']) {
     io.out(SERVE_HELP);
     return 0;
   }
-  const port = intFlag(values, 'port', 0, 0, 65_535);
-  const seed = values['seed'] === undefined ? undefined : intFlag(values, 'seed', 0, Number.MIN_SAFE_INTEGER);
-  const payload = choiceFlag(values, 'payload', ['slim', 'realistic'] as const, 'slim');
-  const profile = stringFlag(values, 'profile') ?? 'pokeapi-like';
-  const adminToken = adminTokenFrom(values, io.env);
-  const handle = await startMockServer({ port, seed, payload, profile, host: stringFlag(values, 'host') ?? '127.0.0.1', warn: io.err, adminToken });
-  const p = handle.api.profile;
-  io.out(`pokebench mock PokeAPI listening on ${handle.url}\n`);
-  io.out(`  profile ${p.name ?? profile} (seed ${p.seed}), payload ${payload}\n`);
-  io.out(`  try: curl -i ${handle.url}/api/v2/pokemon/25\n`);
-  if (adminToken !== undefined) io.out('  admin API: bearer token required\n');
+  const flags = withEnvFlags(parsed.values, io.env, SERVE_ENV_FLAGS);
+  const port = flags.check('port', (v) => intFlag(v, 'port', 0, 0, 65_535));
+  const seed = flags.check('seed', (v) => (v['seed'] === undefined ? undefined : intFlag(v, 'seed', 0, Number.MIN_SAFE_INTEGER)));
+  const payload = flags.check('payload', (v) => choiceFlag(v, 'payload', ['slim', 'realistic'] as const, 'slim'));
+  const admin = flags.check('admin', (v) => choiceFlag(v, 'admin', ['on', 'off'] as const, 'on')) === 'on';
+  const workers = flags.check('workers', (v) => workersFlag(v['workers']));
+  const profile = stringFlag(flags.values, 'profile') ?? 'pokeapi-like';
+  const host = stringFlag(flags.values, 'host') ?? '127.0.0.1';
+  const adminToken = adminTokenFrom(flags);
+  const options = { port, seed, payload, profile, host, warn: io.err, admin, ...(adminToken === undefined ? {} : { adminToken }) };
+
+  let url: string;
+  let profileLine: string;
+  let close: (drainTimeoutMs: number) => Promise<void>;
+  if (workers === undefined) {
+    const handle = await startMockServer(options);
+    const p = handle.api.profile;
+    url = handle.url;
+    profileLine = `  profile ${p.name ?? profile} (seed ${p.seed}), payload ${payload}\n`;
+    close = (drainTimeoutMs) => handle.close({ drainTimeoutMs });
+  } else {
+    // Loaded only here: a single-process serve does not pay for node:cluster.
+    const { startMockCluster } = await import('../../../mock-server/node/cluster.ts');
+    const handle = await startMockCluster({ ...options, workers });
+    url = handle.url;
+    profileLine = `  profile ${profile}${seed === undefined ? '' : ` (seed ${seed})`}, payload ${payload}, ${handle.health().workers} workers (round-robin)\n`;
+    close = (drainTimeoutMs) => handle.close({ drainTimeoutMs });
+  }
+  io.out(`pokebench mock PokeAPI listening on ${url}\n`);
+  io.out(profileLine);
+  io.out(`  try: curl -i ${url}/api/v2/pokemon/25\n`);
+  if (!admin) io.out('  admin API: off (health only)\n');
+  else if (adminToken !== undefined) io.out('  admin API: bearer token required\n');
   await io.untilSignal();
   io.err('pokebench: shutting down, letting in-flight requests finish...\n');
-  await handle.close({ drainTimeoutMs: 10_000 });
+  await close(10_000);
   return 0;
 }
 
-/** `--admin-token`, else `POKEBENCH_ADMIN_TOKEN` (an empty variable counts as unset), checked like the server option. */
-function adminTokenFrom(values: Parsed['values'], env: Record<string, string | undefined>): string | undefined {
-  const fromFlag = stringFlag(values, 'admin-token');
-  const token = fromFlag ?? (env['POKEBENCH_ADMIN_TOKEN'] || undefined);
+/** `--workers N|auto`: undefined (one process, no cluster), or a worker count. */
+function workersFlag(raw: string | boolean | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'auto') return availableParallelism();
+  if (typeof raw === 'string' && /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 256) return Number(raw);
+  throw new UsageError(`--workers must be 'auto' or a whole number from 1 to 256, got ${JSON.stringify(raw)}.`);
+}
+
+/** `--admin-token`, else `POKEBENCH_ADMIN_TOKEN`, checked like the server option. */
+function adminTokenFrom(flags: EnvFlags): string | undefined {
+  const token = stringFlag(flags.values, 'admin-token');
   if (token !== undefined && !isValidAdminToken(token)) {
-    const source = fromFlag === undefined ? 'POKEBENCH_ADMIN_TOKEN' : '--admin-token';
-    throw new UsageError(`${source} must be a non-empty token of letters, digits and - . _ ~ + / (then optional =), as sent in "Authorization: Bearer <token>".`);
+    throw new UsageError(
+      `${flags.source('admin-token')} must be a non-empty token of letters, digits and - . _ ~ + / (then optional =), as sent in "Authorization: Bearer <token>".`,
+    );
   }
   return token;
 }

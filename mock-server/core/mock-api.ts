@@ -5,6 +5,7 @@
  */
 import type { PokemonStore } from '../data/index.ts';
 import { createDelaySampler, parseProfile, type DelaySampler, type Fault, type Profile } from '../profile/index.ts';
+import { ERROR_CODES } from '../errors.ts';
 import { ProfileError } from '../profile/index.ts';
 import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/histogram.ts';
 import { ADMIN_PREFIX, matchRoute, type ApiRouteName, type RouteMatch } from './routes.ts';
@@ -239,7 +240,7 @@ export class MockApi {
       try {
         parsed = JSON.parse(body);
       } catch (error) {
-        return json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` });
+        return json(400, { error: ERROR_CODES.ProfileError, message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` });
       }
       try {
         this.setProfile(parseProfile(parsed, 'PUT /__admin/profile'));

@@ -12,7 +12,9 @@ import { createMockApi } from '../core/create-api.ts';
 import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
 import { writeThrottled } from './throttle.ts';
-import { PokebenchError } from '../errors.ts';
+import { ServerStartError } from '../errors.ts';
+
+export { ServerStartError };
 import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from './server-limits.ts';
 import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
 import { onClientError } from './client-error.ts';
@@ -61,13 +63,6 @@ export interface MockServerHandle {
 }
 
 const MAX_ADMIN_BODY = 1024 * 1024;
-
-/** Thrown when the server cannot start (bad option, port in use). */
-export class ServerStartError extends PokebenchError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('SERVER_START_FAILED', message, options);
-  }
-}
 
 function resolveOptions(options: StartMockServerOptions) {
   const port = options.port ?? 0;

@@ -8,7 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CALIBRATION_FILE, CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';
-import { CalibrationFileError } from './errors.ts';
+import { CalibrationFileError } from '../../mock-server/errors.ts';
+import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
 
 // JSON has no NaN: null stands for "not measured".
 const num = z.union([z.number(), z.null().transform(() => Number.NaN)]);
@@ -93,12 +94,9 @@ export const calibrationSchema = z.object({
  * @throws {CalibrationFileError} `CALIBRATION_INVALID`, listing the first fields at fault.
  */
 export function parseCalibration(json: unknown, source: string): Calibration {
-  const parsed = calibrationSchema.safeParse(json);
+  const parsed = calibrationSchema.safeParse(json, { error: issueRule });
   if (parsed.success) return parsed.data as Calibration;
-  const issues = parsed.error.issues
-    .slice(0, 5)
-    .map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('\n');
+  const issues = issueLines(formatIssues(parsed.error.issues), 5);
   throw new CalibrationFileError(
     source,
     `Failed to read the calibration ${source}: it is not a ${CALIBRATION_SCHEMA} file.\n${issues}\nRun 'pokebench calibrate' again to rewrite it.`,

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
 import type { MockStats } from '../../mock-server/core/mock-api.ts';
 import type { Profile } from '../../mock-server/profile/index.ts';
-import { CalibrationRunError } from './errors.ts';
+import { CalibrationRunError } from '../../mock-server/errors.ts';
 
 /** The two servers of a calibration, in their own process. */
 export interface CalibrationServers {

@@ -41,4 +41,4 @@ export { TIMER_SLACK_MS, stepPasses, pickSafeConcurrency } from './safe-concurre
 export { nearestRank } from './nearest-rank.ts';
 export { renderCalibration } from './render.ts';
 export type { RenderCalibrationOptions } from './render.ts';
-export { CalibrationFileError, CalibrationRunError } from './errors.ts';
+export { CalibrationFileError, CalibrationRunError } from '../../mock-server/errors.ts';

@@ -6,7 +6,7 @@
  * carries the TCP connect.
  */
 import autocannon from 'autocannon';
-import { CalibrationRunError } from './errors.ts';
+import { CalibrationRunError } from '../../mock-server/errors.ts';
 
 /** Options of {@link runLoad}. */
 export interface LoadOptions {

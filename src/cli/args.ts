@@ -4,14 +4,9 @@
  * name the flag and the rule.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { UsageError } from '../../mock-server/errors.ts';
 
-/** A command line the user got wrong: exit code 2, message on stderr, no stack. */
-export class UsageError extends PokebenchError {
-  constructor(message: string) {
-    super('USAGE', message);
-  }
-}
+export { UsageError };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

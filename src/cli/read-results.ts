@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { validateResults } from '../gate/index.ts';
 import type { Results } from '../results/types.ts';
-import { UsageError } from './args.ts';
+import { UsageError } from '../../mock-server/errors.ts';
 
 /** Reads and validates a results.json; errors name the file. Kept apart from `run` so `compare` does not load the charting stack. */
 export async function readResults(file: string): Promise<Results> {

@@ -8,7 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { ConfigError } from '../../mock-server/errors.ts';
+import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
+
+export { ConfigError };
 
 /** Everything `pokebench run` can be told. All optional: defaults fill the rest. */
 export interface RunConfig {
@@ -91,22 +94,11 @@ export const runConfigSchema = z.strictObject({
   threshold: z.number().positive().lt(1).optional(),
 });
 
-/** A config file or value that breaks a rule; the message names the setting. */
-export class ConfigError extends PokebenchError {
-  constructor(message: string) {
-    super('CONFIG_INVALID', message);
-  }
-}
-
 /** Validates a config value; `source` names where it came from in the error. */
 export function validateRunConfig(value: unknown, source: string): RunConfig {
-  const result = runConfigSchema.safeParse(value);
+  const result = runConfigSchema.safeParse(value, { error: issueRule });
   if (result.success) return result.data as RunConfig;
-  const lines = result.error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : '(root)';
-    return `  ${where}: ${issue.message}`;
-  });
-  throw new ConfigError(`Invalid pokebench config in ${source}:\n${lines.join('\n')}`);
+  throw new ConfigError(`Invalid pokebench config in ${source}:\n${issueLines(formatIssues(result.error.issues))}`);
 }
 
 /** Config file names looked for in the working directory, in order. */

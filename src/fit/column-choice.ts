@@ -3,7 +3,7 @@
  * latencies: the one named, else the only numeric one, else an error that
  * lists the columns.
  */
-import { SamplesInvalidError } from './fit-errors.ts';
+import { SamplesInvalidError } from '../../mock-server/errors.ts';
 
 /**
  * The index of the column to read.

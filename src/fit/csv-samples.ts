@@ -8,7 +8,7 @@
 import { chooseColumn } from './column-choice.ts';
 import { isNumeric, judgeCell, LatencyCollector, type Samples } from './latency-collector.ts';
 import { resolveReadSamplesOptions, type ReadSamplesOptions } from './read-options.ts';
-import { SamplesInvalidError } from './fit-errors.ts';
+import { SamplesInvalidError } from '../../mock-server/errors.ts';
 
 interface Row {
   line: number;

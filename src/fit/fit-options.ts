@@ -1,6 +1,9 @@
 /** Options of `fitSamples`: a documented interface, one function that fills defaults and checks them. */
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 
+/** The fewest samples a fit accepts: below it, a KS distance and a p90 say little. */
+export const MIN_SAMPLES = 20;
+
 /** Options of `fitSamples`. */
 export interface FitOptions {
   /** Where the samples came from (a file path), named in the profile's description and errors. @defaultValue `'samples'` */

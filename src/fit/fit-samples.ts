@@ -4,17 +4,16 @@
  * quantiles, picks one by the stated criterion, and builds the profile.
  * Pure and deterministic: the same values and options give the same report.
  */
-import { PokebenchError } from '../../mock-server/errors.ts';
 import type { Distribution, Profile } from '../../mock-server/profile/index.ts';
 import { InvalidArgumentError } from '../stats/index.ts';
 import type { CandidateFitter, CandidateName } from './candidate.ts';
 import { evaluateCandidate, type QuantileCheck } from './evaluate-candidate.ts';
 import { fitEmpirical } from './fit-empirical.ts';
-import { MIN_SAMPLES, TooFewSamplesError } from './fit-errors.ts';
+import { InternalError, TooFewSamplesError } from '../../mock-server/errors.ts';
 import { fitExponential } from './fit-exponential.ts';
 import { fitLognormal } from './fit-lognormal.ts';
 import { fitMixture } from './fit-mixture.ts';
-import { resolveFitOptions, type FitOptions } from './fit-options.ts';
+import { MIN_SAMPLES, resolveFitOptions, type FitOptions } from './fit-options.ts';
 import { fitPareto } from './fit-pareto.ts';
 import { buildFittedProfile, fittedCap } from './fitted-profile.ts';
 import { summarizeObserved, type ObservedSummary } from './observed-summary.ts';
@@ -71,7 +70,7 @@ export interface FitReport {
  * report.profile // { name: 'prod-like', seed: 1, delay: { type: 'lognormal', ... }, clamp: { max: ... } }
  */
 export function fitSamples(values: readonly number[], options: FitOptions = {}): FitReport {
-  if (values.length < MIN_SAMPLES) throw new TooFewSamplesError(options.source ?? 'samples', values.length);
+  if (values.length < MIN_SAMPLES) throw new TooFewSamplesError(options.source ?? 'samples', values.length, MIN_SAMPLES);
   const resolved = resolveFitOptions(options, values.length);
   values.forEach((x, i) => {
     if (!(Number.isFinite(x) && x >= 0)) {
@@ -90,7 +89,7 @@ export function fitSamples(values: readonly number[], options: FitOptions = {}):
   const criterion = { tieMargin: resolved.tieMargin, fallbackKs: resolved.fallbackKs };
   const { name: picked, reason } = pickCandidate(fitted, criterion);
   const delay = fitted.find((c) => c.name === picked)?.dist;
-  if (!delay) throw new PokebenchError('INTERNAL', `fitSamples: the picked candidate ${picked} was not fitted.`);
+  if (!delay) throw new InternalError(`fitSamples: the picked candidate ${picked} was not fitted.`);
   const profile = buildFittedProfile({
     name: resolved.name,
     source: resolved.source,

@@ -4,7 +4,7 @@
  * server's time to first byte, which is what the mock's delay models), or
  * the entry's total `time`. Pure: a parsed value in, samples out.
  */
-import { SamplesInvalidError } from './fit-errors.ts';
+import { SamplesInvalidError } from '../../mock-server/errors.ts';
 import { judgeValue, LatencyCollector, type LatencyVerdict, type Samples } from './latency-collector.ts';
 import { resolveReadSamplesOptions, type ReadSamplesOptions } from './read-options.ts';
 

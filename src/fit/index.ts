@@ -39,4 +39,5 @@ export type { HarField, ReadSamplesOptions, ResolvedReadSamplesOptions } from '.
 export { LatencyCollector, judgeValue, judgeCell, isNumeric, LATENCY_RULE } from './latency-collector.ts';
 export type { LatencyVerdict, SampleFormat, Samples } from './latency-collector.ts';
 export { chooseColumn } from './column-choice.ts';
-export { MIN_SAMPLES, SamplesInvalidError, SamplesUnreadableError, TooFewSamplesError } from './fit-errors.ts';
+export { MIN_SAMPLES } from './fit-options.ts';
+export { SamplesInvalidError, SamplesUnreadableError, TooFewSamplesError } from '../../mock-server/errors.ts';

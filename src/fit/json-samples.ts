@@ -4,7 +4,7 @@
  * Pure: a parsed value in, samples out.
  */
 import { chooseColumn } from './column-choice.ts';
-import { SamplesInvalidError } from './fit-errors.ts';
+import { SamplesInvalidError } from '../../mock-server/errors.ts';
 import { judgeValue, LatencyCollector, type Samples } from './latency-collector.ts';
 import { resolveReadSamplesOptions, type ReadSamplesOptions } from './read-options.ts';
 

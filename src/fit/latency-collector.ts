@@ -3,7 +3,8 @@
  * (a finite number ≥ 0, in ms), the error that names the file and the
  * place, and the skip-and-count alternative.
  */
-import { MIN_SAMPLES, SamplesInvalidError, TooFewSamplesError } from './fit-errors.ts';
+import { MIN_SAMPLES } from './fit-options.ts';
+import { SamplesInvalidError, TooFewSamplesError } from '../../mock-server/errors.ts';
 
 /** The format a sample file was read as. */
 export type SampleFormat = 'csv' | 'json' | 'har';
@@ -103,7 +104,7 @@ export class LatencyCollector {
    */
   finish(format: SampleFormat, what: string | undefined): Samples {
     const n = this.#values.length;
-    if (n < MIN_SAMPLES) throw new TooFewSamplesError(this.#source, n, this.#skipped > 0 ? ` (${this.#skipped} invalid skipped)` : '');
+    if (n < MIN_SAMPLES) throw new TooFewSamplesError(this.#source, n, MIN_SAMPLES, this.#skipped > 0 ? ` (${this.#skipped} invalid skipped)` : '');
     return { values: this.#values, format, what, skipped: this.#skipped };
   }
 }

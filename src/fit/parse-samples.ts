@@ -4,7 +4,7 @@
  * CSV otherwise. Pure: text in, samples out.
  */
 import { parseCsvSamples } from './csv-samples.ts';
-import { SamplesInvalidError } from './fit-errors.ts';
+import { SamplesInvalidError } from '../../mock-server/errors.ts';
 import { isHar, parseHarSamples } from './har-samples.ts';
 import { parseJsonSamples } from './json-samples.ts';
 import type { Samples } from './latency-collector.ts';

@@ -1,6 +1,6 @@
 /** The fitter's only I/O: reads a sample file and hands its text to `parseSamples`. */
 import { readFile } from 'node:fs/promises';
-import { SamplesUnreadableError } from './fit-errors.ts';
+import { SamplesUnreadableError } from '../../mock-server/errors.ts';
 import type { Samples } from './latency-collector.ts';
 import { parseSamples } from './parse-samples.ts';
 import type { ReadSamplesOptions } from './read-options.ts';

@@ -8,4 +8,4 @@ export type { RepeatSummary } from './repeat-summary.ts';
 export { countOutcomes, appliedDelays, alignedDelays, runDelays } from './outcome-counts.ts';
 export { startLoopMonitor, summarizeLoopHistogram } from './event-loop-delay.ts';
 export type { EventLoopDelay, LoopDelayMonitor, LoopHistogram } from './event-loop-delay.ts';
-export { MeasurementInvariantError } from './errors.ts';
+export { MeasurementInvariantError } from '../../mock-server/errors.ts';

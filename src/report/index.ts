@@ -13,7 +13,6 @@ export { renderMarkdown } from './markdown.ts';
 export { benchmarkName, toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
 export type { BencherMetric, BencherMetricFormat, GithubActionBenchmarkEntry } from './exports.ts';
 export { buildReportFiles } from './write-reports.ts';
-export { checkResults } from './check-results.ts';
-export { INVALID_REPORT_OPTION, INVALID_RESULTS, InvalidReportOptionError, InvalidResultsError, ReportError } from './report-errors.ts';
+export { InvalidReportOptionError, ResultsInvalidError } from '../../mock-server/errors.ts';
 export { EFFICIENCY_GOOD, EFFICIENCY_IMPOSSIBLE, EFFICIENCY_WARN, efficiencyTone, verdictTone } from './tone.ts';
 export type { Tone } from './tone.ts';

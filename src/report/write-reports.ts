@@ -5,7 +5,6 @@
  */
 import type { Results } from '../results/types.ts';
 import { renderCharts } from './charts.ts';
-import { checkResults } from './check-results.ts';
 import { toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -22,7 +21,6 @@ import { renderMarkdown } from './markdown.ts';
  * }
  */
 export async function buildReportFiles(results: Results): Promise<Record<string, string>> {
-  checkResults(results);
   const charts = await renderCharts(results);
   const files: Record<string, string> = {
     'results.json': json(results),

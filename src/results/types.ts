@@ -1,142 +1,46 @@
 /**
- * The results of one `pokebench run`: everything a report, a chart or the
- * regression gate needs, and nothing tied to a process (no functions, no
- * handles). Written as `results.json`; its JSON Schema is
- * `schema/results.schema.json`, and `version` changes when a field's meaning does.
+ * The results of one `pokebench run`, as TypeScript types: each is inferred
+ * from its schema in `schema.ts`, the one source of the contract (the JSON
+ * Schema `schema/results.schema.json` is generated from the same schemas).
  */
-import type { Outcome } from '../types.ts';
+import type { z } from 'zod';
+import type {
+  latencySummarySchema,
+  machineInfoSchema,
+  pointResultSchema,
+  resultsSchema,
+  runSettingsSchema,
+  runSummarySchema,
+  scalingSummarySchema,
+  strategyResultSchema,
+} from './schema.ts';
 
-/** Bumped when a field changes meaning; readers refuse versions they do not know. */
-export const RESULTS_VERSION = 1;
+export { RESULTS_VERSION } from './schema.ts';
+export type { Verdict, VerdictClass } from './verdict.ts';
 
 /** The machine a run was measured on (core count matters: pool defaults follow it). */
-export interface MachineInfo {
-  platform: string;
-  arch: string;
-  cpus: number;
-  cpuModel: string;
-  totalMemoryMb: number;
-  node: string;
-  /** Load average (1 min) when the run started: a busy machine explains noise. */
-  loadAverage1m: number;
-}
+export type MachineInfo = z.output<typeof machineInfoSchema>;
 
 /** How the run was set up. */
-export interface RunSettings {
-  /** Profile name (or path) and the seed actually used. */
-  profile: { name: string; seed: number; description?: string | undefined; definition: unknown };
-  payload: 'slim' | 'realistic';
-  client: { kind: 'undici' | 'fetch'; connections: number | null; pipelining: number; timeoutMs: number | null };
-  repeats: number;
-  warmup: number;
-  /** The N ladder of each strategy (sequential gets a shorter one). */
-  ladders: Record<string, number[]>;
-  /** An external server's URL, or null when the embedded mock was used. */
-  url: string | null;
-}
+export type RunSettings = z.output<typeof runSettingsSchema>;
 
 /** One repetition of one strategy at one N. */
-export interface RunSummary {
-  /** Wall time of the fan-out, ms. */
-  wallMs: number;
-  /** Ideal makespan from the model and the delays the server applied, ms. */
-  idealMs: number;
-  /** Mean applied delay of this run's requests, ms. */
-  meanDelayMs: number;
-  counts: Record<Outcome, number>;
-  /** Client CPU (user + system) during the run, ms: for a Node strategy the whole process (the embedded mock included). */
-  cpuMs: number;
-  /**
-   * Busy time of the strategy's event loop, ms: its serial work, the CPU roof
-   * of a main-thread strategy. NaN (null in JSON) for an external client; absent in older files.
-   */
-  loopActiveMs?: number | undefined;
-  /** An external client's run: CPU the embedded mock spent meanwhile, ms (it shares the cores). */
-  serverCpuMs?: number | undefined;
-  /** Event-loop delay p99 during the run, ms; NaN (null in JSON) for an external client. */
-  eventLoopP99Ms: number;
-  /** Sockets the client opened. */
-  connectionsOpened: number | null;
-  /** Faults the embedded mock injected during this run, by kind; absent against an external server. */
-  faults?: Record<string, number> | undefined;
-}
+export type RunSummary = z.output<typeof runSummarySchema>;
 
-/**
- * Per-request latency percentiles (end − start), ms, over all repetitions of
- * a point; NaN (null in JSON) for an external client, which reports no
- * per-request times.
- */
-export interface LatencySummary {
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
+/** Per-request latency percentiles (end − start), ms, over all repetitions of a point; NaN for an external client. */
+export type LatencySummary = z.output<typeof latencySummarySchema>;
 
 /** One strategy at one N. */
-export interface PointResult {
-  n: number;
-  runs: RunSummary[];
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-  /** (max − min) / median. */
-  spread: number;
-  /** Median over repetitions of the model's ideal makespan, ms. */
-  idealMs: number;
-  /** idealMs / medianMs (1 = as fast as the delays allow). */
-  efficiency: number;
-  /** (median − ideal) / N, ms. */
-  overheadPerRequestMs: number;
-  /** Outcome counts summed over repetitions (sum = n × repetitions). */
-  counts: Record<Outcome, number>;
-  /** Injected faults by kind, summed over repetitions; absent when the server could not be asked. */
-  faults?: Record<string, number> | undefined;
-  latency: LatencySummary;
-}
+export type PointResult = z.output<typeof pointResultSchema>;
 
-/** The scaling verdict of one strategy over its ladder. */
-export interface ScalingSummary {
-  /**
-   * Normalised slope s = b / L̄ (1 sequential, 1/k pool, 0 concurrent). The
-   * numbers of this summary are NaN in memory (null in JSON) when they cannot
-   * be computed: fewer than 2 N values, or a profile that applies no delay.
-   */
-  slope: number;
-  interval: { low: number; high: number };
-  /** `flat`, `linear`, `partial(1/k)` or `inconclusive`. */
-  verdict: string;
-  reason: string;
-  interceptMs: number;
-  slopeMs: number;
-  r2: number;
-  meanLatencyMs: number;
-  /** Best-fitting complexity class, Google Benchmark style; `n/a` below 3 N values. */
-  complexity: string;
-}
+/** The scaling verdict of one strategy over its ladder; its numbers are NaN when they cannot be computed. */
+export type ScalingSummary = z.output<typeof scalingSummarySchema>;
 
 /** One strategy over its ladder. */
-export interface StrategyResult {
-  name: string;
-  kind: 'sequential' | 'concurrent' | 'bounded' | 'batched' | 'workers';
-  k: number | null;
-  points: PointResult[];
-  scaling: ScalingSummary;
-  /** Set for an external client (a peer process, peers/README.md): how it was run. */
-  external?: { command: string } | undefined;
-  /** Runs that produced no result (an external client that crashed, hung or printed garbage). */
-  failures?: { n: number; repetition: number; reason: string; message: string }[] | undefined;
-}
+export type StrategyResult = z.output<typeof strategyResultSchema>;
 
 /** The whole run. */
-export interface Results {
-  schema: 'pokebench-results';
-  version: typeof RESULTS_VERSION;
-  createdAt: string;
-  tool: { name: 'pokebench'; version: string };
-  machine: MachineInfo;
-  settings: RunSettings;
-  /** Wall time of the whole sweep, ms. */
-  durationMs: number;
-  strategies: StrategyResult[];
-}
+export type Results = z.output<typeof resultsSchema>;
+
+/** A results file as JSON holds it (NaN written as null), before {@link Results} reading. */
+export type ResultsJson = z.input<typeof resultsSchema>;

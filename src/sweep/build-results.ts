@@ -43,11 +43,14 @@ function emptyCounts(): Record<Outcome, number> {
   return Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 }
 
-/** The server concurrency cap the run's profile set, if any (the model schedules on min(k, c)). */
-export function serverCapOf(settings: Pick<RunSettings, 'profile'>): number | undefined {
-  const definition = settings.profile.definition as { concurrency?: { max?: unknown } } | null | undefined;
-  const max = definition?.concurrency?.max;
-  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : undefined;
+/**
+ * The server concurrency cap a profile sets, if any (the model schedules on
+ * min(k, c)): read once, when the run's settings are made, and stored as
+ * `settings.serverCap`.
+ */
+export function serverCapOf(definition: unknown): number | null {
+  const max = (definition as { concurrency?: { max?: unknown } } | null | undefined)?.concurrency?.max;
+  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : null;
 }
 
 function summarizeRun(run: RunResult, cell: SweepCell, serverCap: number | undefined): RunSummary {
@@ -103,9 +106,9 @@ function summarizeScaling(cells: SweepCell[], points: PointResult[], serverCap: 
   const delays = points.flatMap((p) => p.runs.map((r) => r.meanDelayMs * p.n));
   const requests = points.reduce((a, p) => a + p.n * p.runs.length, 0);
   const meanLatencyMs = requests > 0 ? delays.reduce((a, b) => a + b, 0) / requests : 0;
-  const base = { meanLatencyMs, complexity: 'n/a' };
+  const base = { meanLatencyMs, complexity: 'n/a' as const };
   if (strategy === undefined || points.length < 2 || meanLatencyMs <= 0) {
-    return { ...base, slope: Number.NaN, interval: { low: Number.NaN, high: Number.NaN }, verdict: 'inconclusive', reason: 'needs at least 2 N values and a non-zero applied delay', interceptMs: Number.NaN, slopeMs: Number.NaN, r2: Number.NaN };
+    return { ...base, slope: Number.NaN, interval: { low: Number.NaN, high: Number.NaN }, verdict: { class: 'inconclusive' }, reason: 'needs at least 2 N values and a non-zero applied delay', interceptMs: Number.NaN, slopeMs: Number.NaN, r2: Number.NaN };
   }
   const analysis = analyzeStrategyScaling(
     strategy,
@@ -114,14 +117,14 @@ function summarizeScaling(cells: SweepCell[], points: PointResult[], serverCap: 
     undefined,
     serverCap,
   );
-  let complexity = 'n/a';
+  let complexity: ScalingSummary['complexity'] = 'n/a';
   if (points.length >= 3) complexity = classifyComplexity(points.map((p) => p.n), points.map((p) => p.medianMs)).best;
   return {
     meanLatencyMs,
     complexity,
     slope: analysis.slope,
     interval: { low: analysis.interval.low, high: analysis.interval.high },
-    verdict: analysis.verdict.label,
+    verdict: analysis.verdict.kind === 'partial' ? { class: 'partial', k: analysis.verdict.k } : { class: analysis.verdict.kind },
     reason: analysis.verdict.reason,
     interceptMs: analysis.interceptMs,
     slopeMs: analysis.slopeMs,
@@ -131,7 +134,7 @@ function summarizeScaling(cells: SweepCell[], points: PointResult[], serverCap: 
 
 /** Builds the results object from the sweep's cells. */
 export function buildResults(cells: readonly SweepCell[], settings: RunSettings, durationMs: number, createdAt = new Date()): Results {
-  const serverCap = serverCapOf(settings);
+  const serverCap = settings.serverCap ?? undefined;
   const byStrategy = new Map<string, SweepCell[]>();
   for (const cell of cells) byStrategy.set(cell.strategy.name, [...(byStrategy.get(cell.strategy.name) ?? []), cell]);
   const strategies: StrategyResult[] = [];

@@ -8,7 +8,7 @@
 import os from 'node:os';
 import type { RunResult } from '../measure/index.ts';
 import type { RequestRecord, Strategy } from '../types.ts';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { InternalError } from '../../mock-server/errors.ts';
 import { findShippedPeer, runPeer, type PeerReport, type PeerSpec, type RunPeerOptions } from '../peers/index.ts';
 
 /** One external run: a result, or why there is none (the sweep records it and goes on). */
@@ -73,7 +73,7 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
     external: true as const,
     command,
     run(): Promise<RequestRecord[]> {
-      return Promise.reject(new PokebenchError('INTERNAL', `${strategy.name} is an external client: the sweep measures it with measureExternal, not run.`));
+      return Promise.reject(new InternalError(`${strategy.name} is an external client: the sweep measures it with measureExternal, not run.`));
     },
     async measureExternal({ n, timeoutMs, signal }: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalRun> {
       // This process's CPU while the peer runs: the embedded mock's work (it shares the machine's cores with the peer).

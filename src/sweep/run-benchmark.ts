@@ -11,10 +11,10 @@ import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { peerStrategy } from './external-strategy.ts';
 import { resolvePeerCommand } from '../peers/index.ts';
-import { ConfigError } from '../config/run-config.ts';
+import { ConfigError } from '../../mock-server/errors.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
-import { buildResults } from './build-results.ts';
+import { buildResults, serverCapOf } from './build-results.ts';
 import { runSweep, type SweepProgress } from './run-sweep.ts';
 
 /** The defaults of `pokebench run`: under a minute on a 2-core machine. */
@@ -127,6 +127,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     });
     const settings: RunSettings = {
       profile: profileInfo,
+      serverCap: serverCapOf(profileInfo.definition),
       payload,
       client: { kind: clientKind, connections: config.connections ?? null, pipelining: 1, timeoutMs },
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,

@@ -7,7 +7,9 @@
 import { measureRun, type RunResult } from '../measure/index.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { isExternal } from './external-strategy.ts';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { SweepTimeoutError } from '../../mock-server/errors.ts';
+
+export { SweepTimeoutError };
 
 /** What the sweep reports as it goes, for a progress display. */
 export interface SweepProgress {
@@ -68,13 +70,6 @@ export interface SweepCell {
   runs: RunResult[];
   /** Runs that failed, in order; an in-process strategy never fails a run (its requests do). */
   failures: SweepFailure[];
-}
-
-/** The sweep took longer than `maxDurationMs`. */
-export class SweepTimeoutError extends PokebenchError {
-  constructor(limitMs: number) {
-    super('SWEEP_TIMEOUT', `The sweep ran past its ${Math.round(limitMs / 1000)} s limit and was stopped. Use a shorter ladder, fewer repeats, or raise the limit.`);
-  }
 }
 
 /** Runs the sweep and returns one cell per (strategy, N), in strategy then ladder order. */

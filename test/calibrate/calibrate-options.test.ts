@@ -36,7 +36,7 @@ describe('resolveCalibrateOptions', () => {
       [{ profile: ' ' }, 'options.profile'],
     ];
     for (const [options, option] of cases) {
-      expect(() => resolveCalibrateOptions(options), option).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', option }));
+      expect(() => resolveCalibrateOptions(options), option).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option }));
     }
   });
 });

@@ -59,13 +59,13 @@ describe('calibration.json', () => {
     const bad = path.join(dir, 'not-json');
     await writeCalibration(bad, sampleCalibration());
     await writeFile(path.join(bad, CALIBRATION_FILE), '{ nope');
-    await expect(readCalibration(bad)).rejects.toMatchObject({ code: 'CALIBRATION_INVALID', file: path.join(bad, CALIBRATION_FILE) });
+    await expect(readCalibration(bad)).rejects.toMatchObject({ code: 'ERR_POKEBENCH_CALIBRATION_INVALID', file: path.join(bad, CALIBRATION_FILE) });
   });
 
   it('refuses another schema version or a missing field, saying which', async () => {
     const other = { ...sampleCalibration(), schema: 'pokebench-calibration/0' };
     expect(() => parseCalibration(other, 'old.json')).toThrow(/old\.json[\s\S]*schema/);
     const { concurrency: _dropped, ...partial } = sampleCalibration();
-    expect(() => parseCalibration(partial, 'partial.json')).toThrow(expect.objectContaining({ code: 'CALIBRATION_INVALID', message: expect.stringContaining('concurrency') }));
+    expect(() => parseCalibration(partial, 'partial.json')).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_CALIBRATION_INVALID', message: expect.stringContaining('concurrency') }));
   });
 });

@@ -39,7 +39,7 @@ describe('capacityWarning', () => {
   });
 
   it('rejects a load it cannot compare, naming the field', () => {
-    expect(() => capacityWarning(calibration, { maxInFlight: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', option: 'maxInFlight' }));
+    expect(() => capacityWarning(calibration, { maxInFlight: -1 })).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'maxInFlight' }));
     expect(() => capacityWarning(calibration, { maxInFlight: 1.5 })).toThrow(/maxInFlight/);
     expect(() => capacityWarning(calibration, { maxInFlight: 1, expectedRps: Number.NaN })).toThrow(/expectedRps/);
   });

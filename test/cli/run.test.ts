@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import { flagsToConfig, maxInFlight } from '../../src/cli/commands/run.ts';
 import { fakeIo } from './fake-io.ts';
+import { RESULTS_VERSION, validateResults } from '../../src/results/index.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -96,7 +97,8 @@ describe('pokebench run: end to end on a tiny ladder', () => {
     expect(files.filter((file) => file.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
 
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
-    expect(results).toMatchObject({ schema: 'pokebench-results', version: 1 });
+    expect(results).toMatchObject({ schema: 'pokebench-results', version: RESULTS_VERSION });
+    expect(() => validateResults(results, 'results.json')).not.toThrow();
     expect(results.settings.profile).toMatchObject({ name: 'fast-jitter-30ms', seed: 3 });
     expect(results.strategies).toHaveLength(5);
     for (const s of results.strategies) {

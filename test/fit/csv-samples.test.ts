@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvSamples } from '../../src/fit/csv-samples.ts';
-import { SamplesInvalidError, TooFewSamplesError } from '../../src/fit/fit-errors.ts';
+import { SamplesInvalidError, TooFewSamplesError } from '../../mock-server/errors.ts';
 
 const numbers = Array.from({ length: 25 }, (_, i) => 10 + i);
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;

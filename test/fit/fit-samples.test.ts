@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import { normalQuantile, parseProfile, quantile, type Distribution } from '../../mock-server/profile/index.ts';
 import type { CandidateName } from '../../src/fit/candidate.ts';
-import { TooFewSamplesError } from '../../src/fit/fit-errors.ts';
+import { TooFewSamplesError } from '../../mock-server/errors.ts';
 import { fitSamples, type FitReport } from '../../src/fit/fit-samples.ts';
 import { InvalidArgumentError, quantileSorted } from '../../src/stats/index.ts';
 import { draws } from './draws.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SamplesInvalidError } from '../../src/fit/fit-errors.ts';
+import { SamplesInvalidError } from '../../mock-server/errors.ts';
 import { parseJsonSamples } from '../../src/fit/json-samples.ts';
 
 const numbers = Array.from({ length: 25 }, (_, i) => 10 + i / 4);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SamplesInvalidError, TooFewSamplesError } from '../../src/fit/fit-errors.ts';
+import { SamplesInvalidError, TooFewSamplesError } from '../../mock-server/errors.ts';
 import { isNumeric, judgeCell, judgeValue, LatencyCollector } from '../../src/fit/latency-collector.ts';
 
 describe('judgeValue', () => {

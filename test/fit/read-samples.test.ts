@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SamplesUnreadableError } from '../../src/fit/fit-errors.ts';
+import { SamplesUnreadableError } from '../../mock-server/errors.ts';
 import { readSamples } from '../../src/fit/read-samples.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/fit/${name}`, import.meta.url));

@@ -116,7 +116,7 @@ describe('compareResults: planted slowdowns', () => {
 describe('compareResults: scaling verdicts', () => {
   it('fails on a verdict change flat → linear even when the medians barely move', () => {
     const baseline = buildResults({ noise: 0.02, seed: 1 });
-    const current = buildResults({ noise: 0.02, seed: 2, plant: { strategy: 'concurrent', n: 160, factor: 1.02 }, verdicts: { concurrent: 'linear' } });
+    const current = buildResults({ noise: 0.02, seed: 2, plant: { strategy: 'concurrent', n: 160, factor: 1.02 }, verdicts: { concurrent: { class: 'linear' } } });
     const report = compareResults(baseline, current);
     expect(report.rows.filter((r) => r.decision === 'regressed')).toEqual([]);
     expect(report.verdictChanges).toEqual([{ kind: 'class-changed', strategy: 'concurrent', baseline: 'flat', current: 'linear', direction: 'worse' }]);
@@ -124,13 +124,13 @@ describe('compareResults: scaling verdicts', () => {
   });
 
   it('fails when a pool got smaller: partial(1/4) → partial(1/2)', () => {
-    const report = compareResults(buildResults(), buildResults({ verdicts: { 'bounded(4)': 'partial(1/2)' } }));
+    const report = compareResults(buildResults(), buildResults({ verdicts: { 'bounded(4)': { class: 'partial', k: 2 } } }));
     expect(report.verdictChanges).toMatchObject([{ kind: 'class-changed', direction: 'worse' }]);
     expect(report.exitCode).toBe(1);
   });
 
   it('reports an inconclusive verdict on either side without failing', () => {
-    const report = compareResults(buildResults({ verdicts: { sequential: 'inconclusive' } }), buildResults({ verdicts: { concurrent: 'inconclusive' } }));
+    const report = compareResults(buildResults({ verdicts: { sequential: { class: 'inconclusive' } } }), buildResults({ verdicts: { concurrent: { class: 'inconclusive' } } }));
     expect(report.verdictChanges).toEqual([
       { kind: 'inconclusive', strategy: 'sequential', baseline: 'inconclusive', current: 'linear', side: 'baseline' },
       { kind: 'inconclusive', strategy: 'concurrent', baseline: 'flat', current: 'inconclusive', side: 'current' },
@@ -210,7 +210,7 @@ describe('compareResults: comparability', () => {
 
 describe('compareResults: options', () => {
   it('names a bad option at the entry', () => {
-    expect(() => compareResults(buildResults(), buildResults(), { threshold: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', option: 'threshold' }));
+    expect(() => compareResults(buildResults(), buildResults(), { threshold: 0 })).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'threshold' }));
   });
 
   it('law: a lower threshold never turns a regression into a pass', () =>

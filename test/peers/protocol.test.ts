@@ -64,7 +64,7 @@ describe('parsePeerLine', () => {
     ['a bounded model without k', JSON.stringify({ ...report(1), model: { kind: 'bounded' } }), 'model.k'],
     ['an unknown model', JSON.stringify({ ...report(1), model: { kind: 'batched' } }), 'model.kind'],
     ['a fractional count', JSON.stringify({ ...report(1), counts: { ok: 0.5, 'http-error': 0.5, 'network-error': 0, timeout: 0 } }), 'counts.ok'],
-    ['a delay that is a string', JSON.stringify({ ...report(1), delaysMs: ['100'] }), 'delaysMs.0'],
+    ['a delay that is a string', JSON.stringify({ ...report(1), delaysMs: ['100'] }), 'delaysMs[0]: must be a number, got a string ("100")'],
   ])('calls %s garbage and names the problem', (_, line, problem) => {
     const parsed = parsePeerLine(line, 1);
     expect(parsed.ok).toBe(false);

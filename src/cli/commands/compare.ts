@@ -1,7 +1,8 @@
 import { copyFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareResults, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { parse, UsageError } from '../args.ts';
+import { parse } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 import { readResults, writable } from '../read-results.ts';
 

@@ -11,7 +11,8 @@ import {
   type PeerSpec,
   type ToolchainCheck,
 } from '../../peers/index.ts';
-import { choiceFlag, intFlag, parse, stringFlag, UsageError, type Parsed } from '../args.ts';
+import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 
 export const PEERS_HELP = `Usage: pokebench peers <check|list|run> [options]

@@ -4,7 +4,8 @@ import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/r
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
-import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
+import { intListFlag, listFlag, parse, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 import { readResults, writable } from '../read-results.ts';
 import { createProgress, formatDuration } from '../progress.ts';

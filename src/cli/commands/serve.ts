@@ -1,6 +1,7 @@
 import { startMockServer } from '../../../mock-server/node/server.ts';
 import { isValidAdminToken } from '../../../mock-server/node/admin-auth.ts';
-import { choiceFlag, intFlag, parse, stringFlag, UsageError, type Parsed } from '../args.ts';
+import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 
 export const SERVE_HELP = `Usage: pokebench serve [options]

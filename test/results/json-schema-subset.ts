@@ -7,7 +7,9 @@
 
 type Schema = boolean | { [keyword: string]: unknown };
 
-const ENFORCED = new Set(['type', 'const', 'enum', 'required', 'properties', 'additionalProperties', 'items', 'minimum', 'minItems', 'pattern', '$ref']);
+const ENFORCED = new Set([
+  'type', 'const', 'enum', 'required', 'properties', 'additionalProperties', 'propertyNames', 'items', 'minimum', 'exclusiveMinimum', 'maximum', 'minItems', 'minLength', 'pattern', '$ref', 'anyOf', 'oneOf',
+]);
 // Annotations carry no constraint in 2020-12 (`format` included, by default).
 const ANNOTATIONS = new Set(['$schema', '$id', '$defs', '$comment', 'title', 'description', 'format']);
 
@@ -34,6 +36,18 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     errors.push(`${path}: expected one of ${JSON.stringify(schema.enum)}, got ${JSON.stringify(value)}`);
   }
   if (typeof schema.minimum === 'number' && typeof value === 'number' && value < schema.minimum) errors.push(`${path}: ${value} < minimum ${schema.minimum}`);
+  if (typeof schema.exclusiveMinimum === 'number' && typeof value === 'number' && value <= schema.exclusiveMinimum) {
+    errors.push(`${path}: ${value} <= exclusive minimum ${schema.exclusiveMinimum}`);
+  }
+  if (typeof schema.maximum === 'number' && typeof value === 'number' && value > schema.maximum) errors.push(`${path}: ${value} > maximum ${schema.maximum}`);
+  if (typeof schema.minLength === 'number' && typeof value === 'string' && value.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
+  if (Array.isArray(schema.anyOf) && !schema.anyOf.some((option) => validate(option as Schema, value, root, path).length === 0)) {
+    errors.push(`${path}: matches none of anyOf`);
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const matches = schema.oneOf.filter((option) => validate(option as Schema, value, root, path).length === 0).length;
+    if (matches !== 1) errors.push(`${path}: matches ${matches} of oneOf, expected exactly 1`);
+  }
   if (typeof schema.pattern === 'string' && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value)) {
     errors.push(`${path}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
   }
@@ -44,6 +58,7 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
   if (isObject(value)) {
     for (const key of (schema.required ?? []) as string[]) if (!(key in value)) errors.push(`${path}: missing required "${key}"`);
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    if (schema.propertyNames !== undefined) for (const key of Object.keys(value)) errors.push(...validate(schema.propertyNames as Schema, key, root, `${path}.${key}`));
     for (const [key, child] of Object.entries(value)) {
       const sub = properties[key] ?? (schema.additionalProperties as Schema | undefined);
       if (sub !== undefined) errors.push(...validate(sub, child, root, `${path}.${key}`));

@@ -13,7 +13,8 @@ import type {
 import { RESULTS_VERSION } from '../../src/results/types.ts';
 import { COMPLEXITY_CLASSES } from '../../src/scaling/complexity.ts';
 import { OUTCOMES } from '../../src/types.ts';
-import { FIXTURE_NAMES, loadFixtureJson } from './fixtures.ts';
+import { FIXTURE_NAMES, loadFixtureJson } from '../report/fixtures.ts';
+import { resultsJsonSchema } from '../../src/results/index.ts';
 import { validate } from './json-schema-subset.ts';
 
 type JsonSchema = Record<string, unknown> & { properties: Record<string, JsonSchema>; required?: string[]; $defs?: Record<string, JsonSchema> };
@@ -26,7 +27,7 @@ const defs = schema.$defs as Record<string, JsonSchema>;
 const KEYS = {
   results: { schema: true, version: true, createdAt: true, tool: true, machine: true, settings: true, durationMs: true, strategies: true } satisfies Record<keyof Results, boolean>,
   machineInfo: { platform: true, arch: true, cpus: true, cpuModel: true, totalMemoryMb: true, node: true, loadAverage1m: true } satisfies Record<keyof MachineInfo, boolean>,
-  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true } satisfies Record<keyof RunSettings, boolean>,
+  runSettings: { profile: true, serverCap: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true } satisfies Record<keyof RunSettings, boolean>,
   profile: { name: true, seed: true, description: false, definition: true } satisfies Record<keyof RunSettings['profile'], boolean>,
   client: { kind: true, connections: true, pipelining: true, timeoutMs: true } satisfies Record<keyof RunSettings['client'], boolean>,
   runSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, serverCpuMs: false } satisfies Record<keyof RunSummary, boolean>,
@@ -54,6 +55,10 @@ const SCHEMAS: Record<keyof typeof KEYS, JsonSchema> = {
 };
 
 describe('schema/results.schema.json', () => {
+  it('is the file `npm run schema` generates from src/results/schema.ts', () => {
+    expect(schema).toEqual(resultsJsonSchema());
+  });
+
   it('is draft 2020-12 and pins version to RESULTS_VERSION', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties.version).toEqual(expect.objectContaining({ const: RESULTS_VERSION }));
@@ -69,7 +74,7 @@ describe('schema/results.schema.json', () => {
 
   it('names every outcome and every complexity class the code knows', () => {
     expect(Object.keys((defs.outcomeCounts as JsonSchema).properties)).toEqual([...OUTCOMES]);
-    expect((defs.scalingSummary as JsonSchema).properties.complexity).toEqual({ enum: [...COMPLEXITY_CLASSES.map((c) => c.name), 'n/a'] });
+    expect(((defs.scalingSummary as JsonSchema).properties.complexity as JsonSchema).enum).toEqual([...COMPLEXITY_CLASSES.map((c) => c.name), 'n/a']);
   });
 
   it.each(FIXTURE_NAMES)('accepts the fixture results-%s.json', (name) => {
@@ -87,7 +92,7 @@ describe('schema/results.schema.json', () => {
       change(copy);
       return validate(schema, copy);
     };
-    expect(mutate((r) => void (r.version = 2))).toEqual(['$.version: expected 1']);
+    expect(mutate((r) => void (r.version = 1))).toEqual(['$.version: expected 2']);
     expect(mutate((r) => void delete r.machine.cpus)).toEqual(['$.machine: missing required "cpus"']);
     expect(mutate((r) => void (r.strategies[0].points[0].n = 1.5))).toEqual(['$.strategies[0].points[0].n: expected integer, got number']);
     expect(mutate((r) => void (r.strategies[0].kind = 'pool'))).toHaveLength(1);
@@ -102,7 +107,7 @@ describe('schema/results.schema.json', () => {
 
 describe('json-schema-subset (the test checker itself)', () => {
   it('refuses keywords it does not enforce rather than ignoring them', () => {
-    expect(() => validate({ type: 'object', oneOf: [] }, {})).toThrow(/unsupported keyword "oneOf"/);
+    expect(() => validate({ type: 'object', allOf: [] }, {})).toThrow(/unsupported keyword "allOf"/);
     expect(() => validate({ $ref: 'other.json#/x' }, {})).toThrow(/cannot resolve/);
   });
 

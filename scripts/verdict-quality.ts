@@ -27,6 +27,7 @@ import type { Results } from '../src/results/types.ts';
 import { bounded } from '../src/strategies/index.ts';
 import { RUN_DEFAULTS, runBenchmark, type RunHooks } from '../src/sweep/run-benchmark.ts';
 import type { Strategy } from '../src/types.ts';
+import { verdictLabel } from '../src/results/index.ts';
 
 const TIME_LIMIT_MS = 15 * 60_000;
 const BAR = { misses: 0, falseAlarms: 1 } as const;
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
   console.log(machineLine());
 
   const baseline = await runBenchmark(CONFIG, { signal: deadline.signal });
-  console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${s.scaling.verdict}`).join(', ')}\n`);
+  console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${verdictLabel(s.scaling.verdict)}`).join(', ')}\n`);
   console.log(`${'trial'.padStart(5)}  ${'kind'.padEnd(10)}  ${'status'.padEnd(10)}  ${'s'.padStart(5)}  what regressed (first pass; rerun)`);
 
   for (let trial = 1; trial <= TRIALS; trial++) {

@@ -51,15 +51,15 @@ export function pythonDefaultWorkers(cpus = os.cpus().length): number {
 /** The model a shipped peer declares before it has run (its reports then say for sure). */
 function declaredModel(spec: PeerSpec, options: PeerStrategyOptions): Pick<Strategy, 'kind' | 'k'> {
   const shipped = typeof spec === 'string' ? findShippedPeer(spec) : undefined;
-  if (!shipped || shipped.model === 'concurrent') {
+  if (!shipped || shipped.model.kind === 'concurrent') {
     if (options.pool !== undefined && options.pool !== 'unlimited') return { kind: 'bounded', k: options.pool };
     return { kind: 'concurrent', k: undefined };
   }
-  if (shipped.model === 'sequential') return { kind: 'sequential', k: undefined };
-  if (shipped.name === 'py-threadpool') return { kind: 'bounded', k: options.workers ?? pythonDefaultWorkers() };
+  const { model } = shipped;
+  if (model.kind === 'sequential') return { kind: 'sequential', k: undefined };
+  if (model.k === 'workers') return { kind: 'bounded', k: options.workers ?? pythonDefaultWorkers() };
   if (options.pool === 'unlimited') return { kind: 'concurrent', k: undefined };
-  const k = options.pool ?? Number(/\d+/.exec(shipped.model)?.[0] ?? 100);
-  return { kind: 'bounded', k };
+  return { kind: 'bounded', k: options.pool ?? model.k };
 }
 
 /** Wraps a peer (a shipped name, a command line, or `{ name, command }`) as a strategy for the sweep. */

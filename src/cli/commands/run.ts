@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { RUN_DEFAULTS, runBenchmark } from '../../sweep/run-benchmark.ts';
+import { RUN_DEFAULTS, resolveStrategies, runBenchmark } from '../../sweep/run-benchmark.ts';
 import { intListFlag, listFlag, parse, type Parsed } from '../args.ts';
 import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
@@ -125,7 +125,7 @@ export function maxInFlight(config: RunConfig): number {
   const names = config.strategies ?? RUN_DEFAULTS.strategies;
   const concurrentN = Math.max(...(config.n ?? RUN_DEFAULTS.concurrentN));
   if (names.includes('concurrent') || (config.peers?.length ?? 0) > 0) return concurrentN;
-  const sizes = names.map((name) => Number(/\((\d+)\)/.exec(name)?.[1] ?? config.k ?? defaultPoolSize()));
+  const sizes = resolveStrategies(names, config.k ?? defaultPoolSize()).map((strategy) => strategy.k ?? 1);
   return Math.min(concurrentN, Math.max(1, ...sizes));
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CALIBRATION_FILE, CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';
 import { CalibrationFileError } from '../../mock-server/errors.ts';
+import { machineInfoSchema } from '../results/index.ts';
 import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
 
 // JSON has no NaN: null stands for "not measured".
@@ -28,16 +29,7 @@ export const calibrationSchema = z.object({
   quick: z.boolean(),
   profile: z.string(),
   payload: z.enum(['slim', 'realistic']),
-  machine: z.object({
-    cores: count,
-    cpuModel: z.string(),
-    loadAverage: triple,
-    loadAverageAfter: triple,
-    platform: z.string(),
-    arch: z.string(),
-    node: z.string(),
-    memoryMb: num,
-  }),
+  machine: machineInfoSchema.extend({ loadAverage: triple, loadAverageAfter: triple }),
   capacity: z.object({
     connections: count,
     roundMs: num,

@@ -12,7 +12,7 @@ import type { ConcurrencyResult, ConcurrencyStep } from './calibration.ts';
 import type { CalibrationServers } from './calibration-servers.ts';
 import type { ResolvedCalibrateOptions } from './calibrate-options.ts';
 import { CALIBRATION_PATH } from './measure-capacity.ts';
-import { nearestRank } from './nearest-rank.ts';
+import { nearestRank } from '../../mock-server/stats/nearest-rank.ts';
 import { runLoad, type LoadRun } from './run-load.ts';
 import { pickSafeConcurrency, stepPasses, TIMER_SLACK_MS } from './safe-concurrency.ts';
 

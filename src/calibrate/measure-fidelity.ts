@@ -23,7 +23,7 @@ import {
   theoreticalPercentile,
 } from './fidelity.ts';
 import { CALIBRATION_PATH } from './measure-capacity.ts';
-import { nearestRank } from './nearest-rank.ts';
+import { nearestRank } from '../../mock-server/stats/nearest-rank.ts';
 import { runLoad } from './run-load.ts';
 
 /** Drives `profile` and judges it; `onStep` hears one line per run. */

@@ -8,7 +8,7 @@ import { loadProfile, type Profile } from '../../mock-server/profile/index.ts';
 import { CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';
 import { resolveCalibrateOptions, type CalibrateOptions } from './calibrate-options.ts';
 import { startCalibrationServers } from './calibration-servers.ts';
-import { loadAverage, machineInfo } from './machine-info.ts';
+import { loadAverage, machineInfo } from '../results/index.ts';
 import { measureCapacity } from './measure-capacity.ts';
 import { measureConcurrency } from './measure-concurrency.ts';
 import { measureFidelity } from './measure-fidelity.ts';
@@ -40,7 +40,8 @@ export async function runCalibration(options: CalibrateOptions = {}, hooks: Cali
   // Load the profile first: a bad one should fail before a minute of measuring.
   const profile: Profile = typeof resolved.profile === 'string' ? await loadProfile(resolved.profile) : resolved.profile;
   const profileName = typeof resolved.profile === 'string' ? resolved.profile : (profile.name ?? 'inline profile');
-  const machine = machineInfo();
+  const start = loadAverage();
+  const machine = { ...machineInfo(), loadAverage: start, loadAverageAfter: start };
   const date = new Date().toISOString();
 
   progress(`starting the mock and a bare node:http server in a child process (payload ${resolved.payload})`);

@@ -12,7 +12,7 @@ export type { HtmlOptions } from './html.ts';
 export { renderMarkdown } from './markdown.ts';
 export { benchmarkName, toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
 export type { BencherMetric, BencherMetricFormat, GithubActionBenchmarkEntry } from './exports.ts';
-export { buildReportFiles } from './write-reports.ts';
+export { buildReportFiles, jsonFile } from './write-reports.ts';
 export { InvalidReportOptionError, ResultsInvalidError } from '../../mock-server/errors.ts';
 export { EFFICIENCY_GOOD, EFFICIENCY_IMPOSSIBLE, EFFICIENCY_WARN, efficiencyTone, verdictTone } from './tone.ts';
 export type { Tone } from './tone.ts';

@@ -11,7 +11,7 @@ import type { PayloadSize } from '../../mock-server/data/index.ts';
 import { SHIPPED_PEER_NAMES } from '../peers/index.ts';
 import type { MachineInfo, Results } from '../results/types.ts';
 import { defaultPoolSize } from '../strategies/index.ts';
-import { machineInfo } from '../sweep/build-results.ts';
+import { machineInfo } from '../results/index.ts';
 import { runBenchmark, type RunHooks } from '../sweep/run-benchmark.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import { checkClaims, cpuPerRequest, type ClaimCheck } from './claims.ts';

@@ -15,6 +15,7 @@ export {
   strategyResultSchema,
 } from './schema.ts';
 export { resultsJsonSchema } from './json-schema.ts';
+export { loadAverage, machineInfo } from './machine-info.ts';
 export { validateResults } from './validate-results.ts';
 export { VERDICT_CLASSES, nominalSlope, verdictLabel, verdictSchema } from './verdict.ts';
 export type { Verdict, VerdictClass } from './verdict.ts';

@@ -3,7 +3,6 @@
  * the gate read: per point the median, spread, the model's ideal and the
  * efficiency; per strategy the fitted slope and the verdict.
  */
-import os from 'node:os';
 import { efficiency, idealMakespan, overheadPerRequest } from '../model/index.ts';
 import { analyzeStrategyScaling, classifyComplexity } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
@@ -13,7 +12,6 @@ import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
 import {
   RESULTS_VERSION,
-  type MachineInfo,
   type PointResult,
   type Results,
   type RunSettings,
@@ -21,23 +19,10 @@ import {
   type ScalingSummary,
   type StrategyResult,
 } from '../results/types.ts';
+import { machineInfo } from '../results/index.ts';
 
 /** The tool's version, stamped on every results file. */
 export const TOOL_VERSION = '0.1.0';
-
-/** The machine this process runs on. */
-export function machineInfo(): MachineInfo {
-  const cpus = os.cpus();
-  return {
-    platform: process.platform,
-    arch: process.arch,
-    cpus: os.availableParallelism(),
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
-    node: process.version,
-    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-  };
-}
 
 function emptyCounts(): Record<Outcome, number> {
   return Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;

@@ -7,7 +7,7 @@ import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts'
 import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 import { formatDuration } from '../progress.ts';
-import { writable } from '../read-results.ts';
+import { writable } from '../files.ts';
 
 const D = CALIBRATE_DEFAULTS;
 const Q = QUICK_DEFAULTS;

@@ -5,7 +5,7 @@ import { fitSamples, HAR_FIELDS, readSamples, renderFitReport } from '../../fit/
 import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
 import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
-import { writable } from '../read-results.ts';
+import { writable } from '../files.ts';
 
 /** `pokebench profile --help`. */
 export const PROFILE_HELP = `Usage: pokebench profile <list|show|fit> [options]

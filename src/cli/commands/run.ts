@@ -1,13 +1,13 @@
-import { mkdir, writeFile, appendFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
-import { buildReportFiles, renderTable, renderTerminalChart } from '../../report/index.ts';
+import { buildReportFiles, jsonFile, renderTable, renderTerminalChart } from '../../report/index.ts';
 import { compareResults, confirmRegression, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
 import { RUN_DEFAULTS, resolveStrategies, runBenchmark } from '../../sweep/run-benchmark.ts';
-import { intListFlag, listFlag, parse, type Parsed } from '../args.ts';
+import { intListFlag, listFlag, parse, parseThreshold, type Parsed } from '../args.ts';
 import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults, writable } from '../read-results.ts';
+import { appendStepSummary, readResults, writable, writeReportFiles } from '../files.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 import { capacityWarning, readCalibration } from '../../calibrate/index.ts';
 import { defaultPoolSize } from '../../strategies/index.ts';
@@ -87,8 +87,6 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
   };
   const list = (flag: string) => listFlag(values, flag);
   const ints = (flag: string) => intListFlag(values, flag);
-  const threshold = str('threshold');
-  const pct = threshold === undefined ? undefined : /^(\d+(?:\.\d+)?)%$/.exec(threshold);
 
   Object.assign(config, {
     profile: str('profile'),
@@ -108,7 +106,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     timeoutMs: num('timeout'),
     maxSeconds: num('max-seconds'),
     baseline: str('baseline'),
-    threshold: pct ? Number(pct[1]) / 100 : threshold === undefined ? undefined : num('threshold'),
+    threshold: parseThreshold(str('threshold')),
   });
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   try {
@@ -166,12 +164,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   }).finally(() => progress.done());
 
   // results.json first: whatever happens to the reports, the measurements are kept.
-  const resultsFile = path.join(outDir, 'results.json');
-  await writable(() => writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`), resultsFile);
+  await writeReportFiles(outDir, { 'results.json': jsonFile(results) });
   const files = await buildReportFiles(results);
-  for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
-  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-  if (summaryFile && files['summary.md']) await writable(() => appendFile(summaryFile, files['summary.md']!), summaryFile);
+  await writeReportFiles(outDir, files);
+  if (files['summary.md']) await appendStepSummary(io, files['summary.md']);
 
   if (values['json']) io.out(`${files['results.json']}\n`);
   else {
@@ -199,7 +195,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     print(`\nRerun of ${gate.suspects.join(', ')}:\n${renderGateReport(report)}\n`);
     if (gate.kind === 'not-reproduced') print('The regression did not reproduce on the rerun: treated as noise, exit 0.\n');
   }
-  await writable(() => writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report)), path.join(outDir, 'compare.md'));
-  if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
+  await writeReportFiles(outDir, { 'compare.md': renderGateMarkdown(report) });
+  await appendStepSummary(io, renderGateMarkdown(report));
   return report.exitCode;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestRank } from '../../src/calibrate/nearest-rank.ts';
+import { nearestRank } from '../../../mock-server/stats/nearest-rank.ts';
 
 /** Reference: the smallest sample x with at least a fraction p of the sample at or below x. */
 function naive(sorted: readonly number[], p: number): number {

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { validateResults } from '../gate/index.ts';
+/** The files a command reads and writes: results in, report files and the CI step summary out, every failure naming the path. */
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { validateResults } from '../results/index.ts';
 import type { Results } from '../results/types.ts';
 import { UsageError } from '../../mock-server/errors.ts';
+import type { CommandIo } from './io.ts';
 
 /** Reads and validates a results.json; errors name the file. Kept apart from `run` so `compare` does not load the charting stack. */
 export async function readResults(file: string): Promise<Results> {
@@ -28,4 +31,19 @@ export async function writable<T>(write: () => Promise<T>, file: string): Promis
     const e = error as NodeJS.ErrnoException;
     throw new UsageError(`Failed to write ${file}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
   }
+}
+
+/** Writes each `name → content` of `files` into `dir` (made if missing). */
+export async function writeReportFiles(dir: string, files: Readonly<Record<string, string>>): Promise<void> {
+  await writable(() => mkdir(dir, { recursive: true }), dir);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    await writable(() => writeFile(file, content), file);
+  }
+}
+
+/** Appends Markdown to the GitHub Actions job summary (`$GITHUB_STEP_SUMMARY`), when the variable is set. */
+export async function appendStepSummary(io: CommandIo, markdown: string): Promise<void> {
+  const file = io.env['GITHUB_STEP_SUMMARY'];
+  if (file) await writable(() => appendFile(file, markdown), file);
 }

@@ -22,10 +22,10 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RunConfig } from '../src/config/run-config.ts';
-import { compareResults, confirmRegression, type ConfirmedGate, type GateReport } from '../src/gate/index.ts';
+import { compareResults, confirmRegression, GATE_DEFAULTS, type ConfirmedGate, type GateReport } from '../src/gate/index.ts';
 import type { Results } from '../src/results/types.ts';
 import { bounded } from '../src/strategies/index.ts';
-import { RUN_DEFAULTS, runBenchmark, type RunHooks } from '../src/sweep/run-benchmark.ts';
+import { runBenchmark, type RunHooks } from '../src/sweep/run-benchmark.ts';
 import type { Strategy } from '../src/types.ts';
 import { verdictLabel } from '../src/results/index.ts';
 
@@ -33,7 +33,7 @@ const TIME_LIMIT_MS = 15 * 60_000;
 const BAR = { misses: 0, falseAlarms: 1 } as const;
 
 const { TRIALS, REPEATS, LADDER } = readFlags();
-const THRESHOLD = RUN_DEFAULTS.threshold;
+const THRESHOLD = GATE_DEFAULTS.threshold;
 
 // What `pokebench run --profile fast-jitter-30ms --strategies concurrent,bounded(4) --n … --repeats …` would measure.
 const CONFIG: RunConfig = {

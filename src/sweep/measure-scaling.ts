@@ -10,6 +10,7 @@ import { median } from '../stats/index.ts';
 import { concurrent } from '../strategies/index.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import type { FetchOne, Strategy } from '../types.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 /** Options of {@link measureScaling}. */
 export interface MeasureScalingOptions {
@@ -104,7 +105,7 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
     for (const n of ns) {
       // A factory's client is closed after its run; a shared one stays open for the next.
       const fetchOne = factory ? factory() : shared!;
-      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined }));
+      runs.get(n)!.push(await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, closeClient: factory !== undefined }));
     }
   };
   for (let r = 0; r < repeats; r++) await once();

@@ -16,6 +16,7 @@ import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { buildResults, serverCapOf } from './build-results.ts';
 import { runSweep, type SweepProgress } from './run-sweep.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 /** The defaults of `pokebench run`: under a minute on a 2-core machine. */
 export const RUN_DEFAULTS = {
@@ -29,9 +30,8 @@ export const RUN_DEFAULTS = {
   client: 'undici',
   payload: 'slim',
   out: 'pokebench-results',
-  timeoutMs: 30_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   maxSeconds: 600,
-  threshold: 0.1,
 } as const;
 
 /** Hooks of {@link runBenchmark}. */

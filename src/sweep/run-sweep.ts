@@ -8,6 +8,7 @@ import { measureRun, type RunResult } from '../measure/index.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { isExternal } from './external-strategy.ts';
 import { SweepTimeoutError } from '../../mock-server/errors.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 export { SweepTimeoutError };
 
@@ -76,7 +77,7 @@ export interface SweepCell {
 export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const repeats = options.repeats ?? 5;
   const warmup = options.warmup ?? 1;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxDurationMs = options.maxDurationMs ?? 600_000;
   const now = options.now ?? (() => performance.now());
   const started = now();

@@ -176,7 +176,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   }
 
   if (!baseline) return 0;
-  const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
+  const threshold = config.threshold;
   const print = values['json'] ? io.err : io.out;
   const first = compareResults(baseline, results, { threshold });
   print(`\n${renderGateReport(first)}\n`);

@@ -1,14 +1,14 @@
-/**
- * The fit report as terminal text: the sample's percentiles, one row per
- * candidate (KS distance, p50/p90/p99/p99.9 with relative error, the
- * parameters), the pick marked, and the criterion in words. Returns a
- * string; only the CLI prints.
- */
+/** The fit report as text: what was observed, each candidate's score, and the pick. */
 import type { Distribution } from '../../mock-server/profile/index.ts';
 import { layoutTable, type TextCell, type TextColumn } from '../report/text-table.ts';
-import type { QuantileCheck } from './evaluate-candidate.ts';
-import type { FitReport } from './fit-samples.ts';
-import { REPORTED_PERCENTILES } from './observed-summary.ts';
+import { REPORTED_PERCENTILES } from './select.ts';
+import type { QuantileCheck, FitReport } from './select.ts';
+
+// ── render-fit ───────────────────────────────────────────────
+// The fit report as terminal text: the sample's percentiles, one row per
+// candidate (KS distance, p50/p90/p99/p99.9 with relative error, the
+// parameters), the pick marked, and the criterion in words. Returns a
+// string; only the CLI prints.
 
 /**
  * Renders a {@link FitReport}; `*` marks the picked candidate.

@@ -1,7 +1,10 @@
+/** Tests of src/fit/render.ts. */
 import { describe, expect, it } from 'vitest';
-import { fitSamples } from '../../src/fit/fit-samples.ts';
-import { describeParameters, renderFitReport } from '../../src/fit/render-fit.ts';
+import { describeParameters, renderFitReport } from '../../src/fit/render.ts';
+import { fitSamples } from '../../src/fit/select.ts';
 import { draws } from './draws.ts';
+
+// ── render-fit ──────────────────────────────────────────
 
 describe('renderFitReport', () => {
   const report = fitSamples(draws({ type: 'lognormal', median: 90, sigma: 0.5 }, 300, 21), { source: 'prod.csv', what: 'column "ms"' });

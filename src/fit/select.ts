@@ -122,12 +122,12 @@ export function nextDown(x: number): number {
  * F at the double just below v.
  *
  * @param sorted - the sample, ascending; not checked, sort it first.
- * @param cdf - the distribution's CDF.
- * @returns D in [0, 1]; 0 for an empty sample, 1 when `cdf` gives NaN.
+ * @param cdfOf - the distribution's CDF.
+ * @returns D in [0, 1]; 0 for an empty sample, 1 when `cdfOf` gives NaN.
  * @example
  * ksDistance([1, 2, 3], (x) => Math.min(1, Math.max(0, x / 4))) // 0.25
  */
-export function ksDistance(sorted: readonly number[], cdf: CdfFunction): number {
+export function ksDistance(sorted: readonly number[], cdfOf: CdfFunction): number {
   const n = sorted.length;
   let worst = 0;
   let below = 0;
@@ -136,8 +136,8 @@ export function ksDistance(sorted: readonly number[], cdf: CdfFunction): number 
     let j = i + 1;
     while (j < n && sorted[j] === v) j++;
     const at = j / n;
-    const left = cdf(nextDown(v));
-    const right = cdf(v);
+    const left = cdfOf(nextDown(v));
+    const right = cdfOf(v);
     // A CDF that cannot be evaluated here is as far from the sample as it gets.
     if (Number.isNaN(left) || Number.isNaN(right)) return 1;
     worst = Math.max(worst, Math.abs(clamp01(left) - below), Math.abs(clamp01(right) - at));

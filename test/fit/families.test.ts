@@ -53,7 +53,7 @@ describe('maximize', () => {
 
 // ── fit-empirical ───────────────────────────────────────
 
-const sorted = fc
+const sortedSamples = fc
   .array(fc.double({ min: 0, max: 5000, noNaN: true }).map((x) => x + 0), { minLength: 2, maxLength: 400 })
   .map((values) => values.toSorted((a, b) => a - b));
 
@@ -66,7 +66,7 @@ function percentilesOf(values: readonly number[]): Record<string, number> {
 describe('fitEmpirical', () => {
   it("reproduces the sample's type-7 percentiles to 0.01 ms at every point it keeps (law)", () =>
     fc.assert(
-      fc.property(sorted, (values) => {
+      fc.property(sortedSamples, (values) => {
         const fit = fitEmpirical(values);
         if (fit.status !== 'fitted') throw new Error('expected a fit');
         for (const key of Object.keys(percentilesOf(values))) {
@@ -78,7 +78,7 @@ describe('fitEmpirical', () => {
 
   it('always keeps p0 (the min) and p100 (the max), so the schema accepts it', () =>
     fc.assert(
-      fc.property(sorted, (values) => {
+      fc.property(sortedSamples, (values) => {
         const points = percentilesOf(values);
         expect(points['0']).toBe(Math.round((values[0] ?? 0) * 100) / 100);
         expect(points['100']).toBe(Math.round((values.at(-1) ?? 0) * 100) / 100);

@@ -130,11 +130,11 @@ describe('summarizeObserved', () => {
 
 // ── evaluate-candidate ──────────────────────────────────
 
-const sorted = Array.from({ length: 100 }, (_, i) => i + 0.5);
+const uniformSample = Array.from({ length: 100 }, (_, i) => i + 0.5);
 
 describe('evaluateCandidate', () => {
   it("scores with the mock's own CDF and quantiles: uniform(0, 100) against 0.5..99.5 has D = 0.005 and near-zero errors", () => {
-    const score = evaluateCandidate(sorted, summarizeObserved(sorted), { type: 'uniform', min: 0, max: 100 }, 1000);
+    const score = evaluateCandidate(uniformSample, summarizeObserved(uniformSample), { type: 'uniform', min: 0, max: 100 }, 1000);
     expect(score.ks).toBeCloseTo(0.005, 12);
     expect(score.quantiles.map((q) => q.label)).toEqual(['p50', 'p90', 'p99', 'p99.9']);
     const p50 = score.quantiles[0];
@@ -142,7 +142,7 @@ describe('evaluateCandidate', () => {
   });
 
   it('applies the clamp: quantiles stop at the cap, and F = 1 from the cap on', () => {
-    const score = evaluateCandidate(sorted, summarizeObserved(sorted), { type: 'uniform', min: 0, max: 1000 }, 60);
+    const score = evaluateCandidate(uniformSample, summarizeObserved(uniformSample), { type: 'uniform', min: 0, max: 1000 }, 60);
     expect(score.quantiles.find((q) => q.label === 'p90')?.theory).toBe(60);
     // Unclamped, F(99.5) = 0.0995 against 1; clamped at 60 the largest gap is just below 60: 0.06 against 0.6.
     expect(score.ks).toBeCloseTo(0.6 - 0.06 + 0.005, 2);

@@ -4,13 +4,19 @@
  * file), and a writer. NaN figures (nothing measured) are written as `null`
  * and read back as NaN, so a file always round-trips.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { CALIBRATION_FILE, CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';
 import { CalibrationFileError } from '../../mock-server/errors.ts';
-import { machineInfoSchema } from '../results/index.ts';
 import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
+import { machineInfoSchema } from '../results/index.ts';
+import { CALIBRATION_FILE, CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';
+
+// ── calibration-file ─────────────────────────────────────────
+// `calibration.json` on disk: its schema (zod 4), a reader that validates and
+// tells a missing file (undefined) from a broken one (an error naming the
+// file), and a writer. NaN figures (nothing measured) are written as `null`
+// and read back as NaN, so a file always round-trips.
 
 // JSON has no NaN: null stands for "not measured".
 const num = z.union([z.number(), z.null().transform(() => Number.NaN)]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pickSafeConcurrency, stepPasses, TIMER_SLACK_MS } from '../../src/calibrate/safe-concurrency.ts';
+import { pickSafeConcurrency, stepPasses, TIMER_SLACK_MS } from '../../src/calibrate/concurrency.ts';
 
 describe('stepPasses', () => {
   const at = (p99Ms: number, bareP99Ms = 50.3, errors = 0, responses = 100) => ({ p99Ms, bareP99Ms, errors, responses });

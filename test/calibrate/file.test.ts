@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCalibration, parseCalibration, readCalibration, writeCalibration } from '../../src/calibrate/calibration-file.ts';
+import { formatCalibration, parseCalibration, readCalibration, writeCalibration } from '../../src/calibrate/file.ts';
 import { CALIBRATION_FILE, type Calibration } from '../../src/calibrate/calibration.ts';
 import { sampleCalibration } from './sample-calibration.ts';
 

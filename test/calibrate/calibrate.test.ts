@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATE_DEFAULTS, QUICK_DEFAULTS, resolveCalibrateOptions } from '../../src/calibrate/calibrate-options.ts';
+import { CALIBRATE_DEFAULTS, QUICK_DEFAULTS, resolveCalibrateOptions } from '../../src/calibrate/calibrate.ts';
 
 describe('resolveCalibrateOptions', () => {
   it('asks for enough responses for the connections when the count is not given (--connections alone never fails)', () => {

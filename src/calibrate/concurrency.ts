@@ -59,7 +59,7 @@ export function pickSafeConcurrency(steps: readonly Pick<ConcurrencyStep, 'conne
 // (c) Safe concurrency: the mock on a fixed delay, climbing a ladder of
 // connections (short rungs, closed loop), each rung run against the mock and
 // against a bare server holding the same delay, until the first rung where
-// the mock's p99 strays from the bare server's (see `safe-concurrency.ts`). A failing
+// the mock's p99 strays from the bare server's (the rule above). A failing
 // rung is confirmed by one rerun before the climb stops: at one connection a
 // short rung has a few dozen responses, so its p99 is its maximum, and one
 // hiccup of a shared machine would otherwise end the ladder.

@@ -27,7 +27,7 @@ import type { CalibrationServers } from './load.ts';
 // the point itself). p99.9 is reported with its error but not judged: a few
 // thousand responses put only a handful above it, so it measures one hiccup
 // of a shared machine, not the mock. A run judged unfaithful is rerun once
-// and the rerun decides (see `measure-fidelity.ts`).
+// and the rerun decides (see `measureFidelity` below).
 
 /** The percentiles compared, and whether the verdict counts each. */
 export const FIDELITY_PERCENTILES: readonly { label: PercentileLabel; p: number; judged: boolean }[] = [

@@ -4,43 +4,34 @@
  * Schema `schema/results.schema.json` is generated from the same schemas).
  */
 import type { z } from 'zod';
-import type {
-  latencySummarySchema,
-  machineInfoSchema,
-  pointResultSchema,
-  resultsSchema,
-  runSettingsSchema,
-  runSummarySchema,
-  scalingSummarySchema,
-  strategyResultSchema,
-} from './schema.ts';
+import type * as schemas from './schema.ts';
 
 export { RESULTS_VERSION } from './schema.ts';
 export type { Verdict, VerdictClass } from './verdict.ts';
 
 /** The machine a run was measured on (core count matters: pool defaults follow it). */
-export type MachineInfo = z.output<typeof machineInfoSchema>;
+export type MachineInfo = z.output<typeof schemas.machineInfoSchema>;
 
 /** How the run was set up. */
-export type RunSettings = z.output<typeof runSettingsSchema>;
+export type RunSettings = z.output<typeof schemas.runSettingsSchema>;
 
 /** One repetition of one strategy at one N. */
-export type RunSummary = z.output<typeof runSummarySchema>;
+export type RunSummary = z.output<typeof schemas.runSummarySchema>;
 
 /** Per-request latency percentiles (end − start), ms, over all repetitions of a point; NaN for an external client. */
-export type LatencySummary = z.output<typeof latencySummarySchema>;
+export type LatencySummary = z.output<typeof schemas.latencySummarySchema>;
 
 /** One strategy at one N. */
-export type PointResult = z.output<typeof pointResultSchema>;
+export type PointResult = z.output<typeof schemas.pointResultSchema>;
 
 /** The scaling verdict of one strategy over its ladder; its numbers are NaN when they cannot be computed. */
-export type ScalingSummary = z.output<typeof scalingSummarySchema>;
+export type ScalingSummary = z.output<typeof schemas.scalingSummarySchema>;
 
 /** One strategy over its ladder. */
-export type StrategyResult = z.output<typeof strategyResultSchema>;
+export type StrategyResult = z.output<typeof schemas.strategyResultSchema>;
 
 /** The whole run. */
-export type Results = z.output<typeof resultsSchema>;
+export type Results = z.output<typeof schemas.resultsSchema>;
 
 /** A results file as JSON holds it (NaN written as null), before {@link Results} reading. */
-export type ResultsJson = z.input<typeof resultsSchema>;
+export type ResultsJson = z.input<typeof schemas.resultsSchema>;

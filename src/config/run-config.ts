@@ -10,13 +10,17 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../../mock-server/errors.ts';
 import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
+import type { Profile } from '../../mock-server/profile/index.ts';
 
 export { ConfigError };
 
 /** Everything `pokebench run` can be told. All optional: defaults fill the rest. */
 export interface RunConfig {
-  /** Latency profile: a shipped name or a path. @defaultValue `'fast-jitter-30ms'` */
-  profile?: string;
+  /**
+   * Latency profile: a shipped name, a path, or a profile already loaded
+   * (a caller that resolved it once passes it down). @defaultValue `'fast-jitter-30ms'`
+   */
+  profile?: string | Profile;
   /** Overrides the profile's seed. */
   seed?: number;
   /** Strategies, e.g. `['sequential', 'concurrent', 'bounded(6)']`. @defaultValue all five, k = `k` */
@@ -74,7 +78,12 @@ const positiveInts = z.array(z.number().int().positive()).min(1);
 
 /** The schema of {@link RunConfig}; strict, so a typo is an error, not a silent default. */
 export const runConfigSchema = z.strictObject({
-  profile: z.string().min(1).optional(),
+  profile: z
+    .union([
+      z.string().min(1),
+      z.custom<Profile>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'must be a profile name, a path, or a profile object' }),
+    ])
+    .optional(),
   seed: z.number().int().safe().optional(),
   strategies: z.array(z.string().min(1)).optional(),
   peers: z.array(z.string().min(1)).optional(),

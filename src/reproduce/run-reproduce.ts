@@ -102,7 +102,8 @@ export interface ReproduceHooks {
 /** Runs the experiment and returns the report (writing files is the CLI's job). */
 export async function runReproduce(options: ReproduceOptions = {}, hooks: ReproduceHooks = {}): Promise<ReproduceReport> {
   const settings = resolveReproduceOptions(options);
-  await loadProfile(settings.profile); // a bad profile fails here, before minutes of measuring
+  // Resolved once, here: a bad profile fails before minutes of measuring, and every phase runs the same one.
+  const profile = await loadProfile(settings.profile);
   const started = performance.now();
   const k = defaultPoolSize();
   const payloads: ReproduceReport['payloads'] = [];
@@ -115,7 +116,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
     hooks.onPhase?.(`${payload} payload: Node strategies and peers over N = ${settings.ns.join(', ')}`);
     const results = await runBenchmark(
       {
-        profile: settings.profile,
+        profile,
         payload,
         strategies: ['sequential', 'concurrent', `bounded(${k})`],
         peers: settings.peers,
@@ -131,7 +132,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
     payloads.push({ payload, results, roofline: rooflineRows(results.strategies, results.machine.cpus) });
   }
 
-  const server = await startMockServer({ profile: settings.profile });
+  const server = await startMockServer({ profile });
   let poolSweep: KnobSweep;
   let capSweep: KnobSweep;
   try {

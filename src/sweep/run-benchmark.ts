@@ -4,7 +4,7 @@
  * around this, so tests and users' scripts get the same thing.
  */
 import { startMockServer, type MockServerHandle } from '../../mock-server/node/server.ts';
-import { loadProfile } from '../../mock-server/profile/index.ts';
+import { loadProfile, parseProfile, type Profile } from '../../mock-server/profile/index.ts';
 import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
@@ -87,15 +87,19 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
   let server: MockServerHandle | undefined;
   let baseUrl: string;
   let profileInfo: RunSettings['profile'];
+  let serverCap: number | null;
   if (config.url) {
     baseUrl = config.url.replace(/\/$/, '');
-    profileInfo = await remoteProfile(baseUrl, config.profile);
+    profileInfo = await remoteProfile(baseUrl, typeof config.profile === 'object' ? config.profile.name : config.profile);
+    serverCap = serverCapOf(profileInfo.definition);
   } else {
-    const profile = await loadProfile(config.profile ?? RUN_DEFAULTS.profile);
-    server = await startMockServer({ profile, seed: config.seed, payload });
+    const loaded = await resolveProfile(config.profile);
+    // The profile the server runs (the seed override applied), known here rather than read back from the server.
+    const active: Profile = config.seed === undefined ? loaded : { ...loaded, seed: config.seed };
+    server = await startMockServer({ profile: active, seed: config.seed, payload });
     baseUrl = server.url;
-    const active = server.api.profile;
-    profileInfo = { name: active.name ?? config.profile ?? RUN_DEFAULTS.profile, seed: active.seed, description: active.description, definition: active };
+    profileInfo = { name: active.name ?? (typeof config.profile === 'string' ? config.profile : RUN_DEFAULTS.profile), seed: active.seed, description: active.description, definition: active };
+    serverCap = active.concurrency?.max ?? null;
   }
   hooks.onServer?.(baseUrl, server !== undefined);
   strategies.push(...peers.map((spec) => peerStrategy(spec, { url: baseUrl })));
@@ -127,7 +131,7 @@ export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Pro
     });
     const settings: RunSettings = {
       profile: profileInfo,
-      serverCap: serverCapOf(profileInfo.definition),
+      serverCap,
       payload,
       client: { kind: clientKind, connections: config.connections ?? null, pipelining: 1, timeoutMs },
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
@@ -153,6 +157,12 @@ async function availablePeers(specs: readonly string[], notice: ((message: strin
 }
 
 /** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */
+/** A profile given by name or path is loaded; one given as an object (already resolved by the caller) is only checked. */
+async function resolveProfile(profile: RunConfig['profile']): Promise<Profile> {
+  if (typeof profile === 'object') return parseProfile(profile, 'config.profile');
+  return loadProfile(profile ?? RUN_DEFAULTS.profile);
+}
+
 async function remoteProfile(url: string, name: string | undefined): Promise<RunSettings['profile']> {
   try {
     const res = await fetch(`${url}/__admin/profile`, { signal: AbortSignal.timeout(5_000) });

@@ -2,7 +2,8 @@
  * The mock PokeAPI: a real HTTP server for benchmarks, msw handlers for
  * in-process tests, and the core both are built from.
  */
-export { startMockServer, ServerStartError } from './node/server.ts';
+export { startMockServer } from './node/server.ts';
+export { ServerStartError } from './errors.ts';
 export type { StartMockServerOptions, MockServerHandle } from './node/server.ts';
 export { createMswHandlers } from './msw/handlers.ts';
 export type { MswHandlersOptions } from './msw/handlers.ts';

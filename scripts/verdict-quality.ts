@@ -32,14 +32,15 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RunConfig } from '../src/config/run-config.ts';
-import { regressedStrategies, RERUN_DEFAULTS, settleGate, type GateReport, type SettledGate } from '../src/gate/index.ts';
+import { GATE_DEFAULTS, regressedStrategies, RERUN_DEFAULTS, settleGate, type GateReport, type SettledGate } from '../src/gate/index.ts';
 import type { Results } from '../src/results/types.ts';
-import { RUN_DEFAULTS, runBenchmarkWith, type RunSeam } from '../src/sweep/run-benchmark.ts';
+import { runBenchmarkWith, type RunSeam } from '../src/sweep/run-benchmark.ts';
 import { slowedStrategy } from '../src/sweep/slowed-strategy.ts';
 
 const BAR = { falseAlarmsPer10: 1, mustCatch: [0.2, 0.5] } as const;
 const FLAGS = readFlags();
-const THRESHOLD = RUN_DEFAULTS.threshold;
+const THRESHOLD = GATE_DEFAULTS.threshold;
+import { verdictLabel } from '../src/results/index.ts';
 const CONFIG: RunConfig = {
   ...(FLAGS.strategies ? { strategies: FLAGS.strategies } : {}),
   ...(FLAGS.n ? { n: FLAGS.n } : {}),
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   console.log(`verdict quality: ${FLAGS.trials} same-build candidates and ${FLAGS.trials} for each slowdown (${FLAGS.slowdowns.map(pct).join(', ')}) of one strategy at a time, gated like 'pokebench run --baseline'`);
   console.log(`sweep: ${names.map((n) => `${n} N=${baseline.settings.ladders[n]?.join(',')}`).join('; ')}; repeats ${baseline.settings.repeats}; threshold ${pct(THRESHOLD)}; rerun budget ${RERUN_DEFAULTS.maxReruns} rounds / ${RERUN_DEFAULTS.seconds} s`);
   console.log(machineLine());
-  console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${s.scaling.verdict}`).join(', ')}\n`);
+  console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${verdictLabel(s.scaling.verdict)}`).join(', ')}\n`);
   console.log(`${'trial'.padStart(5)}  ${'candidate'.padEnd(24)}  ${'exit'.padStart(4)}  ${'s'.padStart(6)}  how it was decided; detectable slowdown of the slowed strategy`);
 
   for (let trial = 1; trial <= FLAGS.trials; trial++) {

@@ -30,7 +30,8 @@ export { defineConfig, loadRunConfig, validateRunConfig } from './config/run-con
 export type { RunConfig } from './config/run-config.ts';
 export { buildReportFiles, renderTable, renderTerminalChart, renderMarkdown, renderHtml } from './report/index.ts';
 export { compareResults, renderGateReport, renderGateMarkdown, settleGate, validateResults } from './gate/index.ts';
-export { PokebenchError, InvalidOptionError } from '../mock-server/errors.ts';
+export { ERROR_CODES, PokebenchError, InvalidOptionError } from '../mock-server/errors.ts';
+export type { ErrorCode } from '../mock-server/errors.ts';
 export { OUTCOMES } from './types.ts';
 export type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy, StrategyOptions, WorkerClientSpec } from './types.ts';
 export type { Results, StrategyResult, PointResult, RunSummary, ScalingSummary } from './results/types.ts';

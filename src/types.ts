@@ -9,6 +9,9 @@
 /** How one request ended. Exactly one per request sent, so counts sum to N. */
 export type Outcome = 'ok' | 'http-error' | 'network-error' | 'timeout';
 
+/** Per-request timeout when none is given, ms: the one default of `run`, the sweep, the matchers' measurements and peers. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** All outcomes, in report order. */
 export const OUTCOMES: readonly Outcome[] = ['ok', 'http-error', 'network-error', 'timeout'];
 

@@ -5,6 +5,7 @@
  */
 import type { PokemonStore } from '../data/index.ts';
 import { createDelaySampler, parseProfile, type DelaySampler, type Fault, type Profile } from '../profile/index.ts';
+import { ERROR_CODES } from '../errors.ts';
 import { ProfileError } from '../profile/index.ts';
 import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/histogram.ts';
 import { ADMIN_PREFIX, matchRoute, type ApiRouteName, type RouteMatch } from './routes.ts';
@@ -330,7 +331,7 @@ export function parseProfileBody(body: string): { ok: true; profile: Profile } |
   try {
     parsed = JSON.parse(body);
   } catch (error) {
-    return { ok: false, reply: json(400, { error: 'PROFILE_INVALID', message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` }) };
+    return { ok: false, reply: json(400, { error: ERROR_CODES.ProfileError, message: `Failed to read the profile: body is not JSON (${(error as Error).message}).` }) };
   }
   try {
     return { ok: true, profile: parseProfile(parsed, 'PUT /__admin/profile') };

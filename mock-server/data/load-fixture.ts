@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FixtureError } from './data-errors.ts';
+import { FixtureError } from '../errors.ts';
 import { checkPokemonFixture, type PokemonFixture } from './fixture-format.ts';
 
 /** Absolute path of the committed fixture file. */

@@ -3,20 +3,15 @@
  * (a container, a pod) must not leave its admin API open to them.
  */
 import { isLoopback } from './loopback.ts';
-import { PokebenchError } from '../errors.ts';
+import { AdminExposedError } from '../errors.ts';
 
-/** The server would listen off loopback with an admin API anyone could use (code `ADMIN_EXPOSED`). */
-export class AdminExposedError extends PokebenchError {
-  constructor(message: string) {
-    super('ADMIN_EXPOSED', message);
-  }
-}
+export { AdminExposedError };
 
 /**
  * Throws before binding `host` off loopback with the admin API on and no
  * token; the message names the flags and variables that fix it.
  *
- * @throws AdminExposedError (code `ADMIN_EXPOSED`).
+ * @throws AdminExposedError (code `ERR_POKEBENCH_ADMIN_EXPOSED`).
  */
 export function checkAdminExposure(host: string, admin: boolean, adminToken: string | undefined): void {
   if (isLoopback(host) || !admin || adminToken !== undefined) return;

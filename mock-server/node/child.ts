@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { PayloadSize } from '../data/index.ts';
-import { ServerStartError } from './server.ts';
+import { ServerStartError } from '../errors.ts';
 
 /** A mock server running in another process. */
 export interface ChildMockServer {

@@ -12,7 +12,7 @@ import { createMockApi } from '../core/create-api.ts';
 import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
 import { isLoopback } from './loopback.ts';
 import { writeThrottled } from './throttle.ts';
-import { ServerStartError } from './server-start-error.ts';
+import { ServerStartError } from '../errors.ts';
 import { checkAdminExposure } from './admin-exposure.ts';
 import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from './server-limits.ts';
 import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';

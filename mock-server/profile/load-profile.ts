@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProfile } from './parse-profile.ts';
-import { ProfileError, ProfileNotFoundError } from './profile-error.ts';
+import { ProfileError, ProfileNotFoundError } from '../errors.ts';
 import type { Profile } from './schema.ts';
 
 /** Absolute path of the shipped profiles' folder. */

@@ -7,6 +7,8 @@ import { InvalidOptionError } from '../errors.ts';
 import { quantile } from './distribution.ts';
 import { finishDelay, resolveRoute, sampleDelay, type RouteDelay } from './sampler.ts';
 import { ROUTE_NAMES, type Clamp, type Distribution, type Profile, type RouteName } from './schema.ts';
+import { nearestRank } from '../stats/nearest-rank.ts';
+import { niceStep } from '../stats/nice-step.ts';
 
 /** Options of {@link renderProfile}. */
 export interface RenderProfileOptions {
@@ -230,7 +232,7 @@ interface Edges {
 }
 
 function linearEdges(lo: number, top: number, bins: number): Edges {
-  const step = niceStep((top - lo) / bins);
+  const step = niceStep(top - lo, bins);
   const decimals = decimalsOf(step);
   const start = Math.floor(lo / step) * step;
   const count = Math.max(1, Math.ceil((top - start) / step - 1e-9));
@@ -264,20 +266,9 @@ function bar(count: number, most: number, width: number): string {
   return text.padEnd(width);
 }
 
-function nearestRank(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
-
 // Draws ≤ x in sorted order.
 function countAtMost(sorted: Float64Array, x: number): number {
   return upperBound(sorted, x);
-}
-
-function niceStep(raw: number): number {
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const fraction = raw / power;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
-  return nice * power;
 }
 
 function decimalsOf(step: number): number {

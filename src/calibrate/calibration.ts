@@ -5,29 +5,20 @@
  * percentiles at a moderate load, and up to how many connections it holds a
  * fixed delay. Plain data: every field is JSON, every time is in ms.
  */
+import type { MachineInfo as RunMachineInfo } from '../results/index.ts';
 
 /** The file name `pokebench calibrate` writes in its output folder. */
 export const CALIBRATION_FILE = 'calibration.json';
 
 /** Version tag of the file format; a reader refuses any other. */
-export const CALIBRATION_SCHEMA = 'pokebench-calibration/1';
+export const CALIBRATION_SCHEMA = 'pokebench-calibration/2';
 
-/** The machine the calibration ran on: a calibration only speaks for it. */
-export interface MachineInfo {
-  /** Logical cores (`os.availableParallelism()`). */
-  cores: number;
-  /** CPU model of the first core, as the OS names it. */
-  cpuModel: string;
+/** The machine the calibration ran on (a calibration only speaks for it): a run's machine facts plus the load before and after. */
+export interface MachineInfo extends RunMachineInfo {
   /** `os.loadavg()` at the start: 1, 5 and 15 minutes. */
   loadAverage: [number, number, number];
   /** `os.loadavg()` at the end, so a load that came and went shows. */
   loadAverageAfter: [number, number, number];
-  platform: string;
-  arch: string;
-  /** `process.version`. */
-  node: string;
-  /** Total memory, MB. */
-  memoryMb: number;
 }
 
 /** Throughput and latency of one server over one round of load. */

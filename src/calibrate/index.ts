@@ -4,10 +4,10 @@
  * the safe concurrency on a fixed delay; the saved file, and the warning
  * `pokebench run` prints when a sweep goes past what was calibrated.
  */
-export { runCalibration } from './run-calibration.ts';
-export type { CalibrationHooks } from './run-calibration.ts';
-export { resolveCalibrateOptions, CALIBRATE_DEFAULTS, QUICK_DEFAULTS } from './calibrate-options.ts';
-export type { CalibrateOptions, ResolvedCalibrateOptions } from './calibrate-options.ts';
+export { runCalibration } from './calibrate.ts';
+export type { CalibrationHooks } from './calibrate.ts';
+export { resolveCalibrateOptions, CALIBRATE_DEFAULTS, QUICK_DEFAULTS } from './calibrate.ts';
+export type { CalibrateOptions, ResolvedCalibrateOptions } from './calibrate.ts';
 export { CALIBRATION_FILE, CALIBRATION_SCHEMA } from './calibration.ts';
 export type {
   Calibration,
@@ -22,9 +22,9 @@ export type {
   MachineInfo,
   PercentileLabel,
 } from './calibration.ts';
-export { readCalibration, writeCalibration, parseCalibration, formatCalibration, calibrationSchema } from './calibration-file.ts';
-export { capacityWarning, RPS_WARNING_FRACTION } from './capacity-warning.ts';
-export type { SweepLoad } from './capacity-warning.ts';
+export { readCalibration, writeCalibration, parseCalibration, formatCalibration, calibrationSchema } from './file.ts';
+export { capacityWarning, RPS_WARNING_FRACTION } from './capacity.ts';
+export type { SweepLoad } from './capacity.ts';
 export {
   FIDELITY_PERCENTILES,
   FIDELITY_FLOOR_MS,
@@ -37,8 +37,8 @@ export {
   judgeFidelity,
 } from './fidelity.ts';
 export type { RowFigures } from './fidelity.ts';
-export { TIMER_SLACK_MS, stepPasses, pickSafeConcurrency } from './safe-concurrency.ts';
-export { nearestRank } from './nearest-rank.ts';
+export { TIMER_SLACK_MS, stepPasses, pickSafeConcurrency } from './concurrency.ts';
+export { nearestRank } from '../../mock-server/stats/nearest-rank.ts';
 export { renderCalibration } from './render.ts';
 export type { RenderCalibrationOptions } from './render.ts';
-export { CalibrationFileError, CalibrationRunError } from './errors.ts';
+export { CalibrationFileError, CalibrationRunError } from '../../mock-server/errors.ts';

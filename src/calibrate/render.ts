@@ -40,7 +40,7 @@ export function renderCalibration(calibration: Calibration, options: RenderCalib
   const m = calibration.machine;
   const load = (triple: readonly number[]) => triple.map((x) => x.toFixed(2)).join(' ');
   return [
-    `pokebench calibrate${calibration.quick ? ' --quick' : ''}: ${m.cores} cores (${m.cpuModel}), load average ${load(m.loadAverage)} -> ${load(m.loadAverageAfter)}, node ${m.node}, ${calibration.date}`,
+    `pokebench calibrate${calibration.quick ? ' --quick' : ''}: ${m.cpus} cores (${m.cpuModel}), load average ${load(m.loadAverage)} -> ${load(m.loadAverageAfter)}, node ${m.node}, ${calibration.date}`,
     '',
     renderCapacity(calibration.capacity, paint),
     '',

@@ -4,14 +4,9 @@
  * name the flag and the rule.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { UsageError } from '../../mock-server/errors.ts';
 
-/** A command line the user got wrong: exit code 2, message on stderr, no stack. */
-export class UsageError extends PokebenchError {
-  constructor(message: string) {
-    super('USAGE', message);
-  }
-}
+export { UsageError };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -84,4 +79,18 @@ export function intListFlag(values: Parsed['values'], name: string, max = Number
     }
     return Number(s);
   });
+}
+
+/**
+ * The gate's noise threshold from a flag: `10%` or `0.1`; `undefined` when
+ * the flag is absent.
+ *
+ * @throws {UsageError} for anything else, or a value outside (0, 1).
+ */
+export function parseThreshold(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const pct = /^(\d+(?:\.\d+)?)%$/.exec(raw);
+  const value = pct ? Number(pct[1]) / 100 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value > 0 && value < 1)) throw new UsageError(`--threshold must be a percentage below 100% like 10% (or a fraction below 1 like 0.1), got ${JSON.stringify(raw)}.`);
+  return value;
 }

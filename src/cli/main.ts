@@ -4,7 +4,7 @@
  * input, 3 the run itself failed (a sweep past its time limit, worker threads
  * that would not start, or a bug: a request that lost its record).
  */
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { ERROR_CODES, PokebenchError } from '../../mock-server/errors.ts';
 import { processIo, type CommandIo } from './io.ts';
 
 export const MAIN_HELP = `pokebench: how much faster is async fan-out, really, and why?
@@ -26,7 +26,7 @@ Run 'pokebench <command> --help' for a command's options.
 `;
 
 /** Codes of errors that are not the user's input: exit 3, not 2. */
-const RUN_FAILURES = new Set(['INTERNAL', 'SWEEP_TIMEOUT', 'ERR_WORKER_START', 'SERVER_START_FAILED']);
+const RUN_FAILURES = new Set<string>([ERROR_CODES.InternalError, ERROR_CODES.SweepTimeoutError, ERROR_CODES.WorkerStartError, ERROR_CODES.ServerStartError, ERROR_CODES.CalibrationRunError]);
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof PokebenchError && RUN_FAILURES.has(error.code)) {
-      io.err(`pokebench: the run failed: ${error.message}${error.code === 'INTERNAL' ? ' This is a bug in pokebench: please report it.' : ''}`);
+      io.err(`pokebench: the run failed: ${error.message}${error.code === ERROR_CODES.InternalError ? ' This is a bug in pokebench: please report it.' : ''}`);
       return 3;
     }
     if (error instanceof PokebenchError) {

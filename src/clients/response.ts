@@ -1,6 +1,6 @@
 /** Turning a response read in full into a {@link FetchResult}: one rule for every main-thread client. */
 import type { FetchResult } from '../types.ts';
-import { InvalidJsonError } from './errors.ts';
+import { InvalidJsonError } from '../../mock-server/errors.ts';
 import { interpretResponse } from './wire.mjs';
 import type { RawResponse } from './wire.mjs';
 

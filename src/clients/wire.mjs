@@ -10,7 +10,7 @@ export const DELAY_HEADER = 'x-mock-delay-ms';
 export const POKEMON_PATH = '/api/v2/pokemon/';
 
 /** `code` of the error a client rejects with when a body that should be JSON is not. */
-export const INVALID_JSON = 'INVALID_JSON';
+export const INVALID_JSON = 'ERR_POKEBENCH_INVALID_JSON';
 
 const decoder = new TextDecoder();
 

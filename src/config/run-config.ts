@@ -8,12 +8,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { ConfigError } from '../../mock-server/errors.ts';
+import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
+import type { Profile } from '../../mock-server/profile/index.ts';
+
+export { ConfigError };
 
 /** Everything `pokebench run` can be told. All optional: defaults fill the rest. */
 export interface RunConfig {
-  /** Latency profile: a shipped name or a path. @defaultValue `'fast-jitter-30ms'` */
-  profile?: string;
+  /**
+   * Latency profile: a shipped name, a path, or a profile already loaded
+   * (a caller that resolved it once passes it down). @defaultValue `'fast-jitter-30ms'`
+   */
+  profile?: string | Profile;
   /** Overrides the profile's seed. */
   seed?: number;
   /** Strategies, e.g. `['sequential', 'concurrent', 'bounded(6)']`. @defaultValue all five, k = `k` */
@@ -85,7 +92,12 @@ const positiveInts = z.array(z.number().int().positive()).min(1);
 
 /** The schema of {@link RunConfig}; strict, so a typo is an error, not a silent default. */
 export const runConfigSchema = z.strictObject({
-  profile: z.string().min(1).optional(),
+  profile: z
+    .union([
+      z.string().min(1),
+      z.custom<Profile>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'must be a profile name, a path, or a profile object' }),
+    ])
+    .optional(),
   seed: z.number().int().safe().optional(),
   strategies: z.array(z.string().min(1)).optional(),
   peers: z.array(z.string().min(1)).optional(),
@@ -110,22 +122,11 @@ export const runConfigSchema = z.strictObject({
     .optional(),
 });
 
-/** A config file or value that breaks a rule; the message names the setting. */
-export class ConfigError extends PokebenchError {
-  constructor(message: string) {
-    super('CONFIG_INVALID', message);
-  }
-}
-
 /** Validates a config value; `source` names where it came from in the error. */
 export function validateRunConfig(value: unknown, source: string): RunConfig {
-  const result = runConfigSchema.safeParse(value);
+  const result = runConfigSchema.safeParse(value, { error: issueRule });
   if (result.success) return result.data as RunConfig;
-  const lines = result.error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : '(root)';
-    return `  ${where}: ${issue.message}`;
-  });
-  throw new ConfigError(`Invalid pokebench config in ${source}:\n${lines.join('\n')}`);
+  throw new ConfigError(`Invalid pokebench config in ${source}:\n${issueLines(formatIssues(result.error.issues))}`);
 }
 
 /** Config file names looked for in the working directory, in order. */

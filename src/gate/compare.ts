@@ -127,7 +127,7 @@ function compareRow(strategy: string, base: PointResult, cur: PointResult, optio
 // A verdict over runs that lost requests to the machine is no measurement: the run failed.
 function invalidBlockers(side: string, results: Results): string[] {
   return results.strategies
-    .filter((s) => s.scaling.verdict === 'invalid')
+    .filter((s) => s.scaling.verdict.class === 'invalid')
     .map((s) => `${s.name} in the ${side} is invalid (requests lost to the machine, not to the profile): ${s.scaling.reason}`);
 }
 

@@ -1,6 +1,6 @@
 /** The regression gate: the public entry of `src/gate` (used by `pokebench compare` and `pokebench run --baseline`). */
 export { compareResults } from './compare.ts';
-export { validateResults } from './validate-results.ts';
+export { validateResults } from '../results/index.ts';
 export { confirmRegression, regressedStrategies } from './confirm.ts';
 export type { ConfirmedGate } from './confirm.ts';
 export { RERUN_DEFAULTS, settleGate } from './settle-gate.ts';
@@ -16,8 +16,9 @@ export { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
 export type { PointDecision } from './decide-point.ts';
 export { medianRatio } from './median-ratio.ts';
 export type { MedianRatio } from './median-ratio.ts';
-export { compareVerdicts, INCONCLUSIVE_VERDICT, nominalSlope } from './verdict-change.ts';
+export { compareVerdicts } from './verdict-change.ts';
+export { nominalSlope } from '../results/index.ts';
 export type { VerdictChange } from './verdict-change.ts';
 export { compareSetups } from './compare-setups.ts';
 export type { SetupComparison } from './compare-setups.ts';
-export { RESULTS_INVALID, ResultsInvalidError } from './results-invalid-error.ts';
+export { ResultsInvalidError } from '../../mock-server/errors.ts';

@@ -75,7 +75,7 @@ const BY_CODE: Record<string, Exclude<FailureCause['kind'], 'other'>> = {
   UND_ERR_BODY_TIMEOUT: 'timeout',
   ENOMEM: 'memory',
   ENOBUFS: 'memory',
-  INVALID_JSON: 'malformed-body',
+  ERR_POKEBENCH_INVALID_JSON: 'malformed-body',
   ABORTED: 'aborted',
   UND_ERR_ABORTED: 'aborted',
   ABORT_ERR: 'aborted',

@@ -5,7 +5,7 @@
  * it exactly.
  */
 import type { Strategy } from '../types.ts';
-import { InvalidArgumentError } from '../stats/invalid-argument-error.ts';
+import { InvalidArgumentError } from '../../mock-server/errors.ts';
 
 /** A strategy family, as in {@link Strategy.kind}. */
 export type StrategyKind = Strategy['kind'];

@@ -17,8 +17,9 @@ export {
   findShippedPeer,
   customPeer,
   resolvePeerCommand,
+  declaredModelLabel,
 } from './registry.ts';
-export type { ShippedPeer, ShippedPeerName, CustomPeer, PeerSpec, PeerCommand } from './registry.ts';
+export type { DeclaredModel, ShippedPeer, ShippedPeerName, CustomPeer, PeerSpec, PeerCommand } from './registry.ts';
 export { parseCommandLine } from './command-line.ts';
 export { runPeer, resolveRunPeerOptions, PROTOCOL_ENV } from './run-peer.ts';
 export type { RunPeerOptions, ResolvedRunPeerOptions, PeerRun, PeerFailureReason } from './run-peer.ts';

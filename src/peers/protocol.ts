@@ -4,6 +4,7 @@
  * that turns a peer's stdout into a report or a problem worth printing.
  */
 import { z } from 'zod';
+import { formatIssues, issueRule, preview } from '../../mock-server/zod-issues.ts';
 
 /** The protocol name and version every report line carries. */
 export const PEER_PROTOCOL = 'pokebench-peer/1';
@@ -67,9 +68,11 @@ export function parsePeerLine(line: string, n: number): PeerParse {
   if (typeof json === 'object' && json !== null && 'protocol' in json && json.protocol !== PEER_PROTOCOL) {
     return { ok: false, reason: 'garbage', problem: `the report speaks ${JSON.stringify(json.protocol)}, expected "${PEER_PROTOCOL}"` };
   }
-  const result = peerReportSchema.safeParse(json);
+  const result = peerReportSchema.safeParse(json, { error: issueRule });
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(line)'}: ${issue.message}`);
+    const issues = formatIssues(result.error.issues)
+      .slice(0, 5)
+      .map((issue) => `${issue.path}: ${issue.rule}`);
     return { ok: false, reason: 'garbage', problem: `the last line is not a ${PEER_PROTOCOL} report: ${issues.join('; ')}` };
   }
   const report = result.data;
@@ -94,8 +97,4 @@ export function parsePeerOutput(stdout: string, n: number): PeerParse {
   while (last >= 0 && (lines[last] ?? '').trim() === '') last -= 1;
   if (last < 0) return { ok: false, reason: 'garbage', problem: 'printed nothing on stdout' };
   return parsePeerLine((lines[last] ?? '').trim(), n);
-}
-
-function preview(text: string): string {
-  return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 }

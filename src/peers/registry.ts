@@ -20,6 +20,14 @@ export const SHIPPED_PEER_NAMES = ['py-sync', 'py-threadpool', 'py-asyncio', 'py
 /** A shipped peer's name. */
 export type ShippedPeerName = (typeof SHIPPED_PEER_NAMES)[number];
 
+/** The concurrency a shipped peer declares before it has run (its reports then say for sure). */
+export type DeclaredModel = { kind: 'sequential' } | { kind: 'concurrent' } | { kind: 'bounded'; k: number | 'workers' };
+
+/** A declared model as the peers table prints it: `sequential`, `bounded(100)`, `bounded(workers)`. */
+export function declaredModelLabel(model: DeclaredModel): string {
+  return model.kind === 'bounded' ? `bounded(${model.k})` : model.kind;
+}
+
 /** A peer shipped with the kit: one of the blog's clients. */
 export interface ShippedPeer {
   name: ShippedPeerName;
@@ -27,8 +35,8 @@ export interface ShippedPeer {
   description: string;
   /** The toolchain it needs. */
   toolchain: ToolchainName;
-  /** The concurrency it reports with defaults, as text (`bounded(100)`). */
-  model: string;
+  /** The concurrency it has with defaults; a thread pool's k follows its `workers` option. */
+  model: DeclaredModel;
   /** Its argv, given the toolchain's executable (Python) or the built binary (Go). */
   command(executable: string): string[];
 }
@@ -58,35 +66,35 @@ export const SHIPPED_PEERS: readonly ShippedPeer[] = [
     name: 'py-sync',
     description: 'one httpx.Client, a plain for loop: one request at a time',
     toolchain: 'python',
-    model: 'sequential',
+    model: { kind: 'sequential' },
     command: python('py_sync.py'),
   },
   {
     name: 'py-threadpool',
     description: 'ThreadPoolExecutor, default workers min(32, cpus+4), a shared httpx.Client',
     toolchain: 'python',
-    model: 'bounded(workers)',
+    model: { kind: 'bounded', k: 'workers' },
     command: python('py_threadpool.py'),
   },
   {
     name: 'py-asyncio',
     description: 'httpx.AsyncClient with its default limits (100 connections), asyncio.gather over all N',
     toolchain: 'python',
-    model: 'bounded(100)',
+    model: { kind: 'bounded', k: 100 },
     command: python('py_asyncio.py'),
   },
   {
     name: 'py-asyncio-unlimited',
     description: 'httpx.AsyncClient with no connection limit, asyncio.gather over all N',
     toolchain: 'python',
-    model: 'concurrent',
+    model: { kind: 'concurrent' },
     command: python('py_asyncio.py', '--unlimited'),
   },
   {
     name: 'go-goroutines',
     description: 'one goroutine per request, net/http default Transport, encoding/json, sync.WaitGroup',
     toolchain: 'go',
-    model: 'concurrent',
+    model: { kind: 'concurrent' },
     command: (binary) => [binary],
   },
 ];

@@ -8,6 +8,7 @@ import { InvalidOptionError } from '../../mock-server/errors.ts';
 import { parsePeerOutput, type PeerReport } from './protocol.ts';
 import { resolvePeerCommand, type PeerSpec } from './registry.ts';
 import { spawnPeer } from './spawn-peer.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 /** Options of {@link runPeer}. */
 export interface RunPeerOptions {
@@ -103,7 +104,7 @@ export function resolveRunPeerOptions(options: RunPeerOptions): ResolvedRunPeerO
   return {
     url: options.url.replace(/\/+$/, ''),
     n: positive('n', options.n, Number.NaN, 10_000_000),
-    timeoutMs: positive('timeoutMs', options.timeoutMs, 30_000),
+    timeoutMs: positive('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS),
     pool,
     workers: options.workers === undefined ? undefined : positive('workers', options.workers, 1, 100_000),
     env: options.env ?? {},

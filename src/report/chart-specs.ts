@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results, StrategyResult } from '../results/types.ts';
 import { formatInterval, formatSlope, slugify } from './format.ts';
+import { verdictLabel } from '../results/index.ts';
 
 /** What a chart shows; the HTML page places charts by kind. */
 export type ChartKind = 'strategy' | 'combined' | 'log-log' | 'latency';
@@ -112,7 +113,7 @@ function strategySpec(strategy: StrategyResult, title: string): TopLevelSpec {
     config: CONFIG,
     title: {
       text: title,
-      subtitle: `verdict ${scaling.verdict} · slope s = ${formatSlope(scaling.slope)} ${formatInterval(scaling.interval)} · ${scaling.complexity}${bound}`,
+      subtitle: `verdict ${verdictLabel(scaling.verdict)} · slope s = ${formatSlope(scaling.slope)} ${formatInterval(scaling.interval)} · ${scaling.complexity}${bound}`,
     },
     width: 480,
     height: 300,

@@ -14,7 +14,6 @@
  * https://bencher.dev/docs/how-to/track-custom-benchmarks), so ms are × 10⁶.
  */
 import type { PointResult, Results } from '../results/types.ts';
-import { checkResults } from './check-results.ts';
 import { formatCounts, formatMs, formatRatio } from './format.ts';
 
 /** One entry of github-action-benchmark's `customSmallerIsBetter` input. */
@@ -56,7 +55,6 @@ export function benchmarkName(strategy: string, n: number): string {
  * @example JSON.stringify(toGithubActionBenchmark(results)) // [{"name":"sequential N=1","unit":"ms","value":34.362,…}, …]
  */
 export function toGithubActionBenchmark(results: Results): GithubActionBenchmarkEntry[] {
-  checkResults(results);
   return results.strategies.flatMap((strategy) =>
     strategy.points.map((point) => ({
       name: benchmarkName(strategy.name, point.n),
@@ -76,7 +74,6 @@ export function toGithubActionBenchmark(results: Results): GithubActionBenchmark
  * @example toBencherMetricFormat(results)['concurrent N=400'] // { latency: { value: 47128000, lower_value: …, upper_value: … } }
  */
 export function toBencherMetricFormat(results: Results): BencherMetricFormat {
-  checkResults(results);
   const bmf: BencherMetricFormat = {};
   for (const strategy of results.strategies) {
     for (const point of strategy.points) {

@@ -5,7 +5,6 @@
 import type { Results } from '../results/types.ts';
 import { FLAT_MAX_SLOPE, LINEAR_MIN_SLOPE } from '../scaling/thresholds.ts';
 import { renderCharts, type RenderedChart } from './charts.ts';
-import { checkResults } from './check-results.ts';
 import { escapeHtml } from './escape.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
@@ -33,7 +32,6 @@ export interface HtmlOptions {
  * @example await writeFile('report.html', await renderHtml(results))
  */
 export async function renderHtml(results: Results, options: HtmlOptions = {}): Promise<string> {
-  checkResults(results);
   const charts = options.charts ?? (await renderCharts(results));
   const of = (kind: RenderedChart['kind']): RenderedChart[] => charts.filter((chart) => chart.kind === kind);
   const title = `pokebench: ${results.settings.profile.name}`;

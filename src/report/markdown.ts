@@ -5,12 +5,12 @@
  * `results.createdAt`), so it can be snapshot-tested.
  */
 import type { Results } from '../results/types.ts';
-import { checkResults } from './check-results.ts';
 import { escapeHtml, escapeMarkdown } from './escape.ts';
 import { formatSlope } from './format.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
 import { runLine, strategyMachines } from './run-facts.ts';
 import { verdictTone } from './tone.ts';
+import { verdictLabel } from '../results/index.ts';
 
 /**
  * Render a run as GitHub-flavoured Markdown: a heading, the machine line, the
@@ -20,14 +20,13 @@ import { verdictTone } from './tone.ts';
  * @example await appendFile(env.GITHUB_STEP_SUMMARY, renderMarkdown(results))
  */
 export function renderMarkdown(results: Results): string {
-  checkResults(results);
   const { machine } = results;
   const inconclusive = results.strategies
     .filter(({ scaling }) => verdictTone(scaling.verdict) === 'unknown')
     .map(({ name, scaling }) => `> **${escapeMarkdown(name)}** is inconclusive: ${escapeMarkdown(scaling.reason)}.`);
   const perStrategy = results.strategies.map(
     // `<details>` opens a raw HTML block: Markdown escapes would show, so the summary is HTML-escaped.
-    (strategy) => `<details><summary>${escapeHtml(`${strategyHeading(strategy)}: ${strategy.scaling.verdict}, s = ${formatSlope(strategy.scaling.slope)}`)}</summary>
+    (strategy) => `<details><summary>${escapeHtml(`${strategyHeading(strategy)}: ${verdictLabel(strategy.scaling.verdict)}, s = ${formatSlope(strategy.scaling.slope)}`)}</summary>
 
 ${markdownTable(pointTable(strategy))}
 ${roofNotes(strategy).map((note) => `\n${escapeMarkdown(note)}`).join('\n')}

@@ -2,16 +2,9 @@
  * Axis ticks at round numbers (1, 2 or 5 × 10^k apart), for the terminal
  * chart. Vega draws its own axes; this is only for the character grid.
  */
+import { niceStep } from '../../mock-server/stats/nice-step.ts';
 
-/** The round step (1, 2 or 5 × 10^k) that cuts `span` into at most about `count` parts. */
-export function niceStep(span: number, count: number): number {
-  if (!(span > 0) || !(count >= 1)) return 1;
-  const raw = span / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const residual = raw / magnitude;
-  const factor = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10;
-  return factor * magnitude;
-}
+export { niceStep };
 
 /**
  * Ticks from 0 to the first multiple of the step at or above `max`

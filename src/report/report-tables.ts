@@ -9,6 +9,7 @@ import { allOk, formatCounts, formatInterval, formatMs, formatPercent, formatRat
 import { roofFix } from '../model/run-model.ts';
 import type { TextCell, TextColumn } from './text-table.ts';
 import { efficiencyTone, verdictTone } from './tone.ts';
+import { verdictLabel } from '../results/index.ts';
 
 /** Columns and rows of one table. */
 export interface ReportTable {
@@ -123,7 +124,7 @@ export function verdictTable(results: Results): ReportTable {
     { text: name },
     { text: formatSlope(scaling.slope) },
     { text: formatInterval(scaling.interval) },
-    { text: scaling.verdict, tone: verdictTone(scaling.verdict) },
+    { text: verdictLabel(scaling.verdict), tone: verdictTone(scaling.verdict) },
     { text: scaling.complexity },
     { text: formatSlope(scaling.r2) },
   ]);

@@ -3,7 +3,6 @@
  * default so it reads the same in a CI log; ANSI colour on request.
  */
 import type { Results } from '../results/types.ts';
-import { checkResults } from './check-results.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable } from './report-tables.ts';
 import { runLine, strategyMachines } from './run-facts.ts';
 import { ansiPainter, layoutTable, plainPainter } from './text-table.ts';
@@ -40,7 +39,6 @@ export function failureLines(strategy: Results['strategies'][number]): string[] 
  * @example process.stdout.write(renderTable(results, { color: process.stdout.isTTY }))
  */
 export function renderTable(results: Results, options: TableOptions = {}): string {
-  checkResults(results);
   const paint = options.color === true ? ansiPainter : plainPainter;
   const machines = strategyMachines(results);
   const blocks = [`pokebench ${results.tool.version} · ${results.createdAt}\n${runLine(results)}${machines === undefined ? '' : `\n${machines}`}`];

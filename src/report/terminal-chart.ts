@@ -5,9 +5,8 @@
  * points; the same letter in lower case draws the line between them.
  */
 import type { Results } from '../results/types.ts';
-import { checkResults } from './check-results.ts';
 import { formatTick, linearTicks, logTicks, niceStep } from './nice-ticks.ts';
-import { InvalidReportOptionError } from './report-errors.ts';
+import { InvalidReportOptionError } from '../../mock-server/errors.ts';
 
 /** Options of {@link renderTerminalChart}. */
 export interface TerminalChartOptions {
@@ -76,7 +75,6 @@ const COLLISION = '*';
  * @example process.stdout.write(renderTerminalChart(results, { width: process.stdout.columns }))
  */
 export function renderTerminalChart(results: Results, options: TerminalChartOptions = {}): string {
-  checkResults(results);
   const { width, height, yScale } = resolveTerminalChartOptions(options);
   const series = buildSeries(results, yScale);
   const title = fit(`median T (ms) vs N${yScale === 'log' ? ', log scale' : ''}`, width);

@@ -4,6 +4,8 @@
  * paints the same cell the same way.
  */
 
+import type { Verdict } from '../results/index.ts';
+
 /** How a value reads at a glance; `unknown` is "the data cannot say". */
 export type Tone = 'good' | 'warn' | 'bad' | 'unknown';
 
@@ -18,14 +20,21 @@ export const EFFICIENCY_WARN = 0.5;
 export const EFFICIENCY_IMPOSSIBLE = 1.02;
 
 /**
- * The tone of a verdict label: `flat` good, `partial(1/k)` a warning (it grows,
- * by 1/k), `linear` bad, `inconclusive` unknown (rerun with more repetitions).
+ * The tone of a verdict: `flat` good, `partial` a warning (it grows, by
+ * 1/k), `linear` bad, `inconclusive` unknown (rerun with more repetitions).
  */
-export function verdictTone(verdict: string): Tone {
-  if (verdict === 'flat') return 'good';
-  if (verdict === 'linear' || verdict === 'invalid') return 'bad';
-  if (verdict.startsWith('partial')) return 'warn';
-  return 'unknown';
+export function verdictTone(verdict: Verdict): Tone {
+  switch (verdict.class) {
+    case 'flat':
+      return 'good';
+    case 'linear':
+    case 'invalid':
+      return 'bad';
+    case 'partial':
+      return 'warn';
+    case 'inconclusive':
+      return 'unknown';
+  }
 }
 
 /** The tone of an efficiency (ideal / measured); see the thresholds above. */

@@ -5,7 +5,6 @@
  */
 import type { Results } from '../results/types.ts';
 import { renderCharts } from './charts.ts';
-import { checkResults } from './check-results.ts';
 import { toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -22,19 +21,19 @@ import { renderMarkdown } from './markdown.ts';
  * }
  */
 export async function buildReportFiles(results: Results): Promise<Record<string, string>> {
-  checkResults(results);
   const charts = await renderCharts(results);
   const files: Record<string, string> = {
-    'results.json': json(results),
+    'results.json': jsonFile(results),
     'report.html': await renderHtml(results, { charts }),
     'summary.md': renderMarkdown(results),
   };
   for (const chart of charts) files[`chart-${chart.name}.svg`] = `${chart.svg}\n`;
-  files['github-action-benchmark.json'] = json(toGithubActionBenchmark(results));
-  files['bencher.json'] = json(toBencherMetricFormat(results));
+  files['github-action-benchmark.json'] = jsonFile(toGithubActionBenchmark(results));
+  files['bencher.json'] = jsonFile(toBencherMetricFormat(results));
   return files;
 }
 
-function json(value: unknown): string {
+/** A value as a JSON report file: pretty-printed, a final newline. */
+export function jsonFile(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -11,7 +11,7 @@ import type { PayloadSize } from '../../mock-server/data/index.ts';
 import { SHIPPED_PEER_NAMES } from '../peers/index.ts';
 import type { MachineInfo, Results } from '../results/types.ts';
 import { defaultPoolSize } from '../strategies/index.ts';
-import { machineInfo } from '../sweep/build-results.ts';
+import { machineInfo } from '../results/index.ts';
 import { runBenchmark, type RunHooks } from '../sweep/run-benchmark.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import { BLOG_SPEEDUP, CLAIM_FACTOR, checkClaims, cpuPerRequest, type ClaimCheck } from './claims.ts';
@@ -130,7 +130,8 @@ export interface ReproduceHooks {
 /** Runs the experiment and returns the report (writing files is the CLI's job). */
 export async function runReproduce(options: ReproduceOptions = {}, hooks: ReproduceHooks = {}): Promise<ReproduceReport> {
   const settings = resolveReproduceOptions(options);
-  await loadProfile(settings.profile); // a bad profile fails here, before minutes of measuring
+  // Resolved once, here: a bad profile fails before minutes of measuring, and every phase runs the same one.
+  const profile = await loadProfile(settings.profile);
   const started = performance.now();
   const k = defaultPoolSize();
   const payloads: ReproduceReport['payloads'] = [];
@@ -149,7 +150,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
     const ladderFor = (name: string) => (fast ? fastLadder(name, previousLadders[name] ?? settings.ns, nodePool, waiting) : undefined);
     const results = await runBenchmark(
       {
-        profile: settings.profile,
+        profile,
         payload,
         strategies: ['sequential', 'concurrent', nodePool],
         peers: settings.peers,

@@ -4,7 +4,7 @@
  */
 import { bootstrapDistribution, percentileInterval, resample, type Interval } from '../stats/bootstrap.ts';
 import { median } from '../stats/descriptive.ts';
-import { InvalidArgumentError } from '../stats/invalid-argument-error.ts';
+import { InvalidArgumentError } from '../../mock-server/errors.ts';
 import { mulberry32, type Rng } from '../stats/prng.ts';
 import { theilSen } from '../stats/theil-sen.ts';
 import {

@@ -5,7 +5,7 @@
  * interval) is what tests assert.
  */
 import { mean } from '../stats/descriptive.ts';
-import { InvalidArgumentError } from '../stats/invalid-argument-error.ts';
+import { InvalidArgumentError } from '../../mock-server/errors.ts';
 import { leastSquares } from '../stats/least-squares.ts';
 import { COMPLEXITY_MIN_R2, COMPLEXITY_RMS_FLOOR, MIN_COMPLEXITY_POINTS } from './thresholds.ts';
 

@@ -14,6 +14,7 @@ import { median, theilSen } from '../stats/index.ts';
 import { analyzeScaling, type ScalingAnalysis } from './analyze-scaling.ts';
 import { MIN_DISTINCT_N, MIN_REPETITIONS } from './thresholds.ts';
 import { decideVerdict, invalidVerdict } from './verdict.ts';
+import { verdictLabel } from '../results/verdict.ts';
 
 /** One N: the measured makespans, and the model's ideal for each repetition. */
 export interface StrategyScalingPoint {
@@ -68,7 +69,7 @@ function analyzeValidStrategyScaling(
     ...analysis,
     verdict: {
       ...verdict,
-      label: `partial(1/${strategy.k})`,
+      label: verdictLabel({ class: 'partial', k: strategy.k }),
       k: strategy.k,
       kEstimated: false,
       reason: `${verdict.reason.replace(/1\/[\d.]+/, `the batched model's slope ${modelSlope.toFixed(3)}`)} (batches of ${strategy.k} wait for their slowest member)`,

@@ -1,4 +1,5 @@
 /** The scaling verdict from a slope's confidence interval (DESIGN.md "How tests assert scaling"). */
+import { verdictLabel } from '../results/verdict.ts';
 import type { Interval } from '../stats/bootstrap.ts';
 import {
   FLAT_MAX_SLOPE,
@@ -18,7 +19,8 @@ export type ScalingVerdict =
   | { kind: 'linear'; label: 'linear'; reason: string }
   | {
       kind: 'partial';
-      label: `partial(1/${number})`;
+      /** `partial(1/k)`, from {@link verdictLabel}. */
+      label: string;
       /** The pool size the interval is consistent with. */
       k: number;
       /** True when k was estimated as round(1/s), not given by the caller. */
@@ -86,7 +88,7 @@ export function decideVerdict({ slope, interval, k }: VerdictInput): ScalingVerd
   if (pool >= (kEstimated ? 2 : 1) && excludesEnds && overlaps) {
     return {
       kind: 'partial',
-      label: `partial(1/${pool})`,
+      label: verdictLabel({ class: 'partial', k: pool }),
       k: pool,
       kEstimated,
       reason: `slope interval ${range} overlaps 1/${pool} ± ${PARTIAL_MARGIN * 100}%${kEstimated ? ' (k estimated as round(1/s))' : ''} and excludes ${NO_GROWTH_SLOPE} and ${SERIAL_SLOPE}`,

@@ -5,20 +5,15 @@
  * mixed versions, profiles or settings, a shard twice, a strategy in two
  * shards, a shard missing. Every refusal names the files.
  */
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { MergeRefusedError } from '../../mock-server/errors.ts';
 import type { Results, RunSettings } from '../results/types.ts';
+
+export { MergeRefusedError };
 
 /** One shard's results and the file they came from. */
 export interface ShardFile {
   file: string;
   results: Results;
-}
-
-/** The shards do not make one sweep (code `MERGE_REFUSED`); the message names the files and the fix. */
-export class MergeRefusedError extends PokebenchError {
-  constructor(message: string) {
-    super('MERGE_REFUSED', message);
-  }
 }
 
 /** The settings every shard must share (ladders are per strategy, so each shard has its own). */

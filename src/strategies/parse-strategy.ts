@@ -3,7 +3,7 @@ import type { Strategy } from '../types.ts';
 import { batched } from './batched.ts';
 import { bounded } from './bounded.ts';
 import { concurrent } from './concurrent.ts';
-import { InvalidStrategySpecError } from './errors.ts';
+import { InvalidStrategySpecError } from '../../mock-server/errors.ts';
 import { sequential } from './sequential.ts';
 import { workers } from './workers.ts';
 

@@ -5,7 +5,7 @@
  * request: 1600 listeners on one AbortSignal trip Node's leak warning).
  */
 import type { StrategyOptions } from '../types.ts';
-import { InvalidStrategyOptionError } from './errors.ts';
+import { InvalidStrategyOptionError } from '../../mock-server/errors.ts';
 
 // setTimeout fires at once (with a warning) for delays past 2³¹ − 1 ms.
 const MAX_TIMEOUT_MS = 2_147_483_647;

@@ -7,7 +7,7 @@
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { FetchResult, WorkerClientSpec } from '../types.ts';
-import { WorkerStartError } from './workers-errors.ts';
+import { WorkerStartError } from '../../mock-server/errors.ts';
 
 /** The worker module (plain JS). */
 export const WORKER_THREAD_MODULE: string = new URL('./workers-thread.mjs', import.meta.url).href;

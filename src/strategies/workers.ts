@@ -7,7 +7,7 @@ import type { FetchOne, RequestRecord, Strategy, WorkerClientSpec } from '../typ
 import { resolvePoolSize } from './pool-size.ts';
 import { startRun } from './run-context.ts';
 import { runOne } from './run-one.ts';
-import { WorkerSpecMissingError } from './workers-errors.ts';
+import { WorkerSpecMissingError } from '../../mock-server/errors.ts';
 import { startWorkerPool } from './workers-pool.ts';
 
 /**

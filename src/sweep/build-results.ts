@@ -4,41 +4,29 @@
  * point the median, spread, the model's ideal, roofs and efficiency; per
  * strategy the fitted slope and the verdict.
  */
-import os from 'node:os';
 import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
 import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-runs.ts';
-import { RESULTS_VERSION, type MachineInfo, type Results, type RunSettings, type StrategyResult } from '../results/types.ts';
+import { RESULTS_VERSION, type Results, type RunSettings, type StrategyResult } from '../results/types.ts';
+import { machineInfo } from '../results/index.ts';
 
 /** The tool's version, stamped on every results file. */
 export const TOOL_VERSION = '0.1.0';
 
-/** The machine this process runs on. */
-export function machineInfo(): MachineInfo {
-  const cpus = os.cpus();
-  return {
-    platform: process.platform,
-    arch: process.arch,
-    cpus: os.availableParallelism(),
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
-    node: process.version,
-    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-    hostname: os.hostname(),
-  };
-}
-
-/** The server concurrency cap the run's profile set, if any (the model schedules on min(k, c)). */
-export function serverCapOf(settings: Pick<RunSettings, 'profile'>): number | undefined {
-  const definition = settings.profile.definition as { concurrency?: { max?: unknown } } | null | undefined;
-  const max = definition?.concurrency?.max;
-  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : undefined;
+/**
+ * The server concurrency cap a profile sets, if any (the model schedules on
+ * min(k, c)): read once, when the run's settings are made, and stored as
+ * `settings.serverCap`.
+ */
+export function serverCapOf(definition: unknown): number | null {
+  const max = (definition as { concurrency?: { max?: unknown } } | null | undefined)?.concurrency?.max;
+  return typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : null;
 }
 
 /** Builds the results object from the sweep's cells. */
 export function buildResults(cells: readonly SweepCell[], settings: RunSettings, durationMs: number, createdAt = new Date()): Results {
   const machine = machineInfo();
-  const context: SummaryContext = { serverCap: serverCapOf(settings), cpus: machine.cpus };
+  const context: SummaryContext = { serverCap: settings.serverCap ?? undefined, cpus: machine.cpus };
   const byStrategy = new Map<string, SweepCell[]>();
   for (const cell of cells) byStrategy.set(cell.strategy.name, [...(byStrategy.get(cell.strategy.name) ?? []), cell]);
   const strategies: StrategyResult[] = [];

@@ -8,7 +8,7 @@
 import os from 'node:os';
 import type { RunResult } from '../measure/index.ts';
 import type { RequestRecord, Strategy } from '../types.ts';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { InternalError } from '../../mock-server/errors.ts';
 import { findShippedPeer, runPeer, type PeerReport, type PeerSpec, type RunPeerOptions } from '../peers/index.ts';
 
 /** One external run: a result, or why there is none (the sweep records it and goes on). */
@@ -51,15 +51,15 @@ export function pythonDefaultWorkers(cpus = os.cpus().length): number {
 /** The model a shipped peer declares before it has run (its reports then say for sure). */
 function declaredModel(spec: PeerSpec, options: PeerStrategyOptions): Pick<Strategy, 'kind' | 'k'> {
   const shipped = typeof spec === 'string' ? findShippedPeer(spec) : undefined;
-  if (!shipped || shipped.model === 'concurrent') {
+  if (!shipped || shipped.model.kind === 'concurrent') {
     if (options.pool !== undefined && options.pool !== 'unlimited') return { kind: 'bounded', k: options.pool };
     return { kind: 'concurrent', k: undefined };
   }
-  if (shipped.model === 'sequential') return { kind: 'sequential', k: undefined };
-  if (shipped.name === 'py-threadpool') return { kind: 'bounded', k: options.workers ?? pythonDefaultWorkers() };
+  const { model } = shipped;
+  if (model.kind === 'sequential') return { kind: 'sequential', k: undefined };
+  if (model.k === 'workers') return { kind: 'bounded', k: options.workers ?? pythonDefaultWorkers() };
   if (options.pool === 'unlimited') return { kind: 'concurrent', k: undefined };
-  const k = options.pool ?? Number(/\d+/.exec(shipped.model)?.[0] ?? 100);
-  return { kind: 'bounded', k };
+  return { kind: 'bounded', k: options.pool ?? model.k };
 }
 
 /** Wraps a peer (a shipped name, a command line, or `{ name, command }`) as a strategy for the sweep. */
@@ -73,7 +73,7 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
     external: true as const,
     command,
     run(): Promise<RequestRecord[]> {
-      return Promise.reject(new PokebenchError('INTERNAL', `${strategy.name} is an external client: the sweep measures it with measureExternal, not run.`));
+      return Promise.reject(new InternalError(`${strategy.name} is an external client: the sweep measures it with measureExternal, not run.`));
     },
     async measureExternal({ n, timeoutMs, signal }: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalRun> {
       // This process's CPU while the peer runs: the embedded mock's work (it shares the machine's cores with the peer).

@@ -14,6 +14,7 @@ import { summarizePoint, summarizeScaling, type SummarizedStrategy, type Summary
 import { concurrent } from '../strategies/index.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import type { FetchOne, Strategy } from '../types.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 /** Options of {@link measureScaling}. */
 export interface MeasureScalingOptions {
@@ -139,7 +140,7 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
       const fetchOne = factory ? factory() : shared!;
       const before = options.serverUrl === undefined ? undefined : await readServerUsage(options.serverUrl);
       const faultsBefore = await serverFaults?.();
-      const run = await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? 30_000, closeClient: factory !== undefined });
+      const run = await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, closeClient: factory !== undefined });
       if (before && options.serverUrl !== undefined) run.server = usageSince(before, await readServerUsage(options.serverUrl));
       const faultsAfter = faultsBefore && (await serverFaults?.());
       if (faultsBefore && faultsAfter) run.injectedFaults = countsSince(faultsBefore, faultsAfter);

@@ -6,7 +6,7 @@
  */
 import { ServerStartError, startMockServer } from '../../mock-server/node/server.ts';
 import { startChildMockServer } from '../../mock-server/node/child.ts';
-import { loadProfile } from '../../mock-server/profile/index.ts';
+import { loadProfile, parseProfile, type Profile } from '../../mock-server/profile/index.ts';
 import { createFetchClient } from '../clients/fetch-client.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
@@ -14,16 +14,17 @@ import type { RunConfig } from '../config/run-config.ts';
 import { isExternal, peerStrategy } from './external-strategy.ts';
 import { checkFanOut, largestFanOut, readMachineLimits, type MachineLimits } from '../limits/index.ts';
 import { resolvePeerCommand } from '../peers/index.ts';
-import { ConfigError } from '../config/run-config.ts';
+import { ConfigError } from '../../mock-server/errors.ts';
 import type { Results, RunSettings } from '../results/types.ts';
 import type { FetchOne, Strategy } from '../types.ts';
-import { buildResults } from './build-results.ts';
+import { buildResults, serverCapOf } from './build-results.ts';
 import { pickShard } from '../shard/pick-shard.ts';
 import { adminHeaders, readTargetInfo } from '../remote/target-info.ts';
 import { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
 import { readServerFaults, readServerUsage, reportsServerUsage } from './server-usage.ts';
 import type { MockPlacement } from '../results/types.ts';
 import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 /**
  * The defaults of `pokebench run`. Five repetitions a point, not three: with
@@ -43,9 +44,8 @@ export const RUN_DEFAULTS = {
   client: 'undici',
   payload: 'slim',
   out: 'pokebench-results',
-  timeoutMs: 30_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   maxSeconds: 600,
-  threshold: 0.1,
   mock: 'child',
 } as const;
 
@@ -129,11 +129,13 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
   const baseUrl = server.url;
   let profileInfo: RunSettings['profile'];
   try {
-    profileInfo = server.profile ?? (await remoteProfile(baseUrl, config.profile, hooks.adminToken));
+    profileInfo = server.profile ?? (await remoteProfile(baseUrl, typeof config.profile === 'object' ? config.profile.name : config.profile, hooks.adminToken));
   } catch (error) {
     await server.close();
     throw error;
   }
+  // Read once, from the profile the server runs, and stored as a field (the model schedules a pool on min(k, cap)).
+  const serverCap = serverCapOf(profileInfo.definition);
   hooks.onServer?.(baseUrl, server.placement);
   strategies.push(...peers.map((spec) => peerStrategy(spec, { url: baseUrl })));
   if (strategies.length === 0) {
@@ -183,6 +185,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
     });
     const settings: RunSettings = {
       profile: profileInfo,
+      serverCap,
       payload,
       client: { kind: clientKind, connections: config.connections ?? null, pipelining: 1, timeoutMs },
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
@@ -203,7 +206,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
 interface RunServer {
   url: string;
   placement: MockPlacement;
-  /** The active profile, when the kit started the mock in this process (else read over HTTP). */
+  /** The active profile, when the kit started the mock (else read over HTTP). */
   profile?: RunSettings['profile'] | undefined;
   /** The mock's cumulative injected-fault counts; undefined when the server cannot say. */
   faults: () => Record<string, number> | undefined | Promise<Record<string, number> | undefined>;
@@ -225,29 +228,31 @@ async function startServer(config: RunConfig, payload: RunSettings['payload'], t
     const usage = (await reportsServerUsage(url, token)) ? () => readServerUsage(url, token) : undefined;
     return { url, placement: 'external', faults: () => readServerFaults(url, token), usage, close: async () => {} };
   }
-  const profileName = config.profile ?? RUN_DEFAULTS.profile;
+  // Resolved once, here: a bad profile fails with the loader's message before any server starts.
+  const loaded = await resolveProfile(config.profile);
+  // The profile the server runs (the seed override applied), known here rather than read back from the server.
+  const active: Profile = config.seed === undefined ? loaded : { ...loaded, seed: config.seed };
+  const profile = { name: active.name ?? (typeof config.profile === 'string' ? config.profile : RUN_DEFAULTS.profile), seed: active.seed, description: active.description, definition: active };
   if ((config.mock ?? RUN_DEFAULTS.mock) === 'in-process') {
-    const profile = await loadProfile(profileName);
-    const server = await startMockServer({ profile, seed: config.seed, payload });
-    const active = server.api.profile;
-    return {
-      url: server.url,
-      placement: 'in-process',
-      profile: { name: active.name ?? profileName, seed: active.seed, description: active.description, definition: active },
-      faults: () => server.api.faultCounts(),
-      close: () => server.close(),
-    };
+    const server = await startMockServer({ profile: active, payload });
+    return { url: server.url, placement: 'in-process', profile, faults: () => server.api.faultCounts(), close: () => server.close() };
   }
-  await loadProfile(profileName); // a bad profile fails here, with the loader's message, not the child's
   let child: Awaited<ReturnType<typeof startChildMockServer>>;
   try {
-    child = await startChildMockServer({ profile: profileName, seed: config.seed, payload });
+    // A profile named by the user is named to the child too; one given as an object crosses over its admin API.
+    const named = typeof config.profile === 'object' ? undefined : (config.profile ?? RUN_DEFAULTS.profile);
+    child = await startChildMockServer({ profile: named ?? 'instant', seed: config.seed, payload });
+    if (named === undefined) await putProfile(child.url, active).catch(async (error: unknown) => {
+      await child.close();
+      throw error;
+    });
   } catch (error) {
     throw new ServerStartError(`${(error as Error).message} Where a process cannot be spawned, run with --mock in-process (config: mock: 'in-process').`, { cause: error });
   }
   return {
     url: child.url,
     placement: 'child',
+    profile,
     faults: () => readServerFaults(child.url),
     usage: () => readServerUsage(child.url),
     close: () => child.close(),
@@ -263,6 +268,19 @@ async function availablePeers(specs: readonly string[], notice: ((message: strin
     else notice?.(`skipping peer ${resolved.name}: ${resolved.message}`);
   }
   return peers;
+}
+
+/** Replaces the profile of the kit's own child mock through its admin API. */
+async function putProfile(url: string, profile: Profile): Promise<void> {
+  const res = await fetch(`${url}/__admin/profile`, { method: 'PUT', body: JSON.stringify(profile), headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  if (!res.ok) throw new ServerStartError(`Failed to set the child mock's profile: status ${res.status}: ${text}`);
+}
+
+/** A profile given by name or path is loaded; one given as an object (already resolved by the caller) is only checked. */
+async function resolveProfile(profile: RunConfig['profile']): Promise<Profile> {
+  if (typeof profile === 'object') return parseProfile(profile, 'config.profile');
+  return loadProfile(profile ?? RUN_DEFAULTS.profile);
 }
 
 /** Reads the active profile of a pokebench mock at `url`; any other server gets a placeholder. */

@@ -7,9 +7,12 @@
 import { measureRun, type RunResult } from '../measure/index.ts';
 import type { FetchOne, Strategy } from '../types.ts';
 import { isExternal } from './external-strategy.ts';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { SweepTimeoutError } from '../../mock-server/errors.ts';
 import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
 import { usageSince } from './server-usage.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types.ts';
+
+export { SweepTimeoutError };
 
 /** What the sweep reports as it goes, for a progress display. */
 export interface SweepProgress {
@@ -85,18 +88,11 @@ export interface SweepCell {
   failures: SweepFailure[];
 }
 
-/** The sweep took longer than `maxDurationMs`. */
-export class SweepTimeoutError extends PokebenchError {
-  constructor(limitMs: number) {
-    super('SWEEP_TIMEOUT', `The sweep ran past its ${Math.round(limitMs / 1000)} s limit and was stopped. Use a shorter ladder, fewer repeats, or raise the limit.`);
-  }
-}
-
 /** Runs the sweep and returns one cell per (strategy, N), in strategy then ladder order. */
 export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const repeats = options.repeats ?? 5;
   const warmup = options.warmup ?? 1;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxDurationMs = options.maxDurationMs ?? 600_000;
   const now = options.now ?? (() => performance.now());
   const started = now();

@@ -4,15 +4,8 @@
  * server roof and the cores roof need from a mock in another process.
  */
 import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
-import { PokebenchError } from '../../mock-server/errors.ts';
+import { ServerUsageError } from '../../mock-server/errors.ts';
 import { adminHeaders } from '../remote/target-info.ts';
-
-/** The mock could not report its usage (not a pokebench mock, or an older one). */
-export class ServerUsageError extends PokebenchError {
-  constructor(url: string, reason: string) {
-    super('SERVER_USAGE_UNAVAILABLE', `Failed to read the mock's CPU from ${url}/__admin/process: ${reason}. Serve with 'pokebench serve' from this version, or run with --mock in-process.`);
-  }
-}
 
 /** Reads the mock's cumulative usage (`token`: the admin token of a mock that requires one). */
 export async function readServerUsage(url: string, token?: string): Promise<ProcessUsage> {

@@ -6,11 +6,11 @@
  * a figure has one definition wherever it is shown.
  */
 import { efficiency, modelRun, overheadPerRequest, type RunModel } from '../model/index.ts';
-import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type ScalingAnalysis } from '../scaling/index.ts';
+import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type ScalingAnalysis, type ScalingVerdict } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome, type Strategy } from '../types.ts';
 import { lostByCode, pointValidity, runDelays, type RunResult } from '../measure/index.ts';
-import type { PointResult, RunSummary, ScalingSummary } from '../results/types.ts';
+import type { PointResult, RunSummary, ScalingSummary, Verdict } from '../results/types.ts';
 
 /** What a summary needs besides the runs. */
 export interface SummaryContext {
@@ -177,7 +177,7 @@ export function summarizeScaling(
       complexity: 'n/a',
       slope: Number.NaN,
       interval: { low: Number.NaN, high: Number.NaN },
-      verdict: invalid?.label ?? 'inconclusive',
+      verdict: invalid ? { class: 'invalid' } : { class: 'inconclusive' },
       reason: invalid?.reason ?? 'needs at least 2 N values and a non-zero applied delay',
       interceptMs: Number.NaN,
       slopeMs: Number.NaN,
@@ -199,11 +199,16 @@ export function summarizeScaling(
     complexity,
     slope: analysis.slope,
     interval: { low: analysis.interval.low, high: analysis.interval.high },
-    verdict: analysis.verdict.label,
+    verdict: storedVerdict(analysis.verdict),
     reason: analysis.verdict.reason,
     interceptMs: analysis.interceptMs,
     slopeMs: analysis.slopeMs,
     r2: analysis.r2,
   };
   return { summary, analysis };
+}
+
+/** A verdict as results store it: its class, and for a pool its k (reports print it through `verdictLabel`). */
+export function storedVerdict(verdict: ScalingVerdict): Verdict {
+  return verdict.kind === 'partial' ? { class: 'partial', k: verdict.k } : { class: verdict.kind };
 }

@@ -1,18 +1,11 @@
+/** Tests of src/calibrate/fidelity.ts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../mock-server/profile/index.ts';
-import {
-  FIDELITY_PERCENTILES,
-  faultProbability,
-  fidelityBoundMs,
-  fidelityRow,
-  judgeFidelity,
-  meanDelayMs,
-  profileCaveats,
-  responseTimeoutSeconds,
-  samplingBand,
-  theoreticalPercentile,
-} from '../../src/calibrate/fidelity.ts';
+import { resolveCalibrateOptions } from '../../src/calibrate/calibrate.ts';
+import { FIDELITY_PERCENTILES, faultProbability, fidelityBoundMs, fidelityRow, judgeFidelity, meanDelayMs, profileCaveats, responseTimeoutSeconds, samplingBand, theoreticalPercentile, fidelityResponses } from '../../src/calibrate/fidelity.ts';
+
+// ── fidelity ────────────────────────────────────────────
 
 const spec = (label: 'p50' | 'p99.9', judged = true) => ({ label, p: label === 'p50' ? 0.5 : 0.999, judged });
 
@@ -189,5 +182,24 @@ describe('faultProbability and profileCaveats', () => {
     expect(profileCaveats(capped)).toEqual([expect.stringContaining('caps the server at 4')]);
     const breaking = parseProfile({ delay: { type: 'fixed', ms: 10 }, faults: [{ kind: 'reset', probability: 0.01 }, { kind: 'http-error', probability: 0.01 }] });
     expect(profileCaveats(breaking)).toEqual([expect.stringContaining('breaks connections (reset): autocannon waits out its 1 s timeout')]);
+  });
+});
+
+// ── measure-fidelity ────────────────────────────────────
+
+describe('fidelityResponses', () => {
+  const options = resolveCalibrateOptions({ fidelityConnections: 16, fidelityResponses: 4000, fidelityMaxMs: 10_000 });
+
+  it('asks for all the responses when the profile is fast enough to give them in half the cap', () => {
+    expect(fidelityResponses(parseProfile({ delay: { type: 'fixed', ms: 10 } }), options)).toBe(4000);
+  });
+
+  it('asks for fewer when the profile is slow, so the run ends by count and not by its cap', () => {
+    // 16 connections × (floor(5 s / (100 + 1) ms) - 1) = 16 × 48.
+    expect(fidelityResponses(parseProfile({ delay: { type: 'fixed', ms: 100 } }), options)).toBe(768);
+  });
+
+  it('asks for at least one response per connection', () => {
+    expect(fidelityResponses(parseProfile({ delay: { type: 'fixed', ms: 60_000 } }), options)).toBe(16);
   });
 });

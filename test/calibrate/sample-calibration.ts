@@ -9,21 +9,22 @@ export function step(connections: number, pass: boolean, addedP99Ms = pass ? 0.8
 export function sampleCalibration(concurrency: Partial<Calibration['concurrency']> = {}): Calibration {
   const figures = (rps: number) => ({ rps, p50Ms: 2, p99Ms: 6, errors: 0 });
   return {
-    schema: 'pokebench-calibration/1',
+    schema: 'pokebench-calibration/2',
     date: '2025-03-04T10:20:30.000Z',
     durationMs: 36_000,
     quick: false,
     profile: 'fast-jitter-30ms',
     payload: 'slim',
     machine: {
-      cores: 2,
-      cpuModel: 'Test CPU',
-      loadAverage: [0.5, 0.4, 0.3],
-      loadAverageAfter: [1.5, 0.6, 0.35],
       platform: 'linux',
       arch: 'x64',
+      cpus: 2,
+      cpuModel: 'Test CPU',
+      totalMemoryMb: 8192,
       node: 'v20.20.2',
-      memoryMb: 8192,
+      loadAverage1m: 0.5,
+      loadAverage: [0.5, 0.4, 0.3],
+      loadAverageAfter: [1.5, 0.6, 0.35],
     },
     capacity: {
       connections: 50,

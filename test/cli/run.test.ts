@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main.ts';
 import { flagsToConfig, gateFlags, maxInFlight } from '../../src/cli/commands/run.ts';
 import { RERUN_DEFAULTS } from '../../src/gate/index.ts';
 import { fakeIo } from './fake-io.ts';
+import { RESULTS_VERSION, validateResults } from '../../src/results/index.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -104,7 +105,8 @@ describe('pokebench run: end to end on a tiny ladder', () => {
     expect(files.filter((file) => file.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
 
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
-    expect(results).toMatchObject({ schema: 'pokebench-results', version: 1 });
+    expect(results).toMatchObject({ schema: 'pokebench-results', version: RESULTS_VERSION });
+    expect(() => validateResults(results, 'results.json')).not.toThrow();
     expect(results.settings.profile).toMatchObject({ name: 'fast-jitter-30ms', seed: 3 });
     expect(results.strategies).toHaveLength(5);
     for (const s of results.strategies) {
@@ -203,7 +205,7 @@ describe('pokebench run: end to end on a tiny ladder', () => {
     expect(code).toBe(2);
     expect(f.stderr()).toMatch(/concurrent is invalid: N = 5: 5 of 5 requests were lost.*5 × ECONNREFUSED: the server refused the connection.*Fix: /);
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
-    expect(results.strategies[0].scaling.verdict).toBe('invalid');
+    expect(results.strategies[0].scaling.verdict).toEqual({ class: 'invalid' });
     expect(results.strategies[0].points[0].invalid).toMatch(/ECONNREFUSED/);
   });
 });

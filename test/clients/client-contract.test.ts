@@ -58,7 +58,7 @@ describe.each(clients)('%s client', (_name, create) => {
 
   it('rejects a malformed 200 body with code INVALID_JSON', async () => {
     server.setReply(() => ({ body: 'malformed' }));
-    await expect(withClient(create, {}, (f) => f(7, signal()))).rejects.toMatchObject({ code: 'INVALID_JSON', status: 200 });
+    await expect(withClient(create, {}, (f) => f(7, signal()))).rejects.toMatchObject({ code: 'ERR_POKEBENCH_INVALID_JSON', status: 200 });
   });
 
   it('resolves a malformed body when parse is off, counting its bytes', async () => {

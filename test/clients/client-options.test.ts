@@ -40,7 +40,7 @@ describe('resolveClientOptions', () => {
   ])('rejects options.%s = %s with INVALID_OPTION naming it', (option, value) => {
     const options = { baseUrl, [option]: value } as unknown as ClientOptions;
     expect(() => resolveClientOptions(options)).toThrowError(
-      expect.objectContaining({ code: 'INVALID_OPTION', option, message: expect.stringContaining(`options.${option} must be`) }),
+      expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option, message: expect.stringContaining(`options.${option} must be`) }),
     );
   });
 
@@ -73,6 +73,6 @@ describe.each([
   ['createFetchClient', createFetchClient],
 ])('%s', (_name, create) => {
   it('validates its options at the entry, before opening anything', () => {
-    expect(() => create({ baseUrl, connections: -3 })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', option: 'connections' }));
+    expect(() => create({ baseUrl, connections: -3 })).toThrowError(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'connections' }));
   });
 });

@@ -62,7 +62,7 @@ describe('createFetchClient under msw', () => {
   });
 
   it('rejects malformed JSON with code INVALID_JSON', async () => {
-    await expect(fetchOne(MALFORMED, signal())).rejects.toMatchObject({ code: 'INVALID_JSON' });
+    await expect(fetchOne(MALFORMED, signal())).rejects.toMatchObject({ code: 'ERR_POKEBENCH_INVALID_JSON' });
   });
 
   it('rejects HttpResponse.error() as fetch does, with a TypeError', async () => {
@@ -81,7 +81,7 @@ describe('a strategy over the fetch client under msw', () => {
     expect(byId(records, OK)).toMatchObject({ outcome: 'ok', status: 200, delayMs: 42 });
     expect(byId(records, NOT_FOUND)).toMatchObject({ outcome: 'http-error', status: 404, delayMs: 42 });
     expect(byId(records, SERVER_ERROR)).toMatchObject({ outcome: 'http-error', status: 500 });
-    expect(byId(records, MALFORMED)).toMatchObject({ outcome: 'network-error', code: 'INVALID_JSON' });
+    expect(byId(records, MALFORMED)).toMatchObject({ outcome: 'network-error', code: 'ERR_POKEBENCH_INVALID_JSON' });
     expect(byId(records, NETWORK_ERROR)).toMatchObject({ outcome: 'network-error' });
     expect(byId(records, NETWORK_ERROR)).not.toHaveProperty('delayMs');
   });

@@ -36,7 +36,7 @@ describe('createUndiciClient', () => {
       const run = (f: FetchOne) => Promise.all(ids.map((id) => settle(f(id, new AbortController().signal))));
       const [a, b] = await Promise.all([run(main), run(rebuilt)]);
       expect(b).toEqual(a);
-      expect(a.map((r) => ('status' in r ? r.status : r.code))).toEqual([200, 'INVALID_JSON', 404, 500]);
+      expect(a.map((r) => ('status' in r ? r.status : r.code))).toEqual([200, 'ERR_POKEBENCH_INVALID_JSON', 404, 500]);
     } finally {
       await Promise.all([main.close(), rebuilt.close?.()]);
     }

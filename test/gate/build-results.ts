@@ -3,24 +3,24 @@
  * × runs, with seeded multiplicative noise from the repo's PRNG, and an
  * optional planted change at one point.
  */
-import { RESULTS_VERSION, type PointResult, type Results, type StrategyResult } from '../../src/results/types.ts';
+import { RESULTS_VERSION, type PointResult, type Results, type StrategyResult, type Verdict } from '../../src/results/types.ts';
 import { median } from '../../src/stats/descriptive.ts';
 import { mulberry32 } from '../../src/stats/prng.ts';
 
-/** One strategy of the built run: its verdict label and its noise-free wall time at N. */
+/** One strategy of the built run: its verdict and its noise-free wall time at N. */
 export interface StrategySpec {
   name: string;
   kind: StrategyResult['kind'];
   k: number | null;
-  verdict: string;
+  verdict: Verdict;
   timeMs: (n: number) => number;
 }
 
 /** Sequential, concurrent and bounded(4) at 100 ms per request. */
 export const DEFAULT_STRATEGIES: readonly StrategySpec[] = [
-  { name: 'sequential', kind: 'sequential', k: null, verdict: 'linear', timeMs: (n) => 100 * n },
-  { name: 'concurrent', kind: 'concurrent', k: null, verdict: 'flat', timeMs: (n) => 100 + 0.2 * n },
-  { name: 'bounded(4)', kind: 'bounded', k: 4, verdict: 'partial(1/4)', timeMs: (n) => 100 * Math.ceil(n / 4) },
+  { name: 'sequential', kind: 'sequential', k: null, verdict: { class: 'linear' }, timeMs: (n) => 100 * n },
+  { name: 'concurrent', kind: 'concurrent', k: null, verdict: { class: 'flat' }, timeMs: (n) => 100 + 0.2 * n },
+  { name: 'bounded(4)', kind: 'bounded', k: 4, verdict: { class: 'partial', k: 4 }, timeMs: (n) => 100 * Math.ceil(n / 4) },
 ];
 
 /** A change planted at one point: its wall times scaled, and optionally its own noise or run count. */
@@ -44,7 +44,7 @@ export interface BuildOptions {
   seed?: number;
   plant?: Plant | undefined;
   /** Verdict overrides by strategy name. */
-  verdicts?: Record<string, string>;
+  verdicts?: Record<string, Verdict>;
 }
 
 /** Build a results object. */
@@ -59,6 +59,7 @@ export function buildResults(options: BuildOptions = {}): Results {
     machine: { platform: 'linux', arch: 'x64', cpus: 2, cpuModel: 'Test CPU @ 2.0GHz', totalMemoryMb: 4096, node: 'v20.20.0', loadAverage1m: 0.5 },
     settings: {
       profile: { name: 'fixed-100', seed: 1, definition: { delay: { type: 'fixed', ms: 100 } } },
+      serverCap: null,
       payload: 'slim',
       client: { kind: 'undici', connections: null, pipelining: 1, timeoutMs: null },
       repeats: runs,

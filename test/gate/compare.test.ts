@@ -163,7 +163,7 @@ describe('compareResults: wall time over the model', () => {
 describe('compareResults: scaling verdicts', () => {
   it('fails on a verdict change flat → linear even when the medians barely move', () => {
     const baseline = buildResults({ noise: 0.02, seed: 1 });
-    const current = buildResults({ noise: 0.02, seed: 2, plant: { strategy: 'concurrent', n: 160, factor: 1.02 }, verdicts: { concurrent: 'linear' } });
+    const current = buildResults({ noise: 0.02, seed: 2, plant: { strategy: 'concurrent', n: 160, factor: 1.02 }, verdicts: { concurrent: { class: 'linear' } } });
     const report = compareResults(baseline, current);
     expect(report.rows.filter((r) => r.decision === 'regressed')).toEqual([]);
     expect(report.verdictChanges).toEqual([{ kind: 'class-changed', strategy: 'concurrent', baseline: 'flat', current: 'linear', direction: 'worse' }]);
@@ -171,13 +171,13 @@ describe('compareResults: scaling verdicts', () => {
   });
 
   it('fails when a pool got smaller: partial(1/4) → partial(1/2)', () => {
-    const report = compareResults(buildResults(), buildResults({ verdicts: { 'bounded(4)': 'partial(1/2)' } }));
+    const report = compareResults(buildResults(), buildResults({ verdicts: { 'bounded(4)': { class: 'partial', k: 2 } } }));
     expect(report.verdictChanges).toMatchObject([{ kind: 'class-changed', direction: 'worse' }]);
     expect(report.exitCode).toBe(1);
   });
 
   it('reports an inconclusive verdict on either side without failing', () => {
-    const report = compareResults(buildResults({ verdicts: { sequential: 'inconclusive' } }), buildResults({ verdicts: { concurrent: 'inconclusive' } }));
+    const report = compareResults(buildResults({ verdicts: { sequential: { class: 'inconclusive' } } }), buildResults({ verdicts: { concurrent: { class: 'inconclusive' } } }));
     expect(report.verdictChanges).toEqual([
       { kind: 'inconclusive', strategy: 'sequential', baseline: 'inconclusive', current: 'linear', side: 'baseline' },
       { kind: 'inconclusive', strategy: 'concurrent', baseline: 'flat', current: 'inconclusive', side: 'current' },
@@ -190,7 +190,7 @@ describe('compareResults: invalid strategies', () => {
   const cause = 'N = 160: 300 of 800 requests were lost beyond the faults the profile injected. 300 × EMFILE: the process ran out of file descriptors';
   const invalid = (results: Results, name: string): Results => ({
     ...results,
-    strategies: results.strategies.map((s) => (s.name === name ? { ...s, scaling: { ...s.scaling, verdict: 'invalid', reason: cause } } : s)),
+    strategies: results.strategies.map((s) => (s.name === name ? { ...s, scaling: { ...s.scaling, verdict: { class: 'invalid' as const }, reason: cause } } : s)),
   });
 
   it('fails the run (exit 2, not comparable) with the cause when a current strategy is invalid, even with every point unchanged', () => {
@@ -280,7 +280,7 @@ describe('compareResults: comparability', () => {
 
 describe('compareResults: options', () => {
   it('names a bad option at the entry', () => {
-    expect(() => compareResults(buildResults(), buildResults(), { threshold: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', option: 'threshold' }));
+    expect(() => compareResults(buildResults(), buildResults(), { threshold: 0 })).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'threshold' }));
   });
 
   it('law: a lower threshold never turns a regression into a pass', () =>

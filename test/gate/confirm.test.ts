@@ -13,7 +13,7 @@ function only(results: Results, names: readonly string[]): Results {
 
 describe('regressedStrategies', () => {
   it('names the strategies with a regressed point or a changed scaling class, once each', () => {
-    const current = buildResults({ noise: 0.05, seed: 2, plant: { strategy: 'concurrent', n: 160, factor: 2 }, verdicts: { 'bounded(4)': 'linear', concurrent: 'linear' } });
+    const current = buildResults({ noise: 0.05, seed: 2, plant: { strategy: 'concurrent', n: 160, factor: 2 }, verdicts: { 'bounded(4)': { class: 'linear' }, concurrent: { class: 'linear' } } });
     expect(regressedStrategies(compareResults(baseline, current))).toEqual(['concurrent', 'bounded(4)']);
   });
 

@@ -20,7 +20,7 @@ describe('resolveGateOptions', () => {
     ['seed', 1.5],
   ] as const)('rejects %s = %s, naming the option', (option, value) => {
     expect(() => resolveGateOptions({ [option]: value })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', option, message: expect.stringContaining(`options.${option} must be`) }),
+      expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option, message: expect.stringContaining(`options.${option} must be`) }),
     );
   });
 

@@ -3,7 +3,7 @@ import { compareResults } from '../../src/gate/compare.ts';
 import { renderGateMarkdown, renderGateReport } from '../../src/gate/render.ts';
 import { buildResults, DEFAULT_STRATEGIES } from './build-results.ts';
 
-const regression = compareResults(buildResults(), buildResults({ plant: { strategy: 'bounded(4)', n: 40, factor: 2 }, verdicts: { concurrent: 'linear' } }));
+const regression = compareResults(buildResults(), buildResults({ plant: { strategy: 'bounded(4)', n: 40, factor: 2 }, verdicts: { concurrent: { class: 'linear' } } }));
 
 describe('renderGateReport', () => {
   it('lays out one aligned row per point with the change and its interval', () => {

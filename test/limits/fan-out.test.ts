@@ -42,7 +42,7 @@ describe('checkFanOut', () => {
   it('refuses N = 20,000 with the mock in process: names the limit, the number needed and every way out', () => {
     const plan = largestFanOut([concurrent], ladder([1, 5000, 20_000]), { serverInProcess: true });
     const error = refusal(() => checkFanOut(plan, MACHINE));
-    expect(error.code).toBe('MACHINE_LIMIT');
+    expect(error.code).toBe('ERR_POKEBENCH_MACHINE_LIMIT');
     expect(error.message).toContain(`concurrent at N = 20000 needs ${40_000 + 36 + DESCRIPTOR_HEADROOM} file descriptors`);
     expect(error.message).toContain('this process may hold 20000 (ulimit -n)');
     expect(error.message).toMatch(/a lower N \(at most 9950 at once here\)/);

@@ -14,7 +14,7 @@ describe('classifyFailure', () => {
     ['UND_ERR_CONNECT_TIMEOUT', 'timeout', /--timeout/],
     ['UND_ERR_HEADERS_TIMEOUT', 'timeout', /--timeout/],
     ['ENOBUFS', 'memory', /lower N/],
-    ['INVALID_JSON', 'malformed-body', /malformed-json/],
+    ['ERR_POKEBENCH_INVALID_JSON', 'malformed-body', /malformed-json/],
     ['ABORTED', 'aborted', /let the run finish/],
   ] as const)('%s is %s, with a fix', (code, kind, fix) => {
     const cause = classifyFailure(code);

@@ -54,7 +54,7 @@ describe('measureRepeated', () => {
     ['warmup', { warmup: -1 }],
   ])('rejects a bad options.%s with INVALID_OPTION naming it', async (option, bad) => {
     await expect(measureRepeated({ strategy: planned([]), fetchOne: client(), n: 1, ...bad })).rejects.toMatchObject({
-      code: 'INVALID_OPTION',
+      code: 'ERR_POKEBENCH_INVALID_OPTION',
       option,
     });
   });

@@ -177,7 +177,7 @@ describe('measureRun', () => {
     ['invents an outcome', (list) => list.map((id, i) => ({ ...okRecord(id, i), outcome: 'lost' }) as unknown as RequestRecord)],
   ])('throws an INTERNAL error when the strategy %s', async (_, make) => {
     await expect(measureRun({ strategy: rigged(make), fetchOne: answers200(), n: 3 })).rejects.toMatchObject({
-      code: 'INTERNAL',
+      code: 'ERR_POKEBENCH_INTERNAL',
     });
   });
 
@@ -192,6 +192,6 @@ describe('measureRun', () => {
     ['strategy', { n: 1, strategy: {} }],
   ])('rejects a bad options.%s with INVALID_OPTION naming it', async (option, bad) => {
     const options = { strategy: sequential(), fetchOne: answers200(), ...bad };
-    await expect(measureRun(options as never)).rejects.toMatchObject({ code: 'INVALID_OPTION', option });
+    await expect(measureRun(options as never)).rejects.toMatchObject({ code: 'ERR_POKEBENCH_INVALID_OPTION', option });
   });
 });

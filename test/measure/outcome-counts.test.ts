@@ -30,7 +30,7 @@ describe('countOutcomes', () => {
 
   it('rejects a record for another id at that index with code INTERNAL', () => {
     expect(() => countOutcomes([1, 2], [record(1, 0, 'ok'), record(3, 1, 'ok')])).toThrowError(
-      expect.objectContaining({ code: 'INTERNAL' }),
+      expect.objectContaining({ code: 'ERR_POKEBENCH_INTERNAL' }),
     );
   });
 });

@@ -45,6 +45,6 @@ describe('summarizeRepeats', () => {
   });
 
   it.each([[[]], [[1, Number.NaN]], [[-1]]])('rejects %j with INVALID_OPTION', (w) => {
-    expect(() => summarizeRepeats(w)).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', option: 'wallsMs' }));
+    expect(() => summarizeRepeats(w)).toThrowError(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'wallsMs' }));
   });
 });

@@ -78,7 +78,7 @@ describe('idealMakespan', () => {
     ));
 
   it('rejects a missing or bad k where one is needed, and bad delays', () => {
-    expect(() => idealMakespan('bounded', undefined, [1])).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT', argument: 'k' }));
+    expect(() => idealMakespan('bounded', undefined, [1])).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_ARGUMENT', argument: 'k' }));
     expect(() => idealMakespan('batched', 0, [1])).toThrow(expect.objectContaining({ argument: 'k' }));
     expect(() => idealMakespan('sequential', undefined, [1, -1])).toThrow(expect.objectContaining({ argument: 'delays' }));
     expect(() => idealMakespan('concurrent', undefined, [Number.NaN])).toThrow(/delays\[0\]/);

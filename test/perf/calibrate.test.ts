@@ -40,7 +40,7 @@ describe('pokebench calibrate --quick', () => {
     expect(exitCode).toBe(0);
     expect(parseCalibration(JSON.parse(stdout), 'stdout')).toEqual(calibration);
     expect(calibration).toMatchObject({ quick: true, profile: 'fixed-100ms', payload: 'slim' });
-    expect(calibration.machine.cores).toBeGreaterThanOrEqual(1);
+    expect(calibration.machine.cpus).toBeGreaterThanOrEqual(1);
     expect(stderr).toMatch(/capacity: round 3\/3/);
     expect(stderr).toMatch(/fidelity: \d+ responses/);
     expect(stderr).toMatch(/concurrency: 1 connection:/);

@@ -60,7 +60,7 @@ describe('renderTable', () => {
 
   it('states the reason of each inconclusive verdict under the verdict table', () => {
     const results = loadFixture('flaky-realistic');
-    const inconclusive = results.strategies.filter((s) => s.scaling.verdict === 'inconclusive');
+    const inconclusive = results.strategies.filter((s) => s.scaling.verdict.class === 'inconclusive');
     expect(inconclusive.length).toBeGreaterThan(0);
     for (const s of inconclusive) expect(renderTable(results)).toContain(`${s.name}: ${s.scaling.reason}`);
   });

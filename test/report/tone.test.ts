@@ -3,7 +3,7 @@ import { EFFICIENCY_GOOD, EFFICIENCY_IMPOSSIBLE, EFFICIENCY_WARN, efficiencyTone
 
 describe('verdictTone', () => {
   it('reads flat as good, a pool as a warning, linear as bad and inconclusive as unknown', () => {
-    expect(['flat', 'partial(1/4)', 'linear', 'inconclusive'].map(verdictTone)).toEqual(['good', 'warn', 'bad', 'unknown']);
+    expect(([{ class: 'flat' }, { class: 'partial', k: 4 }, { class: 'linear' }, { class: 'inconclusive' }] as const).map(verdictTone)).toEqual(['good', 'warn', 'bad', 'unknown']);
   });
 });
 

@@ -14,9 +14,9 @@ function blogResults(specs: StrategySpec[], cpuPerRequest: number): Results {
   return results;
 }
 
-const threadpool = (w: number): StrategySpec => ({ name: 'py-threadpool', kind: 'bounded', k: w, verdict: 'partial', timeMs: (n) => Math.ceil(n / w) * L });
-const asyncio = (c: number): StrategySpec => ({ name: 'py-asyncio', kind: 'bounded', k: 100, verdict: 'linear', timeMs: (n) => Math.max(Math.ceil(n / 100) * L, n * c) });
-const go: StrategySpec = { name: 'go-goroutines', kind: 'concurrent', k: null, verdict: 'flat', timeMs: (n) => L + 0.12 * n };
+const threadpool = (w: number): StrategySpec => ({ name: 'py-threadpool', kind: 'bounded', k: w, verdict: { class: 'partial', k: w }, timeMs: (n) => Math.ceil(n / w) * L });
+const asyncio = (c: number): StrategySpec => ({ name: 'py-asyncio', kind: 'bounded', k: 100, verdict: { class: 'linear' }, timeMs: (n) => Math.max(Math.ceil(n / 100) * L, n * c) });
+const go: StrategySpec = { name: 'go-goroutines', kind: 'concurrent', k: null, verdict: { class: 'flat' }, timeMs: (n) => L + 0.12 * n };
 
 describe('checkClaims', () => {
   it('reproduces the speed-up when the pool is wide enough, and says which pool the blog had', () => {
@@ -41,7 +41,7 @@ describe('checkClaims', () => {
   });
 
   it('asyncio is not called linear when it is flat (a tiny c, a huge pool)', () => {
-    const flatAsyncio: StrategySpec = { name: 'py-asyncio', kind: 'concurrent', k: null, verdict: 'flat', timeMs: (n) => L + 0.01 * n };
+    const flatAsyncio: StrategySpec = { name: 'py-asyncio', kind: 'concurrent', k: null, verdict: { class: 'flat' }, timeMs: (n) => L + 0.01 * n };
     const linear = checkClaims(blogResults([threadpool(6), flatAsyncio, go], 0.01)).find((c) => c.id === 'asyncio-linear');
     expect(linear?.status).toBe('not reproduced');
   });

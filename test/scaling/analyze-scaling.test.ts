@@ -9,7 +9,7 @@ const L = 100;
 const seed = fc.integer();
 
 function bad(input: ScalingInput, argument: string): void {
-  expect(() => analyzeScaling(input)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT', argument }));
+  expect(() => analyzeScaling(input)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_ARGUMENT', argument }));
 }
 
 describe('analyzeScaling', () => {

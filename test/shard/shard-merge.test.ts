@@ -62,7 +62,7 @@ describe('pokebench merge', () => {
     const result = await read(at('merged/results.json'));
     const shape = (r: Results) => r.strategies.map((s) => ({ name: s.name, n: s.points.map((p) => p.n), counts: s.points.map((p) => p.counts), verdict: s.scaling.verdict }));
     // Clear classes on this ladder (an exact 30 ms delay), so agreeing is not agreeing on 'inconclusive'.
-    expect(whole.strategies.map((s) => s.scaling.verdict)).toEqual(['linear', 'flat', 'partial(1/2)']);
+    expect(whole.strategies.map((s) => s.scaling.verdict)).toEqual([{ class: 'linear' }, { class: 'flat' }, { class: 'partial', k: 2 }]);
     expect(shape(result)).toEqual(shape(whole));
     expect(result.shard).toBeUndefined();
     expect(result.merged).toEqual({ shards: 2 });

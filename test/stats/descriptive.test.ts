@@ -55,7 +55,7 @@ describe('quantileSorted', () => {
 
   it('is NaN for an empty sample and rejects q outside [0, 1]', () => {
     expect(quantileSorted([], 0.5)).toBeNaN();
-    expect(() => quantileSorted([1], 1.5)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT', argument: 'q' }));
+    expect(() => quantileSorted([1], 1.5)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_ARGUMENT', argument: 'q' }));
     expect(() => quantileSorted([1], Number.NaN)).toThrow(/q must be in \[0, 1\]/);
   });
 });

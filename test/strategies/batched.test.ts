@@ -39,7 +39,7 @@ describe('batched(k)', () => {
 
   it('is named after its k and rejects a bad one with code ERR_INVALID_K', () => {
     expect(batched(5)).toMatchObject({ name: 'batched(5)', kind: 'batched', k: 5 });
-    expect(() => batched(0)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_K' }));
+    expect(() => batched(0)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_K' }));
     expect(() => batched(2.5)).toThrow(/positive integer, got 2\.5/);
   });
 });

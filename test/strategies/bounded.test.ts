@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listScheduleMakespan } from '../../src/model/makespan.ts';
 import { idealStarts } from '../../src/model/schedule.ts';
 import { bounded } from '../../src/strategies/bounded.ts';
-import { InvalidPoolSizeError } from '../../src/strategies/errors.ts';
+import { InvalidPoolSizeError } from '../../mock-server/errors.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 import { delayedIds, makespanOf, RUNS, runDelays, slots } from './laws.ts';
 
@@ -52,7 +52,7 @@ describe('bounded(k)', () => {
       fc.property(
         fc.oneof(fc.integer({ max: 0 }), fc.double().filter((x) => !Number.isInteger(x))),
         (k) => {
-          expect(() => bounded(k)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_K', option: 'k' }));
+          expect(() => bounded(k)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_K', option: 'k' }));
           expect(() => bounded(k)).toThrow(InvalidPoolSizeError);
         },
       ),

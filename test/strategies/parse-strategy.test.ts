@@ -33,12 +33,12 @@ describe('parseStrategy', () => {
   it.each(['', 'bounded(', 'bounded(-1)', 'bounded(2.5)', 'pool(4)', 'sequential(2)', 'bounded:x'])(
     'rejects %j naming the text and listing the valid forms',
     (text) => {
-      expect(() => parseStrategy(text)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_STRATEGY', text }));
+      expect(() => parseStrategy(text)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_STRATEGY', text }));
       expect(() => parseStrategy(text)).toThrow(STRATEGY_FORMS.join(', '));
     },
   );
 
   it('passes k = 0 to the factory, which rejects it with ERR_INVALID_K', () => {
-    expect(() => parseStrategy('bounded(0)')).toThrow(expect.objectContaining({ code: 'ERR_INVALID_K' }));
+    expect(() => parseStrategy('bounded(0)')).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_K' }));
   });
 });

@@ -32,6 +32,6 @@ describe('resolvePoolSize', () => {
 
   it('names the strategy and k in the error', () => {
     expect(() => resolvePoolSize('batched', -2)).toThrow(/batched\(k\): k must be a positive integer, got -2/);
-    expect(() => resolvePoolSize('batched', '3' as never)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_K' }));
+    expect(() => resolvePoolSize('batched', '3' as never)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_K' }));
   });
 });

@@ -9,7 +9,7 @@ import { sequential } from '../../src/strategies/sequential.ts';
 describe('startRun', () => {
   it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '100'])('rejects timeoutMs = %s naming the option', (timeoutMs) => {
     expect(() => startRun({ timeoutMs: timeoutMs as number })).toThrow(
-      expect.objectContaining({ code: 'ERR_INVALID_STRATEGY_OPTION', option: 'timeoutMs' }),
+      expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_STRATEGY_OPTION', option: 'timeoutMs' }),
     );
   });
 

@@ -30,7 +30,7 @@ describe('workers(k)', () => {
   it('is named by its k, defaults k like a ThreadPoolExecutor, and rejects a bad k', () => {
     expect(workers(3)).toMatchObject({ name: 'workers(3)', kind: 'workers', k: 3 });
     expect(workers().k).toBe(defaultPoolSize());
-    expect(() => workers(0)).toThrowError(expect.objectContaining({ code: 'ERR_INVALID_K' }));
+    expect(() => workers(0)).toThrowError(expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_K' }));
   });
 
   it('records every request in input order with at most k in flight at the server, and leaves no thread behind', async () => {
@@ -47,7 +47,7 @@ describe('workers(k)', () => {
     expect(records.map((r) => r.outcome)).toEqual([...Array<string>(10).fill('ok'), 'http-error', 'network-error']);
     expect(records[0]).toMatchObject({ status: 200, delayMs: 5 });
     // An error made in a thread keeps its code across the thread boundary.
-    expect(records[11]).toMatchObject({ code: 'INVALID_JSON' });
+    expect(records[11]).toMatchObject({ code: 'ERR_POKEBENCH_INVALID_JSON' });
     expect(server.maxInFlight).toBe(k);
     expect(server.requests).toBe(ids.length);
     expect(onStart).toHaveBeenCalledTimes(1);
@@ -89,7 +89,7 @@ describe('workers(k)', () => {
     const plain = createFetchClient({ baseUrl: server.url });
     try {
       await expect(workers(2).run([1], plain)).rejects.toMatchObject({
-        code: 'ERR_CLIENT_NOT_WORKER_SAFE',
+        code: 'ERR_POKEBENCH_CLIENT_NOT_WORKER_SAFE',
         message: expect.stringContaining('createUndiciClient'),
       });
       expect(liveWorkerThreads()).toBe(0);
@@ -102,7 +102,7 @@ describe('workers(k)', () => {
     const broken: FetchOne = Object.assign(async () => ({ status: 200, bytes: 0 }), {
       workerSpec: { module: new URL('./no-such-client.mjs', import.meta.url).href, options: {} },
     });
-    await expect(workers(1).run([1, 2], broken)).rejects.toMatchObject({ code: 'ERR_WORKER_START' });
+    await expect(workers(1).run([1, 2], broken)).rejects.toMatchObject({ code: 'ERR_POKEBENCH_WORKER_START' });
     expect(liveWorkerThreads()).toBe(0);
   });
 
@@ -121,7 +121,7 @@ describe('workers(k)', () => {
       workerSpec: { module: new URL('../helpers/one-thread-fails-client.mjs', import.meta.url).href, options: { built } },
     });
     await expect(workers(2).run([1, 2], flaky)).rejects.toMatchObject({
-      code: 'ERR_WORKER_START',
+      code: 'ERR_POKEBENCH_WORKER_START',
       message: expect.stringContaining('cannot build its client'),
     });
     expect(new Int32Array(built)[0]).toBe(2);

@@ -22,6 +22,7 @@ afterAll(async () => {
 
 const settings = (): RunSettings => ({
   profile: { name: 'fixed-5', seed: 1, definition: server.api.profile },
+  serverCap: null,
   payload: 'slim',
   client: { kind: 'undici', connections: null, pipelining: 1, timeoutMs: 5000 },
   repeats: 2,

@@ -124,7 +124,7 @@ describe('toBeEfficient', () => {
     const measured = summarizeMeasurement(strategy, ns, runs, context);
     const results = buildResults(
       ns.map((n) => ({ strategy, n, runs: runs.get(n)!, failures: [] })),
-      { profile: { name: 'p', seed: 1, definition: {} }, payload: 'slim', client: { kind: 'undici', connections: null, pipelining: 1, timeoutMs: null }, repeats: 3, warmup: 0, ladders: {}, url: null },
+      { profile: { name: 'p', seed: 1, definition: {} }, serverCap: null, payload: 'slim', client: { kind: 'undici', connections: null, pipelining: 1, timeoutMs: null }, repeats: 3, warmup: 0, ladders: {}, url: null },
       1,
     );
     const worst = Math.min(...results.strategies[0]!.points.map((p) => p.efficiency));

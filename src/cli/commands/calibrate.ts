@@ -3,10 +3,11 @@ import path from 'node:path';
 import { isProfilePath, loadProfile } from '../../../mock-server/profile/index.ts';
 import { CALIBRATE_DEFAULTS, QUICK_DEFAULTS, formatCalibration, renderCalibration, runCalibration, writeCalibration, type CalibrateOptions } from '../../calibrate/index.ts';
 import { RUN_DEFAULTS } from '../../sweep/run-benchmark.ts';
-import { choiceFlag, intFlag, parse, stringFlag, UsageError, type Parsed } from '../args.ts';
+import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 import { formatDuration } from '../progress.ts';
-import { writable } from '../read-results.ts';
+import { writable } from '../files.ts';
 import { readMachineLimits, renderLimits } from '../../limits/index.ts';
 
 const D = CALIBRATE_DEFAULTS;

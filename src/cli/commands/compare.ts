@@ -1,9 +1,10 @@
-import { copyFile, appendFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareResults, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { parse, UsageError } from '../args.ts';
+import { parse, parseThreshold } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults, writable } from '../read-results.ts';
+import { appendStepSummary, readResults, writable } from '../files.ts';
 
 export const COMPARE_HELP = `Usage: pokebench compare BASELINE.json CURRENT.json [options]
 
@@ -27,15 +28,6 @@ file, different profile or payload), 3 inconclusive (no regression seen,
 but some point could not be decided; more repetitions would decide it).
 `;
 
-/** Parses `10%` or `0.1`. */
-export function parseThreshold(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const pct = /^(\d+(?:\.\d+)?)%$/.exec(raw);
-  const value = pct ? Number(pct[1]) / 100 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value > 0 && value < 1)) throw new UsageError(`--threshold must be a percentage below 100% like 10% (or a fraction below 1 like 0.1), got ${JSON.stringify(raw)}.`);
-  return value;
-}
-
 /** `pokebench compare`. */
 export async function compare(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse('compare', argv, {
@@ -53,11 +45,10 @@ export async function compare(argv: readonly string[], io: CommandIo): Promise<n
   }
   const threshold = parseThreshold(typeof values['threshold'] === 'string' ? values['threshold'] : undefined);
   const [base, current] = await Promise.all(positionals.map((f) => readResults(path.resolve(io.cwd, f))));
-  const report = compareResults(base!, current!, { threshold, allowInconclusive: values['allow-inconclusive'] === true });
+  const report = compareResults(base!, current!, { ...(threshold === undefined ? {} : { threshold }), allowInconclusive: values['allow-inconclusive'] === true });
   const text = values['json'] ? JSON.stringify(report, null, 2) : values['markdown'] ? renderGateMarkdown(report) : renderGateReport(report);
   io.out(`${text}\n`);
-  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-  if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
+  await appendStepSummary(io, renderGateMarkdown(report));
   return report.exitCode;
 }
 

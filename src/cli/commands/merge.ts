@@ -4,8 +4,7 @@ import { renderTable, renderTerminalChart } from '../../report/index.ts';
 import { mergeShards } from '../../shard/merge-shards.ts';
 import { parse, stringFlag, UsageError } from '../args.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults } from '../read-results.ts';
-import { writeRunOutput } from '../write-run-output.ts';
+import { readResults, writeRunOutput } from '../files.ts';
 
 export const MERGE_HELP = `Usage: pokebench merge FILE|DIR... --out DIR [--json]
 

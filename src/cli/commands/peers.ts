@@ -1,6 +1,7 @@
 import { startMockServer } from '../../../mock-server/node/server.ts';
 import { idealMakespan } from '../../model/index.ts';
 import {
+  declaredModelLabel,
   customPeer,
   findGo,
   findPython,
@@ -11,7 +12,8 @@ import {
   type PeerSpec,
   type ToolchainCheck,
 } from '../../peers/index.ts';
-import { choiceFlag, intFlag, parse, stringFlag, UsageError, type Parsed } from '../args.ts';
+import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
 
 export const PEERS_HELP = `Usage: pokebench peers <check|list|run> [options]
@@ -80,7 +82,7 @@ async function check(io: CommandIo): Promise<number> {
 }
 
 function list(io: CommandIo): number {
-  io.out(columns([['peer', 'toolchain', 'model', 'what it does'], ...SHIPPED_PEERS.map((p) => [p.name, p.toolchain, p.model, p.description])]));
+  io.out(columns([['peer', 'toolchain', 'model', 'what it does'], ...SHIPPED_PEERS.map((p) => [p.name, p.toolchain, declaredModelLabel(p.model), p.description])]));
   return 0;
 }
 

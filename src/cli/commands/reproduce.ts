@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildReportFiles } from '../../report/index.ts';
+import { buildReportFiles, jsonFile } from '../../report/index.ts';
 import { renderReproduceCharts, renderReproduceHtml, renderReproduceMarkdown, runReproduce, type ReproduceOptions } from '../../reproduce/index.ts';
-import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
+import { intListFlag, listFlag, parse, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
-import { writable } from '../read-results.ts';
+import { writable, writeReportFiles } from '../files.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 
 export const REPRODUCE_HELP = `Usage: pokebench reproduce [options]
@@ -110,17 +111,13 @@ export async function reproduce(argv: readonly string[], io: CommandIo): Promise
 
   const charts = await renderReproduceCharts(report);
   const files: Record<string, string> = {
-    'reproduce.json': `${JSON.stringify(report, null, 2)}\n`,
+    'reproduce.json': jsonFile(report),
     'reproduce.md': renderReproduceMarkdown(report),
     'reproduce.html': await renderReproduceHtml(report, charts),
     ...charts,
   };
-  for (const [name, content] of Object.entries(files)) await writable(() => writeFile(path.join(outDir, name), content), path.join(outDir, name));
-  for (const { payload, results } of report.payloads) {
-    const dir = path.join(outDir, payload);
-    await writable(() => mkdir(dir, { recursive: true }), dir);
-    for (const [name, content] of Object.entries(await buildReportFiles(results))) await writable(() => writeFile(path.join(dir, name), content), path.join(dir, name));
-  }
+  await writeReportFiles(outDir, files);
+  for (const { payload, results } of report.payloads) await writeReportFiles(path.join(outDir, payload), await buildReportFiles(results));
   io.out(files['reproduce.md'] ?? '');
   io.out(`\nReproduced in ${formatDuration(report.durationMs)}. Reports in ${path.relative(io.cwd, outDir) || '.'}/: ${Object.keys(files).join(', ')}, ${report.payloads.map((p) => `${p.payload}/`).join(', ')}\n`);
   return 0;

@@ -1,14 +1,14 @@
-import { mkdir, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
 import { renderTable, renderTerminalChart } from '../../report/index.ts';
-import { writeRunOutput } from '../write-run-output.ts';
 import { isUndecided, renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
 import { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/run-benchmark.ts';
 import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
-import { intListFlag, listFlag, parse, UsageError, type Parsed } from '../args.ts';
+import { intListFlag, listFlag, parse, parseThreshold, type Parsed } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import type { CommandIo } from '../io.ts';
-import { readResults, writable } from '../read-results.ts';
+import { appendStepSummary, readResults, writable, writeReportFiles, writeRunOutput } from '../files.ts';
 import { createProgress, formatDuration } from '../progress.ts';
 import { capacityWarning, readCalibration } from '../../calibrate/index.ts';
 import { defaultPoolSize } from '../../strategies/index.ts';
@@ -129,8 +129,6 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
   };
   const list = (flag: string) => listFlag(values, flag);
   const ints = (flag: string) => intListFlag(values, flag);
-  const threshold = str('threshold');
-  const pct = threshold === undefined ? undefined : /^(\d+(?:\.\d+)?)%$/.exec(threshold);
 
   Object.assign(config, {
     profile: str('profile'),
@@ -151,7 +149,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     timeoutMs: num('timeout'),
     maxSeconds: num('max-seconds'),
     baseline: str('baseline'),
-    threshold: pct ? Number(pct[1]) / 100 : threshold === undefined ? undefined : num('threshold'),
+    threshold: parseThreshold(str('threshold')),
     shard: str('shard') === undefined ? undefined : parseShardFlag(str('shard')!),
   });
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
@@ -221,7 +219,6 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
   }, seam).finally(() => progress.done());
 
   const files = await writeRunOutput(results, outDir, io);
-  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
 
   if (values['json']) io.out(`${files['results.json']}\n`);
   else {
@@ -230,10 +227,10 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
   }
 
   // Runs that lost requests to the machine measured nothing: the run failed, whatever a baseline says.
-  const invalid = results.strategies.filter((s) => s.scaling.verdict === 'invalid');
+  const invalid = results.strategies.filter((s) => s.scaling.verdict.class === 'invalid');
   for (const s of invalid) io.err(`pokebench: ${s.name} is invalid: ${s.scaling.reason}\n`);
   if (!baseline) return invalid.length > 0 ? 2 : 0;
-  const threshold = config.threshold ?? RUN_DEFAULTS.threshold;
+  const threshold = config.threshold;
   const print = values['json'] ? io.err : io.out;
   const options = { threshold, allowInconclusive: gateBudget.allowInconclusive };
   const gate = await settleGate(baseline, results, options, gateBudget, {
@@ -247,17 +244,16 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
       const rerun = results.strategies.filter((s) => names.includes(s.name));
       const strategies = rerun.filter((s) => !s.external).map((s) => s.name);
       const peers = rerun.filter((s) => s.external).map((s) => s.external?.command ?? s.name);
-      const current = await runBenchmarkWith({ ...config, strategies, peers }, { onProgress: rerunProgress.update }, seam).finally(() => rerunProgress.done());
+      const current = await runBenchmarkWith({ ...config, strategies, peers, shard: undefined }, { onProgress: rerunProgress.update }, seam).finally(() => rerunProgress.done());
       return { current };
     },
   });
   print(`\n${describeGate(gate)}\n`);
   const report = gate.report;
-  await writable(() => writeFile(path.join(outDir, 'compare.md'), renderGateMarkdown(report)), path.join(outDir, 'compare.md'));
+  await writeReportFiles(outDir, { 'compare.md': renderGateMarkdown(report), 'compare.json': `${JSON.stringify(report, null, 2)}\n` });
   // summary.md is what CI shows: it ends with the gate's answer and its power.
   await writable(() => appendFile(path.join(outDir, 'summary.md'), `\n${renderGateMarkdown(report)}`), path.join(outDir, 'summary.md'));
-  await writable(() => writeFile(path.join(outDir, 'compare.json'), `${JSON.stringify(report, null, 2)}\n`), path.join(outDir, 'compare.json'));
-  if (summaryFile) await writable(() => appendFile(summaryFile, renderGateMarkdown(report)), summaryFile);
+  await appendStepSummary(io, renderGateMarkdown(report));
   return report.exitCode;
 }
 

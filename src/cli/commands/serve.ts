@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { startMockServer } from '../../../mock-server/node/server.ts';
 import { isValidAdminToken } from '../../../mock-server/node/admin-auth.ts';
-import { choiceFlag, intFlag, parse, stringFlag, UsageError } from '../args.ts';
+import { choiceFlag, intFlag, parse, stringFlag } from '../args.ts';
+import { UsageError } from '../../../mock-server/errors.ts';
 import { withEnvFlags, type EnvFlags } from '../env-flags.ts';
 import type { CommandIo } from '../io.ts';
 

@@ -35,9 +35,9 @@ describe('pokebench serve off loopback', () => {
   });
 
   it('the library refuses the same, and starts off loopback with a token or with the admin API off', async () => {
-    await expect(startMockServer({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'ADMIN_EXPOSED', message: expect.stringContaining('options.adminToken') });
+    await expect(startMockServer({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'ERR_POKEBENCH_ADMIN_EXPOSED', message: expect.stringContaining('options.adminToken') });
     // 192.0.2.1 (TEST-NET-1) is on no interface: past the rule, the bind itself fails, so nothing is exposed.
-    const bindFails = { code: 'SERVER_START_FAILED', message: expect.stringContaining('Failed to listen on 192.0.2.1') };
+    const bindFails = { code: 'ERR_POKEBENCH_SERVER_START_FAILED', message: expect.stringContaining('Failed to listen on 192.0.2.1') };
     await expect(startMockServer({ host: '192.0.2.1', adminToken: 't', warn: () => {} })).rejects.toMatchObject(bindFails);
     await expect(startMockServer({ host: '192.0.2.1', admin: false, warn: () => {} })).rejects.toMatchObject(bindFails);
   });

@@ -38,7 +38,7 @@ function expectRejected(mutate: (f: Record<string, unknown>, s: Record<string, u
   const fixture = tinyFixture();
   const species = (fixture['species'] as Record<string, unknown>[])[0] ?? {};
   mutate(fixture, species);
-  expect(() => checkPokemonFixture(fixture)).toThrow(expect.objectContaining({ code: 'FIXTURE_INVALID', message: expect.stringContaining(field) }));
+  expect(() => checkPokemonFixture(fixture)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_FIXTURE_INVALID', message: expect.stringContaining(field) }));
 }
 
 describe('checkPokemonFixture: past stats, past abilities, held items', () => {

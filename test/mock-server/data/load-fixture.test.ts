@@ -15,13 +15,13 @@ describe('loadPokemonFixture', () => {
 
   it('fails with FIXTURE_INVALID and a hint when the file is missing', () => {
     expect(() => loadPokemonFixture(join(tmpdir(), 'no-such-pokemon.json'))).toThrow(
-      expect.objectContaining({ code: 'FIXTURE_INVALID', message: expect.stringContaining('npm run fixtures') }),
+      expect.objectContaining({ code: 'ERR_POKEBENCH_FIXTURE_INVALID', message: expect.stringContaining('npm run fixtures') }),
     );
   });
 
   it('fails with FIXTURE_INVALID when the file is not JSON', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'pokebench-')), 'pokemon.json');
     writeFileSync(path, '{not json');
-    expect(() => loadPokemonFixture(path)).toThrow(expect.objectContaining({ code: 'FIXTURE_INVALID' }));
+    expect(() => loadPokemonFixture(path)).toThrow(expect.objectContaining({ code: 'ERR_POKEBENCH_FIXTURE_INVALID' }));
   });
 });

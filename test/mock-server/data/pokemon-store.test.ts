@@ -243,14 +243,14 @@ describe('createPokemonStore', () => {
       'rejects origin %j, naming options.origin',
       (origin) => {
         expect(() => createPokemonStore({ origin: origin as string })).toThrow(
-          expect.objectContaining({ code: 'INVALID_OPTION', option: 'options.origin' }),
+          expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'options.origin' }),
         );
       },
     );
 
     it('rejects an unknown payload, naming options.payload', () => {
       expect(() => createPokemonStore({ origin: ORIGIN, payload: 'huge' as 'slim' })).toThrow(
-        expect.objectContaining({ code: 'INVALID_OPTION', option: 'options.payload' }),
+        expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'options.payload' }),
       );
     });
   });

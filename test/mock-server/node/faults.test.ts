@@ -49,7 +49,7 @@ describe('fault injection: what the client sees', () => {
   it('malformed-json: status 200 but a body cut in half, recorded as a network error INVALID_JSON', async () => {
     useFaults([{ kind: 'malformed-json', probability: 1 }]);
     const [record] = await runOnce(1);
-    expect(record).toMatchObject({ outcome: 'network-error', code: 'INVALID_JSON' });
+    expect(record).toMatchObject({ outcome: 'network-error', code: 'ERR_POKEBENCH_INVALID_JSON' });
   });
 
   it.each(['reset', 'empty'] as const)('%s: a broken connection, recorded as a network error', async (kind) => {

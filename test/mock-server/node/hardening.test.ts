@@ -43,7 +43,7 @@ describe('binding', () => {
   it('warns before binding an address that is not loopback', async () => {
     const seen: string[] = [];
     // 192.0.2.1 (TEST-NET-1) is on no interface here: the bind fails, so nothing is ever exposed.
-    await expect(startMockServer({ host: '192.0.2.1', adminToken: 'a-token', warn: (m) => void seen.push(m) })).rejects.toMatchObject({ code: 'SERVER_START_FAILED' });
+    await expect(startMockServer({ host: '192.0.2.1', adminToken: 'a-token', warn: (m) => void seen.push(m) })).rejects.toMatchObject({ code: 'ERR_POKEBENCH_SERVER_START_FAILED' });
     expect(seen).toEqual([expect.stringContaining('192.0.2.1, which is not loopback')]);
   });
 });
@@ -100,7 +100,7 @@ describe('admin token', () => {
   it('rejects a token that cannot travel in a Bearer header, naming the option', async () => {
     for (const bad of ['', 'has space', 'new\nline', 'é']) {
       expect(isValidAdminToken(bad)).toBe(false);
-      await expect(startMockServer({ adminToken: bad })).rejects.toMatchObject({ code: 'INVALID_OPTION', option: 'options.adminToken' });
+      await expect(startMockServer({ adminToken: bad })).rejects.toMatchObject({ code: 'ERR_POKEBENCH_INVALID_OPTION', option: 'options.adminToken' });
     }
   });
 });

@@ -113,7 +113,7 @@ describe('resource hygiene', () => {
 
   it('leaves no socket behind when the bind fails', async () => {
     const baseline = await settledResources();
-    await expect(startMockServer({ host: '192.0.2.1', adminToken: 't', warn: () => {} })).rejects.toMatchObject({ code: 'SERVER_START_FAILED' });
+    await expect(startMockServer({ host: '192.0.2.1', adminToken: 't', warn: () => {} })).rejects.toMatchObject({ code: 'ERR_POKEBENCH_SERVER_START_FAILED' });
     expectNothingAbove(await settledResources(), baseline);
   });
 

@@ -120,7 +120,7 @@ describe('admin API', () => {
     });
     expect(bad.statusCode).toBe(400);
     const error = (await bad.body.json()) as { error: string; message: string };
-    expect(error.error).toBe('PROFILE_INVALID');
+    expect(error.error).toBe('ERR_POKEBENCH_PROFILE_INVALID');
     expect(error.message).toContain('delay.sigma');
 
     const good = await request(`${server.url}/__admin/profile`, {
@@ -230,7 +230,7 @@ describe('close', () => {
   it('rejects a bad option naming it, and a bad profile before binding', async () => {
     await expect(startMockServer({ port: 70_000 })).rejects.toThrow(/options\.port/);
     await expect(startMockServer({ payload: 'huge' as 'slim' })).rejects.toThrow(/options\.payload/);
-    await expect(startMockServer({ profile: 'no-such-profile' })).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
+    await expect(startMockServer({ profile: 'no-such-profile' })).rejects.toMatchObject({ code: 'ERR_POKEBENCH_PROFILE_NOT_FOUND' });
   });
 });
 

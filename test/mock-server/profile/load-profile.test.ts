@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdf, quantile } from '../../../mock-server/profile/distribution.ts';
 import { isProfilePath, listProfiles, loadProfile, SHIPPED_PROFILES_DIR } from '../../../mock-server/profile/load-profile.ts';
-import { ProfileError, ProfileNotFoundError } from '../../../mock-server/profile/profile-error.ts';
+import { ProfileError, ProfileNotFoundError } from '../../../mock-server/errors.ts';
 import { resolveRoute } from '../../../mock-server/profile/sampler.ts';
 
 // The profiles the brief promises; the folder may hold more.
@@ -88,7 +88,7 @@ describe('loadProfile', () => {
     await writeFile(file, '{ "delay": { "type": "fixed", "ms": 1 }, }');
     const error = await rejection(loadProfile(file));
     expect(error).toBeInstanceOf(ProfileError);
-    expect((error as ProfileError).code).toBe('PROFILE_INVALID');
+    expect((error as ProfileError).code).toBe('ERR_POKEBENCH_PROFILE_INVALID');
     expect(error.message).toContain(file);
     expect(error.message).toMatch(/\(root\): must be valid JSON/);
   });
@@ -105,7 +105,7 @@ describe('loadProfile', () => {
     const error = await rejection(loadProfile('fixed-1000ms'));
     expect(error).toBeInstanceOf(ProfileNotFoundError);
     const notFound = error as ProfileNotFoundError;
-    expect(notFound.code).toBe('PROFILE_NOT_FOUND');
+    expect(notFound.code).toBe('ERR_POKEBENCH_PROFILE_NOT_FOUND');
     expect(notFound.available).toEqual(await listProfiles());
     for (const name of PROMISED) expect(error.message).toContain(name);
     expect(error.message).toContain('"fixed-1000ms"');
@@ -114,12 +114,12 @@ describe('loadProfile', () => {
   it('rejects a missing file with PROFILE_NOT_FOUND, naming the path', async () => {
     const file = join(dir, 'nope', 'missing.json');
     const error = await rejection(loadProfile(file));
-    expect((error as ProfileNotFoundError).code).toBe('PROFILE_NOT_FOUND');
+    expect((error as ProfileNotFoundError).code).toBe('ERR_POKEBENCH_PROFILE_NOT_FOUND');
     expect(error.message).toContain(file);
   });
 
   it('treats an empty name as not found', async () => {
-    expect(((await rejection(loadProfile(''))) as ProfileNotFoundError).code).toBe('PROFILE_NOT_FOUND');
+    expect(((await rejection(loadProfile(''))) as ProfileNotFoundError).code).toBe('ERR_POKEBENCH_PROFILE_NOT_FOUND');
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PokebenchError } from '../../../mock-server/errors.ts';
 import { formatPath, parseProfile } from '../../../mock-server/profile/parse-profile.ts';
-import { ProfileError } from '../../../mock-server/profile/profile-error.ts';
+import { ProfileError } from '../../../mock-server/errors.ts';
 import { DISTRIBUTION_TYPES, ROUTE_NAMES } from '../../../mock-server/profile/schema.ts';
 import { profile } from './arbitraries.ts';
 
@@ -131,7 +131,7 @@ describe('parseProfile', () => {
       'fixtures/profiles/broken.json',
     );
     expect(error).toBeInstanceOf(PokebenchError);
-    expect(error.code).toBe('PROFILE_INVALID');
+    expect(error.code).toBe('ERR_POKEBENCH_PROFILE_INVALID');
     expect(error.name).toBe('ProfileError');
     expect(error.source).toBe('fixtures/profiles/broken.json');
     expect(error.issues.map((issue) => issue.path)).toEqual(['seed', 'delay.median', 'delay.sigma', 'routes.berry']);

@@ -109,7 +109,7 @@ describe('renderProfile', () => {
       }
       expect(thrown).toBeInstanceOf(InvalidOptionError);
       expect((thrown as InvalidOptionError).option).toBe(name);
-      expect((thrown as InvalidOptionError).code).toBe('INVALID_OPTION');
+      expect((thrown as InvalidOptionError).code).toBe('ERR_POKEBENCH_INVALID_OPTION');
       expect((thrown as Error).message).toContain(name);
     }
   });

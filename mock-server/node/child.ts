@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { moduleArgs } from '../package-files.ts';
 import type { PayloadSize } from '../data/index.ts';
 import { ServerStartError } from './server.ts';
 
@@ -31,8 +31,7 @@ export interface ChildMockServerOptions {
 
 /** Starts `pokebench serve` in a child process and waits for its URL. */
 export async function startChildMockServer(options: ChildMockServerOptions = {}): Promise<ChildMockServer> {
-  const bin = fileURLToPath(new URL('../../bin/pokebench.mjs', import.meta.url));
-  const args = [bin, 'serve', '--profile', options.profile ?? 'instant', '--payload', options.payload ?? 'slim'];
+  const args = [...moduleArgs(import.meta.url, '../../src/cli/bin'), 'serve', '--profile', options.profile ?? 'instant', '--payload', options.payload ?? 'slim'];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

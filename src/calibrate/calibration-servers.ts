@@ -4,9 +4,8 @@
  * switch profile, reset, read stats.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { moduleArgs } from '../../mock-server/package-files.ts';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
 import type { MockStats } from '../../mock-server/core/mock-api.ts';
 import type { Profile } from '../../mock-server/profile/index.ts';
@@ -42,15 +41,13 @@ export interface CalibrationServersOptions {
 }
 
 /**
- * Spawns `server-child.ts` under tsx (resolved from this package, so it
- * works from any working directory) and waits for its URLs.
+ * Spawns `server-child` (compiled JS in the package, the TS source under tsx
+ * in the repository) and waits for its URLs.
  *
  * @throws {CalibrationRunError} `SERVER_START_FAILED` when the child exits or stays silent.
  */
 export async function startCalibrationServers(options: CalibrationServersOptions): Promise<CalibrationServers> {
-  const script = fileURLToPath(new URL('./server-child.ts', import.meta.url));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, script, options.payload, String(options.ladderDelayMs)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...moduleArgs(import.meta.url, './server-child'), options.payload, String(options.ladderDelayMs)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

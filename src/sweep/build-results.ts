@@ -4,6 +4,7 @@
  * efficiency; per strategy the fitted slope and the verdict.
  */
 import os from 'node:os';
+import { packageVersion } from '../../mock-server/package-files.ts';
 import { efficiency, idealMakespan, overheadPerRequest } from '../model/index.ts';
 import { analyzeStrategyScaling, classifyComplexity } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
@@ -21,9 +22,6 @@ import {
   type ScalingSummary,
   type StrategyResult,
 } from '../results/types.ts';
-
-/** The tool's version, stamped on every results file. */
-export const TOOL_VERSION = '0.1.0';
 
 /** The machine this process runs on. */
 export function machineInfo(): MachineInfo {
@@ -156,7 +154,7 @@ export function buildResults(cells: readonly SweepCell[], settings: RunSettings,
     schema: 'pokebench-results',
     version: RESULTS_VERSION,
     createdAt: createdAt.toISOString(),
-    tool: { name: 'pokebench', version: TOOL_VERSION },
+    tool: { name: 'pokebench', version: packageVersion() },
     machine: machineInfo(),
     settings,
     durationMs,

@@ -5,7 +5,7 @@
  * keeps whole ms) without the first response of each connection, which
  * carries the TCP connect.
  */
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { CalibrationRunError } from './errors.ts';
 
 /** Options of {@link runLoad}. */
@@ -53,7 +53,9 @@ const SAMPLE_INTERVAL_MS = 50;
  *
  * @throws {CalibrationRunError} when autocannon cannot start (a bad URL).
  */
-export function runLoad(options: LoadOptions): Promise<LoadRun> {
+export async function runLoad(options: LoadOptions): Promise<LoadRun> {
+  // Loaded on first use: only calibrate drives load, and `run` imports this module for its capacity warning.
+  const { default: autocannon } = await import('autocannon');
   const latencies: number[] = [];
   const seen = new WeakSet<object>();
   let dropped = 0;

@@ -9,7 +9,7 @@ import { idealMakespan, type Roof } from '../model/index.ts';
 import { runDelays, measureRun, type RunResult } from '../measure/index.ts';
 import { createUndiciClient } from '../clients/undici-client.ts';
 import { concurrent } from '../strategies/index.ts';
-import type { MockServerHandle } from '../../mock-server/index.ts';
+import type { MockServerHandle } from '../../mock-server/node/server.ts';
 import type { Profile } from '../../mock-server/profile/index.ts';
 import { runPeer } from '../peers/index.ts';
 import { toRunResult } from '../sweep/external-strategy.ts';

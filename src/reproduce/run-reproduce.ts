@@ -5,7 +5,7 @@
  * pool size, the server's concurrency cap); then the claims, checked, and
  * the roofline that explains them, measured.
  */
-import { startMockServer } from '../../mock-server/index.ts';
+import { startMockServer } from '../../mock-server/node/server.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
 import { SHIPPED_PEER_NAMES } from '../peers/index.ts';

@@ -16,7 +16,7 @@ export interface ReportTable {
 }
 
 /**
- * Which roof binds at a point (DESIGN.md "The scaling model"): `cpu` when the
+ * Which roof binds at a point (docs/design.md "The scaling model"): `cpu` when the
  * client's serial work over the run (median over repetitions) reaches the
  * ideal time, else `wait`. The serial work is the event loop's busy time when
  * the run measured it (a main-thread strategy: its process CPU also counts GC

@@ -1,5 +1,5 @@
 /**
- * The measured explanation (issue 8, DESIGN.md "The scaling model"): for
+ * The measured explanation (docs/design.md, "The scaling model"): for
  * every client and N, the wait roof from the model and the delays the server
  * applied, the CPU roof from the CPU each request cost the client, which one
  * binds, and the efficiency of the measured time against that roofline.
@@ -49,7 +49,7 @@ export function cpuParallelism(strategy: Pick<StrategyResult, 'name' | 'kind' | 
 /**
  * The CPU roof of a point. Two bounds, the larger binds: the client's serial
  * work (what one event loop or one GIL must do in turn), and all the CPU the
- * run cost the machine spread over its cores (the mock shares them: DESIGN.md,
+ * run cost the machine spread over its cores (the mock shares them: docs/design.md,
  * "server CPU adds to c when it shares the cores").
  */
 export function cpuRoof(
@@ -71,7 +71,7 @@ export function cpuRoof(
 /** The roofline row of one point. */
 export function rooflineRow(strategy: Pick<StrategyResult, 'name' | 'kind' | 'k'>, point: PointResult, cpus: number): RooflineRow {
   const cpu = cpuRoof(strategy, point, cpus);
-  // The roofline of DESIGN.md with the CPU roof measured whole (not N·c rebuilt from it, which
+  // The roofline of docs/design.md with the CPU roof measured whole (not N·c rebuilt from it, which
   // would differ in the last digit): setup 0, ideal = max(wait, CPU).
   const idealMs = Math.max(point.idealMs, cpu.cpuRoofMs);
   return {

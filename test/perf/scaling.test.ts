@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /**
- * Efficiency against the roofline of DESIGN.md, T ≈ setup + max(wait, CPU):
+ * Efficiency against the roofline of docs/design.md, T ≈ setup + max(wait, CPU):
  * every wait-bound point is at least `min` efficient.
  *
  * - setup: the fixed cost of a run that the delay model does not know (a

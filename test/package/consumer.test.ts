@@ -19,7 +19,8 @@ import { formatMessage } from 'publint/utils';
 import { packagePath, PACKAGE_ROOT } from '../../mock-server/package-files.ts';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const vitestVersion = (JSON.parse(await readFile(packagePath('node_modules', 'vitest', 'package.json'), 'utf8')) as { version: string }).version;
+/** The version of a dev dependency installed here, so the consumer's install hits npm's cache. */
+const installed = async (name: string) => (JSON.parse(await readFile(packagePath('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 let dir: string;
 let tarball: string;
@@ -43,7 +44,7 @@ beforeAll(async () => {
 
   project = path.join(dir, 'project');
   await run('mkdir', ['-p', project], dir, 5_000);
-  const manifest = { name: 'consumer', private: true, type: 'module', dependencies: { pokebench: `file:${tarball}`, vitest: vitestVersion } };
+  const manifest = { name: 'consumer', private: true, type: 'module', dependencies: { pokebench: `file:${tarball}`, vitest: await installed('vitest'), tsx: await installed('tsx') } };
   await writeFile(path.join(project, 'package.json'), JSON.stringify(manifest, null, 2));
   run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], project, 150_000);
 }, 300_000);
@@ -178,9 +179,16 @@ console.log(JSON.stringify({ status: response.status, name: pokemon.name, delay:
     }
   });
 
-  it('npx pokebench run sweeps every strategy, workers(k) included, from the compiled build', async () => {
-    const ladder = ['--n', '1,4,8', '--sequential-n', '1,2,3', '--k', '2', '--repeats', '3', '--warmup', '0', '--profile', 'fast-jitter-30ms'];
-    const result = run('npx', ['--no-install', 'pokebench', 'run', ...ladder, '--out', 'out'], project, 120_000);
+  it('npx pokebench run, set up by a pokebench.config.ts, sweeps every strategy, workers(k) included, from the compiled build', async () => {
+    // A TypeScript config: plain Node cannot load it, so pokebench goes through the project's own tsx.
+    await writeFile(
+      path.join(project, 'pokebench.config.ts'),
+      `import { defineConfig } from 'pokebench';
+export default defineConfig({ profile: 'fast-jitter-30ms', n: [1, 4, 8], sequentialN: [1, 2, 3], k: 2, repeats: 3, warmup: 0 } satisfies Parameters<typeof defineConfig>[0]);
+`,
+    );
+    const result = run('npx', ['--no-install', 'pokebench', 'run', '--out', 'out'], project, 120_000);
+    expect(result.stderr).toMatch(/sequential N=3 repeat 3\/3/);
     for (const name of ['sequential', 'concurrent', 'bounded(', 'batched(', 'workers(']) expect(result.stdout).toContain(name);
     const results = JSON.parse(await readFile(path.join(project, 'out', 'results.json'), 'utf8')) as { tool: { version: string } };
     const manifest = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };

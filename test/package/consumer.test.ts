@@ -114,16 +114,17 @@ it('sequential fetches scale linearly', async () => {
       `import * as kit from 'pokebench';
 import { startMockServer } from 'pokebench/mock-server';
 import pkg from 'pokebench/package.json' with { type: 'json' };
+import { existsSync } from 'node:fs';
 
 const server = await startMockServer({ profile: 'instant' });
 const response = await fetch(\`\${server.url}/api/v2/pokemon/25\`);
 const pokemon = await response.json();
 await server.close();
-console.log(JSON.stringify({ status: response.status, name: pokemon.name, delay: response.headers.get('x-mock-delay-ms'), version: pkg.version, workers: typeof kit.workers }));
+console.log(JSON.stringify({ status: response.status, name: pokemon.name, delay: response.headers.get('x-mock-delay-ms'), version: pkg.version, workers: typeof kit.workers, peer: existsSync(kit.SHIPPED_PEERS.find((p) => p.name === 'py-asyncio').command('python3')[2]) }));
 `,
     );
     const result = run(process.execPath, ['plain.mjs'], project, 30_000);
-    expect(JSON.parse(result.stdout)).toEqual({ status: 200, name: 'pikachu', delay: '0.00', version: expect.any(String), workers: 'function' });
+    expect(JSON.parse(result.stdout)).toEqual({ status: 200, name: 'pikachu', delay: '0.00', version: expect.any(String), workers: 'function', peer: true });
     // The matchers' entry imports vitest, which only a vitest run provides: outside one it must at least resolve.
     const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('pokebench/vitest'))"], project, 30_000);
     expect(resolved.stdout).toMatch(/dist\/src\/vitest\/matchers\.js/);

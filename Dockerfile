@@ -8,12 +8,12 @@
 # image) can stand in: docker build --build-arg NODE_IMAGE=mirror/node:20-slim .
 ARG NODE_IMAGE=node:20-slim
 
-# Build: install with the lockfile (npm ci runs the project's `prepare`),
-# then drop the development dependencies.
+# Build: install with the lockfile (npm ci runs the project's `prepare`, which
+# compiles src/ and mock-server/ to dist/), then drop the development dependencies.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json ./
-COPY bin ./bin
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY mock-server ./mock-server
 COPY fixtures ./fixtures
@@ -29,9 +29,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/bin ./bin
-COPY --from=build /app/src ./src
-COPY --from=build /app/mock-server ./mock-server
+COPY --from=build /app/dist ./dist
 COPY --from=build /app/fixtures ./fixtures
 COPY --from=build /app/schema ./schema
 # uid 1000 is `node` in the official image; numeric, so any base works. Off
@@ -41,4 +39,4 @@ USER 1000:1000
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.POKEBENCH_PORT||8080)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-ENTRYPOINT ["node", "bin/pokebench.mjs", "serve"]
+ENTRYPOINT ["node", "dist/src/cli/bin.js", "serve"]

@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` holds everything that must not depend on wall-clock
-// timing; `perf` holds the scaling laws measured over loopback. The perf suite
-// runs its files one at a time (no file parallelism) because two sweeps sharing
-// the 2 cores would measure each other, not the strategy.
+// Four projects, in three groups that run one after another:
+// 1. `unit` (everything that must not depend on wall-clock timing) and
+//    `package` (packs the project and uses the tarball from a fresh project,
+//    as an installed user would), side by side;
+// 2. `perf`, the scaling laws measured over loopback, alone: its files run one
+//    at a time (no file parallelism) and after the other groups' load has
+//    ended, because two jobs sharing the 2 cores would measure each other,
+//    not the strategy;
+// 3. `image`, the OCI image built and run for real with docker, last (its
+//    build would load the cores the perf suite measures on).
 export default defineConfig({
   test: {
     projects: [
@@ -11,17 +17,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/perf/**', 'test/image/**'],
+          exclude: ['test/perf/**', 'test/image/**', 'test/package/**'],
           testTimeout: 30_000,
         },
       },
       {
-        // The OCI image built and run for real (docker): its own project, so its time shows apart,
-        // and run after the others (groupOrder 1), so its build does not share the cores with the perf suite.
         test: {
           name: 'image',
           include: ['test/image/**/*.test.ts'],
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
@@ -30,9 +34,18 @@ export default defineConfig({
         test: {
           name: 'perf',
           include: ['test/perf/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 150_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -22,7 +22,8 @@ import type { Results } from '../src/results/types.ts';
 
 const BAR = 1.1;
 const PROFILE = 'fast-jitter-30ms';
-const BIN = fileURLToPath(new URL('../bin/pokebench.mjs', import.meta.url));
+// The built CLI, as `npm start` runs it (`npm ci` builds it).
+const BIN = fileURLToPath(new URL('../dist/src/cli/bin.js', import.meta.url));
 
 const { values } = parseArgs({
   options: {

@@ -3,8 +3,8 @@
  * server answering the same bytes, measured side by side in one run, and how
  * faithfully it holds a fixed 100 ms delay under 1000 connections.
  *
- * Prints figures; asserts nothing (the machine is shared and noisy). Bars
- * (issue 2): mock >= 0.8 x bare req/s; p99 <= 110 ms at 1000 connections,
+ * Prints figures; asserts nothing (the machine is shared and noisy). Bars:
+ * mock >= 0.8 x bare req/s; p99 <= 110 ms at 1000 connections,
  * printed beside the bare server's own p99 under the same load.
  */
 import autocannon from 'autocannon';

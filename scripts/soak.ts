@@ -5,8 +5,8 @@
  * cap of 32 with a queue of 256, 2 MB/s) at the same time.
  *
  * Prints: requests served, outcomes per kind, injected faults per kind, the
- * server's RSS before and after, and the unaccounted requests. Bars (issue
- * 5): 0 unaccounted, 0 crashes, RSS growth < 50 MB.
+ * server's RSS before and after, and the unaccounted requests. Bars: 0
+ * unaccounted, 0 crashes, RSS growth < 50 MB.
  *
  * Unaccounted = strategy requests whose outcome count is missing (Σ outcomes
  * ≠ N for a run) + responses the server still holds once every client has

@@ -1,7 +1,7 @@
 /**
  * The mock PokeAPI as plain functions: request in, reply (status, headers,
  * body, delay) out. No sockets, no timers: the adapters apply the delay and
- * write the bytes. One core, two thin adapters (DESIGN.md, "The mock server").
+ * write the bytes. One core, two thin adapters (docs/design.md, "The mock server").
  */
 import type { PokemonStore } from '../data/index.ts';
 import { createDelaySampler, parseProfile, type DelaySampler, type Fault, type Profile } from '../profile/index.ts';

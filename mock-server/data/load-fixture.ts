@@ -3,12 +3,12 @@
  * (any payload, any origin) reuses the parsed file.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-files.ts';
 import { FixtureError } from '../errors.ts';
 import { checkPokemonFixture, type PokemonFixture } from './fixture-format.ts';
 
 /** Absolute path of the committed fixture file. */
-export const DEFAULT_FIXTURE_PATH = fileURLToPath(new URL('../../fixtures/pokemon.json', import.meta.url));
+export const DEFAULT_FIXTURE_PATH = packagePath('fixtures', 'pokemon.json');
 
 const cache = new Map<string, PokemonFixture>();
 

@@ -2,7 +2,7 @@
  * Adapter 2: the same mock PokeAPI as msw 2 request handlers, for in-process
  * tests of code that uses `fetch`. Same core, same routes, bodies and delays
  * as the real server; never used for wall-clock benchmarks (msw answers ~12x
- * slower than node:http: see DESIGN.md).
+ * slower than node:http: see docs/design.md).
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { createMockApi, type CreateMockApiOptions } from '../core/create-api.ts';

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { moduleArgs } from '../package-files.ts';
 import type { PayloadSize } from '../data/index.ts';
 import { ServerStartError } from '../errors.ts';
 
@@ -38,8 +38,7 @@ const CHILD_IGNORED_ENV = ['POKEBENCH_PORT', 'POKEBENCH_HOST', 'POKEBENCH_PROFIL
 
 /** Starts `pokebench serve` in a child process and waits for its URL. */
 export async function startChildMockServer(options: ChildMockServerOptions = {}): Promise<ChildMockServer> {
-  const bin = fileURLToPath(new URL('../../bin/pokebench.mjs', import.meta.url));
-  const args = [bin, 'serve', '--profile', options.profile ?? 'instant', '--payload', options.payload ?? 'slim'];
+  const args = [...moduleArgs(import.meta.url, '../../src/cli/bin'), 'serve', '--profile', options.profile ?? 'instant', '--payload', options.payload ?? 'slim'];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.workers !== undefined) args.push('--workers', String(options.workers));
   args.push(...(options.args ?? []));

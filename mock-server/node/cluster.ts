@@ -7,8 +7,8 @@
  * (`x-pokebench-draw`); without it each worker counts its own draws.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { moduleArgs } from '../package-files.ts';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { PayloadSize } from '../data/index.ts';
 import { json, parseProfileBody, type MockReply, type MockStats } from '../core/mock-api.ts';
 import { ADMIN_PREFIX } from '../core/routes.ts';
@@ -78,7 +78,8 @@ export interface MockClusterHandle {
   close(options?: { drainTimeoutMs?: number }): Promise<void>;
 }
 
-const WORKER_ENTRY = fileURLToPath(new URL('./cluster-worker.mjs', import.meta.url));
+// The worker's entry: compiled JS in the package, the TypeScript source under tsx in the repository.
+const WORKER_ARGS = moduleArgs(import.meta.url, './cluster-worker');
 
 /** The worker count `--workers` asks for: a number from 1, or `auto` (the cores this process may use). */
 export function resolveWorkers(workers: number | 'auto' | undefined): number {
@@ -127,7 +128,7 @@ export async function startMockCluster(options: StartMockClusterOptions = {}): P
   const broadcastTimeoutMs = options.broadcastTimeoutMs ?? 5_000;
 
   cluster.schedulingPolicy = cluster.SCHED_RR;
-  cluster.setupPrimary({ exec: WORKER_ENTRY, execArgv: [], silent: false });
+  cluster.setupPrimary({ exec: WORKER_ARGS.at(-1)!, execArgv: WORKER_ARGS.slice(0, -1), silent: false });
 
   const serving = new Map<number, Worker>();
   const lost: LostWorker[] = [];

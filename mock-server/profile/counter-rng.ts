@@ -1,5 +1,5 @@
 /**
- * Uniform numbers keyed by the request (DESIGN.md, "Seeding keyed by the
+ * Uniform numbers keyed by the request (docs/design.md, "Seeding keyed by the
  * request"): the i-th uniform of the n-th request for `key` on `route` is a
  * pure function of (seed, route, key, n, i). No state, no arrival order, no
  * `Math.random()`, no clock: every process, replica and run agrees.

@@ -6,13 +6,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-files.ts';
 import { parseProfile } from './parse-profile.ts';
 import { ProfileError, ProfileNotFoundError } from '../errors.ts';
 import type { Profile } from './schema.ts';
 
 /** Absolute path of the shipped profiles' folder. */
-export const SHIPPED_PROFILES_DIR = fileURLToPath(new URL('../../fixtures/profiles/', import.meta.url));
+export const SHIPPED_PROFILES_DIR = packagePath('fixtures', 'profiles');
 
 /** True when `nameOrPath` is a path (has a `/` or `\`, or ends in `.json`) rather than a shipped name. */
 export function isProfilePath(nameOrPath: string): boolean {

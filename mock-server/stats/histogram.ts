@@ -1,7 +1,7 @@
 /**
  * A log-bucketed histogram of milliseconds: 1% relative precision, constant
  * memory per distinct bucket, and mergeable by adding counts. Stats from many
- * processes or replicas combine exactly (DESIGN.md, "Past one machine"), which
+ * processes or replicas combine exactly (docs/design.md, "Past one machine"), which
  * a list of raw samples would not do at scale.
  */
 

@@ -2,11 +2,10 @@
  * The load a calibration applies: the servers it measures (the mock and a
  * bare node:http server, in a child process) and the load generator.
  */
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { moduleArgs } from '../../mock-server/package-files.ts';
 import type { MockStats } from '../../mock-server/core/mock-api.ts';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
 import { CalibrationRunError } from '../../mock-server/errors.ts';
@@ -47,15 +46,13 @@ export interface CalibrationServersOptions {
 }
 
 /**
- * Spawns `server-child.ts` under tsx (resolved from this package, so it
- * works from any working directory) and waits for its URLs.
+ * Spawns `server-child` (compiled JS in the package, the TS source under tsx
+ * in the repository) and waits for its URLs.
  *
  * @throws {CalibrationRunError} `SERVER_START_FAILED` when the child exits or stays silent.
  */
 export async function startCalibrationServers(options: CalibrationServersOptions): Promise<CalibrationServers> {
-  const script = fileURLToPath(new URL('./server-child.ts', import.meta.url));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, script, options.payload, String(options.ladderDelayMs)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...moduleArgs(import.meta.url, './server-child'), options.payload, String(options.ladderDelayMs)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -153,7 +150,9 @@ const SAMPLE_INTERVAL_MS = 50;
  *
  * @throws {CalibrationRunError} when autocannon cannot start (a bad URL).
  */
-export function runLoad(options: LoadOptions): Promise<LoadRun> {
+export async function runLoad(options: LoadOptions): Promise<LoadRun> {
+  // Loaded on first use: only calibrate drives load, and `run` imports this folder for its capacity warning.
+  const { default: autocannon } = await import('autocannon');
   const latencies: number[] = [];
   const seen = new WeakSet<object>();
   let dropped = 0;

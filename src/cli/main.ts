@@ -5,6 +5,7 @@
  * that would not start, or a bug: a request that lost its record).
  */
 import { ERROR_CODES, PokebenchError } from '../../mock-server/errors.ts';
+import { packageVersion } from '../../mock-server/package-files.ts';
 import { processIo, type CommandIo } from './io.ts';
 
 export const MAIN_HELP = `pokebench: how much faster is async fan-out, really, and why?
@@ -83,7 +84,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.out('pokebench 0.1.0\n');
+    io.out(`pokebench ${packageVersion()}\n`);
     return 0;
   }
   const load = COMMANDS[name];

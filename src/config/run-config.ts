@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -145,11 +146,34 @@ export async function loadRunConfig(cwd: string, explicit?: string): Promise<{ c
     if (file.endsWith('.json')) {
       value = JSON.parse(await readFile(file, 'utf8'));
     } else {
-      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-      value = mod.default;
+      value = await importConfig(file);
     }
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(`Failed to read config file ${file}: ${(error as Error).message}`);
   }
   return { config: validateRunConfig(value, file), file };
+}
+
+/**
+ * The default export of a config module. Plain Node does not load TypeScript,
+ * so a `.ts` config it refuses goes through the user's own tsx, when their
+ * project has it.
+ */
+async function importConfig(file: string): Promise<unknown> {
+  const url = pathToFileURL(file).href;
+  try {
+    return ((await import(url)) as { default?: unknown }).default;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    let tsx: { tsImport(specifier: string, parentUrl: string): Promise<{ default?: unknown }> };
+    try {
+      tsx = createRequire(file)('tsx/esm/api') as typeof tsx;
+    } catch {
+      throw new ConfigError(
+        `Failed to read config file ${file}: Node cannot load TypeScript by itself. Install tsx in your project (npm i -D tsx), or write the config as pokebench.config.mjs or pokebench.config.json.`,
+      );
+    }
+    return (await tsx.tsImport(url, import.meta.url)).default;
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * Scaling verdicts compared strategy by strategy. A change of scaling class
- * between two conclusive verdicts always fails the gate (DESIGN.md: "a change
+ * between two conclusive verdicts always fails the gate (docs/design.md: "a change
  * of scaling class always fails"), whichever way it goes: a sequential
  * strategy turning flat is as much a sign that the code no longer does what it
  * claims as a pool turning linear, and the baseline should be renewed on purpose.

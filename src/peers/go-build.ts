@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { access, constants, lstat, mkdir, mkdtemp, readdir, readFile, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../mock-server/package-files.ts';
 
 /** Where the shipped Go peer's module (go.mod, *.go) lives. */
-export const GO_PEER_DIR = fileURLToPath(new URL('../../peers/go/', import.meta.url));
+export const GO_PEER_DIR = packagePath('peers', 'go');
 
 /** Options of {@link buildGoPeer}. */
 export interface GoBuildOptions {

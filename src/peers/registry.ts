@@ -5,14 +5,14 @@
  * its toolchain and building it first where needed.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../mock-server/package-files.ts';
 import { InvalidOptionError } from '../../mock-server/errors.ts';
 import { parseCommandLine } from './command-line.ts';
 import { buildGoPeer } from './go-build.ts';
 import { findGo, findPython, type ToolchainName } from './toolchains.ts';
 
 /** Where the shipped Python peers live. */
-export const PYTHON_PEER_DIR = fileURLToPath(new URL('../../peers/python/', import.meta.url));
+export const PYTHON_PEER_DIR = packagePath('peers', 'python');
 
 /** Names of the shipped peers. */
 export const SHIPPED_PEER_NAMES = ['py-sync', 'py-threadpool', 'py-asyncio', 'py-asyncio-unlimited', 'go-goroutines'] as const;

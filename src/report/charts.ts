@@ -3,8 +3,7 @@
  * canvas and no network (Vega-Lite spec → Vega spec → headless View → SVG).
  * PNG is deliberately not offered: it would need a canvas dependency.
  */
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../results/types.ts';
 import { buildChartSpecs, type ChartKind } from './chart-specs.ts';
 
@@ -28,6 +27,9 @@ export interface RenderedChart {
  * @example const svg = await renderSvg({ mark: 'point', data: { values: [{ x: 1 }] }, encoding: { x: { field: 'x', type: 'quantitative' } } })
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: Vega is the heaviest dependency, and one of its modules awaits at top level,
+  // which would stop `require('pokebench')` and slow every import of the kit that draws no chart.
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -15,7 +15,7 @@ export const EFFICIENCY_GOOD = 0.8;
 export const EFFICIENCY_WARN = 0.5;
 /**
  * Efficiency above this means the run beat the model: the server did not
- * apply its delay, a bug (DESIGN.md). The 2% slack absorbs clock granularity.
+ * apply its delay, a bug (docs/design.md). The 2% slack absorbs clock granularity.
  */
 export const EFFICIENCY_IMPOSSIBLE = 1.02;
 

@@ -5,7 +5,7 @@
  * jitter its slope is E[max of k delays] / (k·L̄), above 1/k. Its verdict is
  * judged against its own model slope, from the ideal makespans of the delays
  * the server applied, and then labelled with the batch size. A server
- * concurrency cap c makes any strategy at most a pool of c (DESIGN.md's
+ * concurrency cap c makes any strategy at most a pool of c (docs/design.md's
  * model, extended: list scheduling on min(k, c) slots).
  */
 import type { Strategy } from '../types.ts';

@@ -1,6 +1,6 @@
 /**
  * Every threshold of the scaling verdicts and the complexity classifier, in
- * one place (DESIGN.md "How tests assert scaling"). Slopes are normalised by
+ * one place (docs/design.md "How tests assert scaling"). Slopes are normalised by
  * the mean applied latency: s = b / L̄, so 1 is "one request at a time", 0 is
  * "N does not matter", 1/k is "a pool of k".
  */
@@ -9,7 +9,7 @@
 export const FLAT_MAX_SLOPE = 0.15;
 
 /**
- * `flat` also needs the interval's bottom above this. DESIGN.md only bounds
+ * `flat` also needs the interval's bottom above this. docs/design.md only bounds
  * the top, but an interval like [-2.9, -1.0] (time *shrinking* by a latency
  * per request, seen on pure noise with 3 repetitions) is not flat: it is a
  * broken or cold-start-skewed measurement, so it reads `inconclusive`.
@@ -35,7 +35,7 @@ export const SERIAL_SLOPE = 1;
  * slope about 1 time in 20 (measured here: 15 of 400 synthetic pools of 4 at
  * 3% noise), so an exact-point rule would false-alarm in a run of 20
  * verdicts more often than not. ±10% still tells neighbours apart up to k = 5
- * (1/5·1.1 < 1/4·0.9); set 0 for the strict rule of DESIGN.md.
+ * (1/5·1.1 < 1/4·0.9); set 0 for the strict rule of docs/design.md.
  */
 export const PARTIAL_MARGIN = 0.1;
 

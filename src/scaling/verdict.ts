@@ -1,4 +1,4 @@
-/** The scaling verdict from a slope's confidence interval (DESIGN.md "How tests assert scaling"). */
+/** The scaling verdict from a slope's confidence interval (docs/design.md "How tests assert scaling"). */
 import { verdictLabel } from '../results/verdict.ts';
 import type { Interval } from '../stats/bootstrap.ts';
 import {
@@ -63,7 +63,7 @@ export interface VerdictInput {
 
 /**
  * Apply the rules in order: `flat` if the interval lies in (−0.15, 0.15)
- * (DESIGN.md bounds only the top; see {@link FLAT_MIN_SLOPE}); `linear` if
+ * (docs/design.md bounds only the top; see {@link FLAT_MIN_SLOPE}); `linear` if
  * its bottom > 0.85; `partial(1/k)` if it overlaps 1/k ± {@link PARTIAL_MARGIN}
  * (k given, or else round(1/s) ≥ 2) while excluding both 0 and 1; otherwise
  * `inconclusive`.

@@ -7,7 +7,7 @@ export const MAX_DEFAULT_POOL_SIZE = 32;
 
 /**
  * Default k for `bounded`, `batched` and `workers`: min(32, cpus + 4), Python's
- * `ThreadPoolExecutor` default (6 on the 2-core box of DESIGN.md), so a
+ * `ThreadPoolExecutor` default (6 on the 2-core box of docs/design.md), so a
  * comparison with the blog's Python client is like for like.
  *
  * @param cpus - CPUs to size for. @defaultValue `os.availableParallelism()`

@@ -5,7 +5,7 @@
  * as a plain {@link FetchOne}.
  */
 import { threadId } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { FetchResult, WorkerClientSpec } from '../types.ts';
 import { WorkerStartError } from '../../mock-server/errors.ts';
 
@@ -81,6 +81,8 @@ export function liveWorkerThreads(): number {
 export async function startWorkerPool(strategy: string, spec: WorkerClientSpec, threads: number): Promise<WorkerPool> {
   poolsStarted += 1;
   const channelName = `pokebench:workers:${process.pid}:${threadId}:${poolsStarted}`;
+  // Loaded on first use, so the kit's entry and the CLI's other commands start without it.
+  const { Piscina } = await import('piscina');
   let piscina: Piscina;
   try {
     piscina = new Piscina({

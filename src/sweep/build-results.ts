@@ -4,14 +4,12 @@
  * point the median, spread, the model's ideal, roofs and efficiency; per
  * strategy the fitted slope and the verdict.
  */
+import { packageVersion } from '../../mock-server/package-files.ts';
 import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
 import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-runs.ts';
 import { RESULTS_VERSION, type Results, type RunSettings, type StrategyResult } from '../results/types.ts';
 import { machineInfo } from '../results/index.ts';
-
-/** The tool's version, stamped on every results file. */
-export const TOOL_VERSION = '0.1.0';
 
 /**
  * The server concurrency cap a profile sets, if any (the model schedules on
@@ -51,7 +49,7 @@ export function buildResults(cells: readonly SweepCell[], settings: RunSettings,
     schema: 'pokebench-results',
     version: RESULTS_VERSION,
     createdAt: createdAt.toISOString(),
-    tool: { name: 'pokebench', version: TOOL_VERSION },
+    tool: { name: 'pokebench', version: packageVersion() },
     machine,
     settings,
     durationMs,

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { moduleArgs } from '../../mock-server/package-files.ts';
 import { main } from '../../src/cli/main.ts';
 import { flagsToConfig, gateFlags, maxInFlight } from '../../src/cli/commands/run.ts';
 import { RERUN_DEFAULTS } from '../../src/gate/index.ts';
@@ -64,8 +64,7 @@ describe('pokebench run: flags', () => {
   });
 
   it('a malformed --peers command line exits 2 at once, with no server left holding the process', async () => {
-    const bin = fileURLToPath(new URL('../../bin/pokebench.mjs', import.meta.url));
-    const child = spawnSync(process.execPath, [bin, 'run', '--peers', "python3 'unterminated", '--out', dir], { encoding: 'utf8', timeout: 30_000 });
+    const child = spawnSync(process.execPath, [...moduleArgs(import.meta.url, '../../src/cli/bin'), 'run', '--peers', "python3 'unterminated", '--out', dir], { encoding: 'utf8', timeout: 30_000 });
     expect(child.status).toBe(2);
     expect(child.stderr).toContain('peer');
   });

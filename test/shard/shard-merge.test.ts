@@ -12,9 +12,11 @@ let dir: string;
 const at = (...p: string[]) => path.join(dir, ...p);
 const read = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Results;
 
-// A tiny ladder with an exact delay, so each verdict is clear on a loaded machine.
+// A tiny ladder with an exact 100 ms delay, so each verdict is clear on a loaded machine: the
+// normalised slope divides the client's CPU per request (and the load's jitter) by the delay, and
+// at 30 ms a loaded box's jitter alone once pushed concurrent's interval past the flat bound.
 const SWEEP = ['--profile', 'PROFILE', '--strategies', 'sequential,concurrent,bounded(2)', '--sequential-n', '1,2,4,8', '--n', '1,4,8,16', '--repeats', '3', '--warmup', '0'];
-const sweep = () => SWEEP.map((a) => (a === 'PROFILE' ? at('fixed-30ms.json') : a));
+const sweep = () => SWEEP.map((a) => (a === 'PROFILE' ? at('fixed-100ms.json') : a));
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const f = fakeIo();
@@ -24,7 +26,7 @@ async function cli(argv: string[]): Promise<{ code: number; stdout: string; stde
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pokebench-shard-'));
-  await writeFile(at('fixed-30ms.json'), JSON.stringify({ name: 'fixed-30ms', seed: 3, delay: { type: 'fixed', ms: 30 } }));
+  await writeFile(at('fixed-100ms.json'), JSON.stringify({ name: 'fixed-100ms', seed: 3, delay: { type: 'fixed', ms: 100 } }));
   for (const args of [['--out', 'whole'], ['--shard', '1/2', '--out', 'shards/a'], ['--shard', '2/2', '--out', 'shards/b']]) {
     const run = await cli(['run', ...sweep(), ...args]);
     expect(run.code, run.stderr).toBe(0);
@@ -49,7 +51,7 @@ describe('run --shard', () => {
     expect(a.strategies.map((s) => s.name)).toEqual(['sequential', 'bounded(2)']);
     expect(a.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(a.machine.hostname).toEqual(expect.any(String));
-    expect(a.settings.profile).toMatchObject({ name: 'fixed-30ms', seed: 3 });
+    expect(a.settings.profile).toMatchObject({ name: 'fixed-100ms', seed: 3 });
   });
 });
 
@@ -61,7 +63,7 @@ describe('pokebench merge', () => {
     const whole = await read(at('whole/results.json'));
     const result = await read(at('merged/results.json'));
     const shape = (r: Results) => r.strategies.map((s) => ({ name: s.name, n: s.points.map((p) => p.n), counts: s.points.map((p) => p.counts), verdict: s.scaling.verdict }));
-    // Clear classes on this ladder (an exact 30 ms delay), so agreeing is not agreeing on 'inconclusive'.
+    // Clear classes on this ladder (an exact 100 ms delay), so agreeing is not agreeing on 'inconclusive'.
     expect(whole.strategies.map((s) => s.scaling.verdict)).toEqual([{ class: 'linear' }, { class: 'flat' }, { class: 'partial', k: 2 }]);
     expect(shape(result)).toEqual(shape(whole));
     expect(result.shard).toBeUndefined();

@@ -18,8 +18,8 @@ import { concurrentMakespan, overheadPerRequest } from '../src/model/index.ts';
 import { layoutTable } from '../src/report/text-table.ts';
 import type { TextCell, TextColumn } from '../src/report/text-table.ts';
 import { concurrent } from '../src/strategies/index.ts';
-import { OUTCOMES } from '../src/types.ts';
-import type { Outcome } from '../src/types.ts';
+import { OUTCOMES } from '../src/types/index.ts';
+import type { Outcome } from '../src/types/index.ts';
 import { startChildServers } from './lib/child-servers.ts';
 import type { ChildServers } from './lib/child-servers.ts';
 

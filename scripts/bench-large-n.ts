@@ -29,7 +29,7 @@ import { concurrentMakespan, overheadPerRequest } from '../src/model/index.ts';
 import { layoutTable, type TextColumn } from '../src/report/text-table.ts';
 import { median } from '../src/stats/index.ts';
 import { concurrent } from '../src/strategies/index.ts';
-import { OUTCOMES, type FetchOne, type Outcome } from '../src/types.ts';
+import { OUTCOMES, type FetchOne, type Outcome } from '../src/types/index.ts';
 
 const { values } = parseArgs({
   options: {

@@ -21,7 +21,7 @@ import { startChildMockServer, type MockStats } from '../mock-server/index.ts';
 import { createUndiciClient } from '../src/clients/undici-client.ts';
 import { MeasurementInvariantError, measureRun } from '../src/measure/index.ts';
 import { concurrent } from '../src/strategies/index.ts';
-import { OUTCOMES, type Outcome } from '../src/types.ts';
+import { OUTCOMES, type Outcome } from '../src/types/index.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, profile: { type: 'string', default: 'overloaded' } } });
 const seconds = Number(values.seconds);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as errors from '../mock-server/errors.ts';
+import * as errors from '../mock-server/errors/index.ts';
 import { INVALID_JSON } from '../src/clients/wire.mjs';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

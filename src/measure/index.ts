@@ -8,7 +8,7 @@ export type { RepeatSummary } from './repeat-summary.ts';
 export { countOutcomes, appliedDelays, alignedDelays, runDelays } from './outcome-counts.ts';
 export { startLoopMonitor, summarizeLoopHistogram } from './event-loop-delay.ts';
 export type { EventLoopDelay, LoopDelayMonitor, LoopHistogram } from './event-loop-delay.ts';
-export { MeasurementInvariantError } from '../../mock-server/errors.ts';
+export { MeasurementInvariantError } from '../../mock-server/errors/index.ts';
 export { classifyFailure, describeFailures, lostByCode, TIMEOUT_CODE, UNKNOWN_CODE } from './failure-cause.ts';
 export type { FailureCause } from './failure-cause.ts';
 export { pointValidity, LOSING_FAULTS, UNKNOWN_FAULTS_LOSS_THRESHOLD } from './validity.ts';

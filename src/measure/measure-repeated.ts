@@ -1,9 +1,7 @@
 /** Repeat a measured fan-out after warm-up runs, and summarise the wall times. */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import { measureRun } from './measure-run.ts';
-import type { MeasureRunOptions, RunResult } from './measure-run.ts';
-import { summarizeRepeats } from './repeat-summary.ts';
-import type { RepeatSummary } from './repeat-summary.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { measureRun, type MeasureRunOptions, type RunResult } from './measure-run.ts';
+import { type RepeatSummary, summarizeRepeats } from './repeat-summary.ts';
 
 /** Options of {@link measureRepeated}: those of one run, plus how many. */
 export interface MeasureRepeatedOptions extends MeasureRunOptions {

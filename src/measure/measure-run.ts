@@ -3,10 +3,9 @@
  * everything needed to explain its time (wall, CPU, event-loop delay, sockets
  * opened, the delays the server applied).
  */
-import type { FetchOne, Outcome, RequestRecord, Strategy } from '../types.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import { startLoopMonitor } from './event-loop-delay.ts';
-import type { EventLoopDelay } from './event-loop-delay.ts';
+import type { FetchOne, Outcome, RequestRecord, Strategy } from '../types/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { type EventLoopDelay, startLoopMonitor } from './event-loop-delay.ts';
 import { appliedDelays, countOutcomes } from './outcome-counts.ts';
 
 /** Pokemon ids the mock serves (1..1025); `n` larger than that wraps around. */

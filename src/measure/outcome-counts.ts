@@ -1,7 +1,6 @@
 /** One record per request, in input order, counted by outcome: the "nothing lost" check. */
-import { OUTCOMES } from '../types.ts';
-import type { Outcome, RequestRecord } from '../types.ts';
-import { MeasurementInvariantError } from '../../mock-server/errors.ts';
+import { type Outcome, OUTCOMES, type RequestRecord } from '../types/index.ts';
+import { MeasurementInvariantError } from '../../mock-server/errors/index.ts';
 
 /**
  * Count `records` by outcome after checking the strategy's contract: exactly

@@ -4,7 +4,7 @@
  * that dropped connections) measured the machine's limits, not the client:
  * its wall time must not feed a scaling verdict.
  */
-import { OUTCOMES, type Outcome } from '../types.ts';
+import { OUTCOMES, type Outcome } from '../types/index.ts';
 import { describeFailures } from './failure-cause.ts';
 
 /**

@@ -3,7 +3,7 @@
  * (the makespan model) or by the client's serial CPU per request, plus setup.
  *     T(N) ≈ setup + max(ideal_wait(N), N·c)
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import type { Roof } from './run-model.ts';
 
 export type { Roof };

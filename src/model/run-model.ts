@@ -4,7 +4,7 @@
  * measured apart from its wall time. Every report, the gate and the matchers
  * read efficiency = this ideal / measured (docs/design.md "The scaling model").
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import { idealMakespan, type StrategyKind } from './makespan.ts';
 import { simulateFanOut } from './simulate.ts';
 

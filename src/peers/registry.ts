@@ -5,8 +5,8 @@
  * its toolchain and building it first where needed.
  */
 import path from 'node:path';
-import { packagePath } from '../../mock-server/package-files.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { packagePath } from '../../mock-server/package-files/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { parseCommandLine } from './command-line.ts';
 import { buildGoPeer } from './go-build.ts';
 import { findGo, findPython, type ToolchainName } from './toolchains.ts';

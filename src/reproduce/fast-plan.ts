@@ -7,8 +7,7 @@
  */
 import { idealMakespan } from '../model/index.ts';
 import { runDelays } from '../measure/index.ts';
-import { decideRepetition, type RepetitionSample } from '../sweep/adaptive-repeats.ts';
-import type { SweepCell } from '../sweep/run-sweep.ts';
+import { decideRepetition, type RepetitionSample, type SweepCell } from '../sweep/index.ts';
 import type { RooflineRow } from './roofline-rows.ts';
 
 /** Share of the wait roof under which a client's CPU roof counts as pure waiting. */

@@ -7,13 +7,10 @@
 import { availableParallelism } from 'node:os';
 import { efficiency, idealMakespan, type Roof } from '../model/index.ts';
 import { measureRun, runDelays, type RunResult } from '../measure/index.ts';
-import { createUndiciClient } from '../clients/undici-client.ts';
+import { createUndiciClient } from '../clients/index.ts';
 import { concurrent } from '../strategies/index.ts';
-import { modelOfRun, type SummarizedStrategy } from '../sweep/summarize-runs.ts';
-import { readServerUsage, usageSince } from '../sweep/server-usage.ts';
+import { decideRepetition, modelOfRun, readServerUsage, type RepetitionSample, type SummarizedStrategy, toRunResult, usageSince } from '../sweep/index.ts';
 import { runPeer } from '../peers/index.ts';
-import { toRunResult } from '../sweep/external-strategy.ts';
-import { decideRepetition, type RepetitionSample } from '../sweep/adaptive-repeats.ts';
 import { median } from '../stats/index.ts';
 
 /** One setting of a knob. */

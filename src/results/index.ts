@@ -30,3 +30,4 @@ export type {
   ScalingSummary,
   StrategyResult,
 } from './types.ts';
+export type { TargetInfo, ShardInfo, PointModelSummary, MockPlacement } from './types.ts';

@@ -1,5 +1,5 @@
 /** `batched(k)`: chunks of k with a barrier between them (the common anti-pattern). */
-import type { RequestRecord, Strategy } from '../types.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
 import { beginRun } from './run-context.ts';
 import { runOne } from './run-one.ts';

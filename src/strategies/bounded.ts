@@ -1,5 +1,5 @@
 /** `bounded(k)`: a sliding window of k requests in flight (list scheduling). */
-import type { RequestRecord, Strategy } from '../types.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
 import { beginRun } from './run-context.ts';
 import { runOne } from './run-one.ts';

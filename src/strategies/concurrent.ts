@@ -1,5 +1,5 @@
 /** `concurrent`: start every request at once (max dᵢ). */
-import type { Strategy } from '../types.ts';
+import type { Strategy } from '../types/index.ts';
 import { beginRun } from './run-context.ts';
 import { runOne } from './run-one.ts';
 

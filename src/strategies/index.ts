@@ -9,4 +9,4 @@ export { defaultPoolSize, MAX_DEFAULT_POOL_SIZE, resolvePoolSize } from './pool-
 export { ABORTED, INVALID_RESULT, runOne } from './run-one.ts';
 export { beginRun, startRun } from './run-context.ts';
 export type { AbortInFlight, RunContext } from './run-context.ts';
-export { InvalidPoolSizeError, InvalidStrategyOptionError, InvalidStrategySpecError } from '../../mock-server/errors.ts';
+export { InvalidPoolSizeError, InvalidStrategyOptionError, InvalidStrategySpecError } from '../../mock-server/errors/index.ts';

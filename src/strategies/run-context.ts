@@ -4,8 +4,8 @@
  * aborts whatever is in flight (one listener per run rather than one per
  * request: 1600 listeners on one AbortSignal trip Node's leak warning).
  */
-import type { StrategyOptions } from '../types.ts';
-import { InvalidStrategyOptionError } from '../../mock-server/errors.ts';
+import type { StrategyOptions } from '../types/index.ts';
+import { InvalidStrategyOptionError } from '../../mock-server/errors/index.ts';
 
 // setTimeout fires at once (with a warning) for delays past 2³¹ − 1 ms.
 const MAX_TIMEOUT_MS = 2_147_483_647;

@@ -4,7 +4,7 @@
  * resolves with exactly one {@link RequestRecord} and never rejects, so no
  * request of a fan-out is ever lost or takes its siblings down.
  */
-import type { FetchOne, FetchResult, RequestRecord } from '../types.ts';
+import type { FetchOne, FetchResult, RequestRecord } from '../types/index.ts';
 import type { AbortInFlight, RunContext } from './run-context.ts';
 
 /** `code` of a request ended (or never started) because `options.signal` aborted. */

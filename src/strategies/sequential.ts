@@ -1,5 +1,5 @@
 /** `sequential`: await each request before starting the next (Σ dᵢ). */
-import type { RequestRecord, Strategy } from '../types.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
 import { beginRun } from './run-context.ts';
 import { runOne } from './run-one.ts';
 

@@ -6,8 +6,8 @@
  */
 import { threadId } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import type { FetchResult, WorkerClientSpec } from '../types.ts';
-import { WorkerStartError } from '../../mock-server/errors.ts';
+import type { FetchResult, WorkerClientSpec } from '../types/index.ts';
+import { WorkerStartError } from '../../mock-server/errors/index.ts';
 
 /** The worker module (plain JS). */
 export const WORKER_THREAD_MODULE: string = new URL('./workers-thread.mjs', import.meta.url).href;

@@ -3,11 +3,11 @@
  * request per thread at a time, like Python's ThreadPoolExecutor. The model
  * is the same as bounded(k): list scheduling on k slots.
  */
-import type { FetchOne, RequestRecord, Strategy, WorkerClientSpec } from '../types.ts';
+import type { FetchOne, RequestRecord, Strategy, WorkerClientSpec } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
 import { startRun } from './run-context.ts';
 import { runOne } from './run-one.ts';
-import { WorkerSpecMissingError } from '../../mock-server/errors.ts';
+import { WorkerSpecMissingError } from '../../mock-server/errors/index.ts';
 import { startWorkerPool } from './workers-pool.ts';
 
 /**

@@ -4,12 +4,11 @@
  * point the median, spread, the model's ideal, roofs and efficiency; per
  * strategy the fitted slope and the verdict.
  */
-import { packageVersion } from '../../mock-server/package-files.ts';
+import { packageVersion } from '../../mock-server/package-files/index.ts';
 import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
 import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-runs.ts';
-import { RESULTS_VERSION, type Results, type RunSettings, type StrategyResult } from '../results/types.ts';
-import { machineInfo } from '../results/index.ts';
+import { machineInfo, type Results, RESULTS_VERSION, type RunSettings, type StrategyResult } from '../results/index.ts';
 
 /**
  * The server concurrency cap a profile sets, if any (the model schedules on

@@ -7,8 +7,8 @@
  */
 import os from 'node:os';
 import type { RunResult } from '../measure/index.ts';
-import type { RequestRecord, Strategy } from '../types.ts';
-import { InternalError } from '../../mock-server/errors.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
+import { InternalError } from '../../mock-server/errors/index.ts';
 import { findShippedPeer, runPeer, type PeerReport, type PeerSpec, type RunPeerOptions } from '../peers/index.ts';
 
 /** One external run: a result, or why there is none (the sweep records it and goes on). */

@@ -7,14 +7,13 @@ import os from 'node:os';
 import { measureRun, type RunResult } from '../measure/index.ts';
 import type { ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
-import type { PointModelSummary } from '../results/types.ts';
+import type { PointModelSummary } from '../results/index.ts';
 import { readServerFaults, readServerUsage, usageSince } from './server-usage.ts';
 import { countsSince } from './run-sweep.ts';
 import { summarizePoint, summarizeScaling, type SummarizedStrategy, type SummaryContext } from './summarize-runs.ts';
 import { concurrent } from '../strategies/index.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import type { FetchOne, Strategy } from '../types.ts';
-import { DEFAULT_TIMEOUT_MS } from '../types.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 
 /** Options of {@link measureScaling}. */
 export interface MeasureScalingOptions {

@@ -5,12 +5,11 @@
  * them into results is `build-results.ts`'s job.
  */
 import { measureRun, type RunResult } from '../measure/index.ts';
-import type { FetchOne, Strategy } from '../types.ts';
+import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 import { isExternal } from './external-strategy.ts';
-import { SweepTimeoutError } from '../../mock-server/errors.ts';
-import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
+import { SweepTimeoutError } from '../../mock-server/errors/index.ts';
+import type { ProcessUsage } from '../../mock-server/core/index.ts';
 import { usageSince } from './server-usage.ts';
-import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 export { SweepTimeoutError };
 

@@ -8,9 +8,9 @@
 import { efficiency, modelRun, overheadPerRequest, type RunModel } from '../model/index.ts';
 import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type ScalingAnalysis, type ScalingVerdict } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
-import { OUTCOMES, type Outcome, type Strategy } from '../types.ts';
+import { OUTCOMES, type Outcome, type Strategy } from '../types/index.ts';
 import { lostByCode, pointValidity, runDelays, type RunResult } from '../measure/index.ts';
-import type { PointResult, RunSummary, ScalingSummary, Verdict } from '../results/types.ts';
+import type { PointResult, RunSummary, ScalingSummary, Verdict } from '../results/index.ts';
 
 /** What a summary needs besides the runs. */
 export interface SummaryContext {

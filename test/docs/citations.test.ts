@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../mock-server/package-files.ts';
+import { PACKAGE_ROOT } from '../../mock-server/package-files/index.ts';
 
 /** Folders and files whose text is checked (code, tests, scripts, peers, docs). */
 const ROOTS = ['src', 'mock-server', 'test', 'scripts', 'peers', 'docs', '.ci', 'README.md', 'CHANGELOG.md', 'vitest.config.ts', 'package.json'];
@@ -41,7 +41,7 @@ const checked = ROOTS.flatMap(files).filter((file) => statSync(path.join(PACKAGE
 describe('citations in comments and docs', () => {
   it('the checks catch what they are for, and spare the project design document and ordinary words', () => {
     // Built from pieces, so that this file does not match its own checks.
-    const word = 'iss' + 'ue';
+    const word = ['iss', 'ue'].join('');
     const planted = `// see DESIGN${'.md'} "The model"\n/* (${word} 8) */\n * Bars (${word}\n * 5): none\n# ${word} #12\n..${'/'}shared/STYLE.md\n`;
     expect(findCitations('x.ts', planted, OUTSIDE_DOC)).toEqual([`x.ts:1: DESIGN${'.md'}`, `x.ts:6: ..${'/'}shared/`]);
     expect(findCitations('x.ts', planted, ISSUE_NUMBER)).toEqual([`x.ts:2: ${word} 8`, `x.ts:3: ${word} * 5`, `x.ts:5: ${word} #12`]);

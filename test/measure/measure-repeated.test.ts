@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { measureRepeated } from '../../src/measure/measure-repeated.ts';
 import { summarizeRepeats } from '../../src/measure/repeat-summary.ts';
-import type { FetchOne, RequestRecord, Strategy } from '../../src/types.ts';
+import type { FetchOne, RequestRecord, Strategy } from '../../src/types/index.ts';
 
 /** A strategy whose run number r (0-based, warm-ups included) has makespan plan[r]. */
 function planned(plan: readonly number[]): Strategy & { runs: number } {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaultIds, measureRun, POKEMON_COUNT } from '../../src/measure/measure-run.ts';
 import { concurrent } from '../../src/strategies/concurrent.ts';
 import { sequential } from '../../src/strategies/sequential.ts';
-import type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy } from '../../src/types.ts';
+import type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy } from '../../src/types/index.ts';
 
 /** What the scripted client does for one request. */
 type Fate = 'ok' | 'not-found' | 'server-error' | 'reject';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { customPeer, findShippedPeer, GO_PEER_DIR, isShippedPeerName, PYTHON_PEER_DIR, SHIPPED_PEER_NAMES, SHIPPED_PEERS } from '../../src/peers/index.ts';
 
 describe('the shipped peers', () => {

@@ -12,7 +12,7 @@ import type {
 } from '../../src/results/types.ts';
 import { RESULTS_VERSION } from '../../src/results/types.ts';
 import { COMPLEXITY_CLASSES } from '../../src/scaling/complexity.ts';
-import { OUTCOMES } from '../../src/types.ts';
+import { OUTCOMES } from '../../src/types/index.ts';
 import { FIXTURE_NAMES, loadFixtureJson } from '../report/fixtures.ts';
 import { resultsJsonSchema } from '../../src/results/index.ts';
 import { validate } from './json-schema-subset.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listScheduleMakespan } from '../../src/model/makespan.ts';
 import { idealStarts } from '../../src/model/schedule.ts';
 import { bounded } from '../../src/strategies/bounded.ts';
-import { InvalidPoolSizeError } from '../../mock-server/errors.ts';
+import { InvalidPoolSizeError } from '../../mock-server/errors/index.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 import { delayedIds, makespanOf, RUNS, runDelays, slots } from './laws.ts';
 

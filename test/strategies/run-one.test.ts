@@ -5,7 +5,7 @@ import { idealMakespan } from '../../src/model/makespan.ts';
 import { idealStarts } from '../../src/model/schedule.ts';
 import { startRun } from '../../src/strategies/run-context.ts';
 import { ABORTED, INVALID_RESULT, runOne } from '../../src/strategies/run-one.ts';
-import { OUTCOMES, type FetchOne, type RequestRecord } from '../../src/types.ts';
+import { OUTCOMES, type FetchOne, type RequestRecord } from '../../src/types/index.ts';
 import type { Step } from './fake-server.ts';
 import { anyStrategy, makespanOf, RUNS, runScripted } from './laws.ts';
 import { runVirtual, useVirtualTime, virtualNow } from './virtual-time.ts';

@@ -9,7 +9,7 @@ import type { UndiciFetchOne } from '../../src/clients/undici-client.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 import { workers } from '../../src/strategies/workers.ts';
 import { liveWorkerThreads, startWorkerPool } from '../../src/strategies/workers-pool.ts';
-import type { FetchOne } from '../../src/types.ts';
+import type { FetchOne } from '../../src/types/index.ts';
 import { startTinyServer } from '../helpers/tiny-server.ts';
 import type { TinyServer } from '../helpers/tiny-server.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concurrent, sequential } from '../../src/strategies/index.ts';
 import { runSweep, type SweepProgress } from '../../src/sweep/run-sweep.ts';
-import type { FetchOne } from '../../src/types.ts';
+import type { FetchOne } from '../../src/types/index.ts';
 
 /** A client that answers at once, as if the server had applied a 1 ms delay. */
 const instant = (): FetchOne => async () => ({ status: 200, bytes: 2, delayMs: 1 });

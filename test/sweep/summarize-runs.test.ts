@@ -7,7 +7,7 @@ import type { SweepCell } from '../../src/sweep/run-sweep.ts';
 import { meanAppliedDelay, spreadOf } from '../../src/sweep/summarize-runs.ts';
 import type { RunSettings } from '../../src/results/types.ts';
 import { verdictLabel } from '../../src/results/index.ts';
-import type { Strategy } from '../../src/types.ts';
+import type { Strategy } from '../../src/types/index.ts';
 import { syntheticRun } from './synthetic-runs.ts';
 import { bounded, concurrent, sequential } from '../../src/strategies/index.ts';
 

@@ -7,7 +7,7 @@ import { createUndiciClient } from '../../../src/clients/undici-client.ts';
 import { withRetry } from '../../../src/clients/retry.ts';
 import { measureRun } from '../../../src/measure/index.ts';
 import { batched, bounded, concurrent, sequential, workers } from '../../../src/strategies/index.ts';
-import { OUTCOMES, type RequestRecord } from '../../../src/types.ts';
+import { OUTCOMES, type RequestRecord } from '../../../src/types/index.ts';
 
 // One server; each case swaps the profile through the admin API, as a user tuning it would.
 let server: MockServerHandle;

@@ -10,6 +10,5 @@ export type { SizeDistribution } from './size-distribution.ts';
 export { loadPokemonFixture, DEFAULT_FIXTURE_PATH } from './load-fixture.ts';
 export { FixtureError } from '../errors/index.ts';
 export type { PokemonFixture, SpeciesRecord } from './fixture-format.ts';
-export { POKEMON_BODY_KEYS } from './pokemon-body.ts';
 export { DEFAULT_FORM_NAMES, pokemonNameOf } from './pokeapi-names.ts';
 export { toSlug } from './slug.ts';

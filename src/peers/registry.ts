@@ -99,11 +99,6 @@ export const SHIPPED_PEERS: readonly ShippedPeer[] = [
   },
 ];
 
-/** True for the name of a shipped peer. */
-export function isShippedPeerName(name: string): name is ShippedPeerName {
-  return (SHIPPED_PEER_NAMES as readonly string[]).includes(name);
-}
-
 /** The shipped peer called `name`, if there is one. */
 export function findShippedPeer(name: string): ShippedPeer | undefined {
   return SHIPPED_PEERS.find((peer) => peer.name === name);

@@ -8,10 +8,35 @@ import { measureRun } from '../../src/measure/measure-run.ts';
 import type { UndiciFetchOne } from '../../src/clients/undici-client.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 import { workers } from '../../src/strategies/workers.ts';
-import { liveWorkerThreads, startWorkerPool } from '../../src/strategies/workers-pool.ts';
+import { startWorkerPool } from '../../src/strategies/workers-pool.ts';
 import type { FetchOne } from '../../src/types/index.ts';
 import { startTinyServer } from '../helpers/tiny-server.ts';
 import type { TinyServer } from '../helpers/tiny-server.ts';
+
+// Every piscina pool the code under test starts, until it is destroyed: the
+// count of their threads must be 0 whenever no workers(k) run is in progress.
+const livePools = vi.hoisted(() => new Set<{ threads: readonly unknown[] }>());
+vi.mock('piscina', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('piscina')>();
+  class TrackedPiscina extends actual.Piscina {
+    constructor(...args: ConstructorParameters<typeof actual.Piscina>) {
+      super(...args);
+      livePools.add(this);
+    }
+    override async destroy(): Promise<void> {
+      await super.destroy();
+      livePools.delete(this);
+    }
+  }
+  return { ...actual, Piscina: TrackedPiscina, default: TrackedPiscina };
+});
+
+/** Worker threads of pools started and not yet destroyed. */
+function liveWorkerThreads(): number {
+  let threads = 0;
+  for (const pool of livePools) threads += pool.threads.length;
+  return threads;
+}
 
 let server: TinyServer;
 let fetchOne: UndiciFetchOne;

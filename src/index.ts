@@ -6,10 +6,10 @@
 export { sequential, concurrent, bounded, batched, workers, parseStrategy, defaultPoolSize, runOne } from './strategies/index.ts';
 export { createUndiciClient, createFetchClient, withRetry } from './clients/index.ts';
 export type { ClientOptions, RetryOptions } from './clients/index.ts';
-export { measureRun, measureRepeated } from './measure/index.ts';
-export type { MeasureRunOptions, RunResult, MeasureRepeatedOptions, RepeatedResult } from './measure/index.ts';
-export { idealMakespan, effectivePoolSize, roofline, efficiency, overheadPerRequest, simulateFanOut, modelRun } from './model/index.ts';
-export type { Roofline, RooflineInput, FanOutSimulation, RunModel, RunModelInput } from './model/index.ts';
+export { measureTrial, measureRepeated } from './measure/index.ts';
+export type { MeasureTrialOptions, TrialResult, MeasureRepeatedOptions, RepeatedResult } from './measure/index.ts';
+export { idealMakespan, effectivePoolSize, roofline, efficiency, overheadPerRequest, simulateFanOut, modelTrial } from './model/index.ts';
+export type { Roofline, RooflineInput, FanOutSimulation, TrialModel, TrialModelInput } from './model/index.ts';
 export { analyzeScaling, analyzeStrategyScaling, classifyComplexity, decideVerdict } from './scaling/index.ts';
 export type { ScalingAnalysis, ScalingInput, ScalingVerdict, ComplexityClass } from './scaling/index.ts';
 export { measureScaling } from './sweep/index.ts';
@@ -34,4 +34,4 @@ export { ERROR_CODES, PokebenchError, InvalidOptionError } from '../mock-server/
 export type { ErrorCode } from '../mock-server/errors/index.ts';
 export { OUTCOMES } from './types/index.ts';
 export type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy, StrategyOptions, WorkerClientSpec } from './types/index.ts';
-export type { Results, StrategyResult, PointResult, RunSummary, ScalingSummary } from './results/index.ts';
+export type { Results, StrategyResult, PointResult, TrialSummary, ScalingSummary } from './results/index.ts';

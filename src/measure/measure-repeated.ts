@@ -1,10 +1,10 @@
 /** Repeat a measured fan-out after warm-up runs, and summarise the wall times. */
 import { InvalidOptionError } from '../../mock-server/errors/index.ts';
-import { measureRun, type MeasureRunOptions, type RunResult } from './measure-run.ts';
+import { measureTrial, type MeasureTrialOptions, type TrialResult } from './measure-trial.ts';
 import { type RepeatSummary, summarizeRepeats } from './repeat-summary.ts';
 
 /** Options of {@link measureRepeated}: those of one run, plus how many. */
-export interface MeasureRepeatedOptions extends MeasureRunOptions {
+export interface MeasureRepeatedOptions extends MeasureTrialOptions {
   /** Measured runs. @defaultValue 5 */
   repeats?: number | undefined;
   /** Runs before those, thrown away (JIT, first connections). @defaultValue 1 */
@@ -14,7 +14,7 @@ export interface MeasureRepeatedOptions extends MeasureRunOptions {
 /** Measured runs and the summary of their wall times. */
 export interface RepeatedResult {
   /** The measured runs, in order (warm-up runs excluded). */
-  runs: RunResult[];
+  runs: TrialResult[];
   /** Warm-up runs done before them. */
   warmup: number;
   /** Median, min, max and spread of `runs[i].wallMs`. */
@@ -22,7 +22,7 @@ export interface RepeatedResult {
 }
 
 /**
- * Run {@link measureRun} `warmup + repeats` times, back to back, with the same
+ * Run {@link measureTrial} `warmup + repeats` times, back to back, with the same
  * client, keeping the last `repeats`. The client is closed once at the end
  * (unless `closeClient: false`).
  *
@@ -38,9 +38,9 @@ export async function measureRepeated(options: MeasureRepeatedOptions): Promise<
     throw new InvalidOptionError('warmup', `options.warmup must be an integer ≥ 0, got ${String(warmup)}.`);
   }
   try {
-    for (let i = 0; i < warmup; i++) await measureRun({ ...runOptions, closeClient: false });
-    const runs: RunResult[] = [];
-    for (let i = 0; i < repeats; i++) runs.push(await measureRun({ ...runOptions, closeClient: false }));
+    for (let i = 0; i < warmup; i++) await measureTrial({ ...runOptions, closeClient: false });
+    const runs: TrialResult[] = [];
+    for (let i = 0; i < repeats; i++) runs.push(await measureTrial({ ...runOptions, closeClient: false }));
     return { runs, warmup, summary: summarizeRepeats(runs.map((r) => r.wallMs)) };
   } finally {
     if (closeClient) await options.fetchOne.close?.();

@@ -59,7 +59,7 @@ export function alignedDelays(records: readonly RequestRecord[]): number[] {
  * peer reports its delays, not records): rebuilt from the applied delays and
  * the indices that had none, 0 there.
  */
-export function runDelays(run: { n: number; records: readonly RequestRecord[]; appliedDelaysMs: readonly number[]; missingDelayIndices: readonly number[] }): number[] {
+export function trialDelays(run: { n: number; records: readonly RequestRecord[]; appliedDelaysMs: readonly number[]; missingDelayIndices: readonly number[] }): number[] {
   if (run.records.length === run.n) return alignedDelays(run.records);
   const missing = new Set(run.missingDelayIndices);
   const delays: number[] = [];

@@ -6,7 +6,7 @@
  * only. `--thorough` skips all of this and measures the full grid.
  */
 import { idealMakespan } from '../model/index.ts';
-import { runDelays } from '../measure/index.ts';
+import { trialDelays } from '../measure/index.ts';
 import { decideRepetition, type RepetitionSample, type SweepCell } from '../sweep/index.ts';
 import type { RooflineRow } from './roofline-rows.ts';
 
@@ -17,14 +17,14 @@ export const PURE_WAIT_SHARE = 0.5;
 export function cellSamples(cell: SweepCell): RepetitionSample[] {
   return cell.runs.map((run) => ({
     wallMs: run.wallMs,
-    waitRoofMs: idealMakespan(cell.strategy.kind, cell.strategy.k, runDelays(run)),
+    waitRoofMs: idealMakespan(cell.strategy.kind, cell.strategy.k, trialDelays(run)),
     // A peer's mock ran in this process (serverCpuMs); a Node strategy's cpuMs already holds it.
     cpuBoundMs: run.cpuMs.user + run.cpuMs.system + (run.external?.serverCpuMs ?? 0),
   }));
 }
 
-/** The sweep's `moreRuns`: another run while {@link decideRepetition} asks for one. */
-export const moreRuns = (cell: SweepCell): boolean => decideRepetition(cellSamples(cell)).more;
+/** The sweep's `moreTrials`: another run while {@link decideRepetition} asks for one. */
+export const moreTrials = (cell: SweepCell): boolean => decideRepetition(cellSamples(cell)).more;
 
 /**
  * The clients that were pure waiting at every point of a sweep: the CPU roof

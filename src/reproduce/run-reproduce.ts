@@ -15,7 +15,7 @@ import { runBenchmark, type RunHooks } from '../sweep/index.ts';
 import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { BLOG_SPEEDUP, CLAIM_FACTOR, checkClaims, cpuPerRequest, type ClaimCheck } from './claims.ts';
 import { coresList, coresTable, predictSpeedup, pythonWorkersFor, type CoresTable } from './cores-like.ts';
-import { fastLadder, moreRuns, pureWaiting } from './fast-plan.ts';
+import { fastLadder, moreTrials, pureWaiting } from './fast-plan.ts';
 import { sweepPoolSize, sweepServerCap, sweepWorkers, type KnobSweep } from './knob-sweeps.ts';
 import { rooflineRows, type RooflineRow } from './roofline-rows.ts';
 
@@ -160,7 +160,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
         timeoutMs: 60_000,
         maxSeconds: 3600,
       },
-      { onProgress: hooks.onProgress, onNotice: notice, signal: hooks.signal, ...(fast ? { ladderFor, moreRuns } : {}) },
+      { onProgress: hooks.onProgress, onNotice: notice, signal: hooks.signal, ...(fast ? { ladderFor, moreTrials } : {}) },
     );
     const roofline = rooflineRows(results.strategies, results.machine.cpus);
     payloads.push({ payload, results, roofline });

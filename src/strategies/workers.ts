@@ -5,7 +5,7 @@
  */
 import type { FetchOne, RequestRecord, Strategy, WorkerClientSpec } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
-import { startRun } from './run-context.ts';
+import { startTrial } from './trial-context.ts';
 import { runOne } from './run-one.ts';
 import { WorkerSpecMissingError } from '../../mock-server/errors/index.ts';
 import { startWorkerPool } from './workers-pool.ts';
@@ -40,7 +40,7 @@ export function workers(k?: number): Strategy {
     async run(ids, fetchOne, options) {
       const spec = requireWorkerSpec(name, fetchOne);
       // Validate the options before paying for threads.
-      startRun(options).close();
+      startTrial(options).close();
       if (ids.length === 0) {
         await options?.onStart?.();
         return [];
@@ -48,7 +48,7 @@ export function workers(k?: number): Strategy {
       const pool = await startWorkerPool(name, spec, Math.min(slots, ids.length));
       try {
         await options?.onStart?.();
-        const run = startRun(options);
+        const run = startTrial(options);
         const records: RequestRecord[] = [];
         let next = 0;
         const lane = async (): Promise<void> => {

@@ -1,13 +1,13 @@
 /**
  * Turns the sweep's raw runs into the {@link Results} object every report and
- * the gate read, through the one summary path (`summarize-runs.ts`): per
+ * the gate read, through the one summary path (`summarize-trials.ts`): per
  * point the median, spread, the model's ideal, roofs and efficiency; per
  * strategy the fitted slope and the verdict.
  */
 import { packageVersion } from '../../mock-server/package-files/index.ts';
 import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
-import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-runs.ts';
+import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-trials.ts';
 import { machineInfo, type Results, RESULTS_VERSION, type RunSettings, type StrategyResult } from '../results/index.ts';
 
 /**

@@ -56,7 +56,7 @@ export interface RunHooks {
   /** A strategy's own N ladder, by name, over the config's (`reproduce` keeps waiting clients short). */
   ladderFor?: (name: string) => readonly number[] | undefined;
   /** Adaptive repetition: `repeats` becomes the most, and a point is repeated only while this says so. */
-  moreRuns?: SweepOptions['moreRuns'];
+  moreTrials?: SweepOptions['moreTrials'];
   /** Bearer token for the admin API of a `url` target (its profile and stats). */
   adminToken?: string | undefined;
 }
@@ -177,7 +177,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
       onProgress: hooks.onProgress,
       serverFaults: server.faults,
       serverUsage: server.usage,
-      moreRuns: hooks.moreRuns,
+      moreTrials: hooks.moreTrials,
     });
     const settings: RunSettings = {
       profile: profileInfo,

@@ -56,7 +56,7 @@ export function runScripted(
 }
 
 /** Run `strategy` where every request answers 200 after its delay. */
-export function runDelays(
+export function trialDelays(
   strategy: Strategy,
   items: readonly Delayed[],
   afterStep?: (server: FakeServer) => void,

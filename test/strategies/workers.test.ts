@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFetchClient } from '../../src/clients/fetch-client.ts';
 import { createUndiciClient } from '../../src/clients/undici-client.ts';
-import { measureRun } from '../../src/measure/measure-run.ts';
+import { measureTrial } from '../../src/measure/measure-trial.ts';
 import type { UndiciFetchOne } from '../../src/clients/undici-client.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 import { workers } from '../../src/strategies/workers.ts';
@@ -131,9 +131,9 @@ describe('workers(k)', () => {
     expect(liveWorkerThreads()).toBe(0);
   });
 
-  it('under measureRun, bills thread startup to totalMs and not to the makespan, and counts no main-thread sockets', async () => {
+  it('under measureTrial, bills thread startup to totalMs and not to the makespan, and counts no main-thread sockets', async () => {
     server.setReply(() => ({ delayMs: 2 }));
-    const result = await measureRun({ strategy: workers(1), fetchOne, n: 4, closeClient: false, loopResolutionMs: 1 });
+    const result = await measureTrial({ strategy: workers(1), fetchOne, n: 4, closeClient: false, loopResolutionMs: 1 });
     expect(result.counts).toEqual({ ok: 4, 'http-error': 0, 'network-error': 0, timeout: 0 });
     expect(result.connectionsOpened).toBeUndefined();
     expect(result.totalMs).toBeGreaterThan(result.wallMs);

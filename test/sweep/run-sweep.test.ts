@@ -7,7 +7,7 @@ import type { FetchOne } from '../../src/types/index.ts';
 const instant = (): FetchOne => async () => ({ status: 200, bytes: 2, delayMs: 1 });
 
 describe('runSweep with adaptive repetition', () => {
-  it('repeats a point only while moreRuns says so, interleaved, never past repeats, and the progress ends at its total', async () => {
+  it('repeats a point only while moreTrials says so, interleaved, never past repeats, and the progress ends at its total', async () => {
     const progress: SweepProgress[] = [];
     const order: string[] = [];
     const cells = await runSweep({
@@ -17,7 +17,7 @@ describe('runSweep with adaptive repetition', () => {
       warmup: 0,
       makeClient: instant,
       // sequential at N = 4 is "noisy" forever; everything else is settled after one run.
-      moreRuns: (cell) => cell.strategy.name === 'sequential' && cell.n === 4,
+      moreTrials: (cell) => cell.strategy.name === 'sequential' && cell.n === 4,
       onProgress: (p) => {
         progress.push(p);
         order.push(`${p.strategy}@${p.n}#${p.repetition}`);
@@ -31,7 +31,7 @@ describe('runSweep with adaptive repetition', () => {
     for (const p of progress) expect(p.done).toBeLessThan(p.total);
   });
 
-  it('without moreRuns, every point gets exactly repeats', async () => {
+  it('without moreTrials, every point gets exactly repeats', async () => {
     const cells = await runSweep({ strategies: [concurrent()], ladder: () => [1, 3], repeats: 3, warmup: 0, makeClient: instant });
     expect(cells.map((c) => c.runs.length)).toEqual([3, 3]);
   });

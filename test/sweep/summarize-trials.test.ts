@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildResults } from '../../src/sweep/build-results.ts';
 import { summarizeMeasurement } from '../../src/sweep/measure-scaling.ts';
 import type { SweepCell } from '../../src/sweep/run-sweep.ts';
-import { meanAppliedDelay, spreadOf } from '../../src/sweep/summarize-runs.ts';
+import { meanAppliedDelay, spreadOf } from '../../src/sweep/summarize-trials.ts';
 import type { RunSettings } from '../../src/results/types.ts';
 import { verdictLabel } from '../../src/results/index.ts';
 import type { Strategy } from '../../src/types/index.ts';

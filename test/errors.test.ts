@@ -18,7 +18,7 @@ describe('the error codes', () => {
     }
   });
 
-  it('name a class of mock-server/errors.ts that extends PokebenchError', () => {
+  it('name a class of mock-server/errors/ that extends PokebenchError', () => {
     const classes = errors as unknown as Record<string, unknown>;
     for (const name of Object.keys(errors.ERROR_CODES)) {
       const ctor = classes[name] as { prototype: unknown } | undefined;

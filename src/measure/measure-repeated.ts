@@ -11,13 +11,13 @@ export interface MeasureRepeatedOptions extends MeasureTrialOptions {
   warmup?: number | undefined;
 }
 
-/** Measured runs and the summary of their wall times. */
+/** Measured trials and the summary of their wall times. */
 export interface RepeatedResult {
-  /** The measured runs, in order (warm-up runs excluded). */
-  runs: TrialResult[];
-  /** Warm-up runs done before them. */
+  /** The measured trials, in order (warm-up trials excluded). */
+  trials: TrialResult[];
+  /** Warm-up trials done before them. */
   warmup: number;
-  /** Median, min, max and spread of `runs[i].wallMs`. */
+  /** Median, min, max and spread of `trials[i].wallMs`. */
   summary: RepeatSummary;
 }
 
@@ -39,9 +39,9 @@ export async function measureRepeated(options: MeasureRepeatedOptions): Promise<
   }
   try {
     for (let i = 0; i < warmup; i++) await measureTrial({ ...runOptions, closeClient: false });
-    const runs: TrialResult[] = [];
-    for (let i = 0; i < repeats; i++) runs.push(await measureTrial({ ...runOptions, closeClient: false }));
-    return { runs, warmup, summary: summarizeRepeats(runs.map((r) => r.wallMs)) };
+    const trials: TrialResult[] = [];
+    for (let i = 0; i < repeats; i++) trials.push(await measureTrial({ ...runOptions, closeClient: false }));
+    return { trials, warmup, summary: summarizeRepeats(trials.map((t) => t.wallMs)) };
   } finally {
     if (closeClient) await options.fetchOne.close?.();
   }

@@ -13,9 +13,9 @@ import type { RooflineRow } from './roofline-rows.ts';
 /** Share of the wait roof under which a client's CPU roof counts as pure waiting. */
 export const PURE_WAIT_SHARE = 0.5;
 
-/** The runs of a point as the repetition rule reads them. */
+/** The trials of a point as the repetition rule reads them. */
 export function cellSamples(cell: SweepCell): RepetitionSample[] {
-  return cell.runs.map((run) => ({
+  return cell.trials.map((run) => ({
     wallMs: run.wallMs,
     waitRoofMs: idealMakespan(cell.strategy.kind, cell.strategy.k, trialDelays(run)),
     // A peer's mock ran in this process (serverCpuMs); a Node strategy's cpuMs already holds it.

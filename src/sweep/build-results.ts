@@ -29,17 +29,17 @@ export function buildResults(cells: readonly SweepCell[], settings: RunSettings,
   const strategies: StrategyResult[] = [];
   for (const [name, group] of byStrategy) {
     const sorted = group.toSorted((a, b) => a.n - b.n);
-    // A point whose every run failed (an external client) has nothing to summarise; its failures are listed.
-    const measured = sorted.filter((cell) => cell.runs.length > 0);
+    // A point whose every trial failed (an external client) has nothing to summarise; its failures are listed.
+    const measured = sorted.filter((cell) => cell.trials.length > 0);
     const strategy = sorted[0]!.strategy;
-    const points = measured.map((cell) => summarizePoint(strategy, cell.n, cell.runs, context));
+    const points = measured.map((cell) => summarizePoint(strategy, cell.n, cell.trials, context));
     const failures = sorted.flatMap((cell) => cell.failures.map((f) => ({ n: cell.n, ...f })));
     strategies.push({
       name,
       kind: strategy.kind,
       k: strategy.k ?? null,
       points,
-      scaling: summarizeScaling(strategy, points, measured.flatMap((cell) => cell.runs), context).summary,
+      scaling: summarizeScaling(strategy, points, measured.flatMap((cell) => cell.trials), context).summary,
       ...(isExternal(strategy) ? { external: { command: strategy.command } } : {}),
       ...(failures.length ? { failures } : {}),
     });

@@ -11,9 +11,9 @@ import type { RequestRecord, Strategy } from '../types/index.ts';
 import { InternalError } from '../../mock-server/errors/index.ts';
 import { findShippedPeer, runPeer, type PeerReport, type PeerSpec, type RunPeerOptions } from '../peers/index.ts';
 
-/** One external run: a result, or why there is none (the sweep records it and goes on). */
+/** One external trial: a result, or why there is none (the sweep records it and goes on). */
 export type ExternalTrial =
-  | { kind: 'ok'; run: TrialResult }
+  | { kind: 'ok'; trial: TrialResult }
   | { kind: 'failed'; reason: string; message: string };
 
 /** A strategy that runs in another process and measures itself. */
@@ -96,9 +96,9 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
       strategy.kind = model.kind;
       strategy.k = model.kind === 'bounded' ? model.k : undefined;
       const cpu = process.cpuUsage(cpu0);
-      const run = toTrialResult(strategy, n, result.report, result.processWallMs);
-      run.external = { peer: strategy.name, processWallMs: result.processWallMs, serverCpuMs: (cpu.user + cpu.system) / 1000 };
-      return { kind: 'ok', run };
+      const trial = toTrialResult(strategy, n, result.report, result.processWallMs);
+      trial.external = { peer: strategy.name, processWallMs: result.processWallMs, serverCpuMs: (cpu.user + cpu.system) / 1000 };
+      return { kind: 'ok', trial };
     },
   };
   return strategy;

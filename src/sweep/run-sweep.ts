@@ -78,12 +78,12 @@ export interface SweepFailure {
   message: string;
 }
 
-/** All measured runs of one strategy at one N. */
+/** All measured trials of one strategy at one N. */
 export interface SweepCell {
   strategy: Strategy;
   n: number;
-  runs: TrialResult[];
-  /** Runs that failed, in order; an in-process strategy never fails a run (its requests do). */
+  trials: TrialResult[];
+  /** Trials that failed, in order; an in-process strategy never fails a trial (its requests do). */
   failures: SweepFailure[];
 }
 
@@ -101,7 +101,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   for (const strategy of options.strategies) {
     const ladder = options.ladder(strategy);
     for (let w = 0; w < warmup; w++) warm.push({ strategy, n: Math.min(Math.max(...ladder), 20) });
-    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, runs: [], failures: [] });
+    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, trials: [], failures: [] });
   }
   const firstCell = new Map<string, SweepCell>();
   for (const cell of cells.values()) if (!firstCell.has(cell.strategy.name)) firstCell.set(cell.strategy.name, cell);
@@ -148,20 +148,20 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     options.signal?.throwIfAborted();
     const before = await options.serverFaults?.();
     const usage0 = await options.serverUsage?.();
-    let run: TrialResult;
+    let trial: TrialResult;
     if (isExternal(strategy)) {
       // A peer process measures itself; a broken one is recorded, never fatal.
       const external = await strategy.measureExternal({ n, timeoutMs, signal: options.signal });
       if (external.kind === 'failed') return { reason: external.reason, message: external.message };
-      run = external.run;
+      trial = external.trial;
     } else {
-      // measureTrial closes the client when the run ends.
-      run = await measureTrial({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+      // measureTrial closes the client when the trial ends.
+      trial = await measureTrial({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
-    if (usage0 && options.serverUsage) run.server = usageSince(usage0, await options.serverUsage());
+    if (usage0 && options.serverUsage) trial.server = usageSince(usage0, await options.serverUsage());
     const after = before && (await options.serverFaults?.());
-    if (before && after) run.injectedFaults = countsSince(before, after);
-    return run;
+    if (before && after) trial.injectedFaults = countsSince(before, after);
+    return trial;
   };
 
   for (const { strategy, n } of warm) {
@@ -177,7 +177,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       report('measure', cell.strategy, cell.n, repetition);
       const outcome = await runOnce(cell.strategy, cell.n);
       if ('reason' in outcome) cell.failures.push({ repetition, ...outcome });
-      else cell.runs.push(outcome);
+      else cell.trials.push(outcome);
       done += 1;
       doneCost += cost(cell.strategy, cell.n);
     }

@@ -23,7 +23,7 @@ describe('runSweep with adaptive repetition', () => {
         order.push(`${p.strategy}@${p.n}#${p.repetition}`);
       },
     });
-    const runs = Object.fromEntries(cells.map((c) => [`${c.strategy.name}@${c.n}`, c.runs.length]));
+    const runs = Object.fromEntries(cells.map((c) => [`${c.strategy.name}@${c.n}`, c.trials.length]));
     expect(runs).toEqual({ 'sequential@2': 1, 'sequential@4': 4, 'concurrent@2': 1, 'concurrent@4': 1 });
     expect(order).toEqual(['sequential@2#1', 'concurrent@2#1', 'sequential@4#1', 'concurrent@4#1', 'sequential@4#2', 'sequential@4#3', 'sequential@4#4']);
     const last = progress.at(-1)!;
@@ -33,6 +33,6 @@ describe('runSweep with adaptive repetition', () => {
 
   it('without moreTrials, every point gets exactly repeats', async () => {
     const cells = await runSweep({ strategies: [concurrent()], ladder: () => [1, 3], repeats: 3, warmup: 0, makeClient: instant });
-    expect(cells.map((c) => c.runs.length)).toEqual([3, 3]);
+    expect(cells.map((c) => c.trials.length)).toEqual([3, 3]);
   });
 });

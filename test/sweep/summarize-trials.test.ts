@@ -56,7 +56,7 @@ describe('one summary path', () => {
         // A positive mean delay (not merely one positive delay: denormal delays average to 0).
         fc.pre(meanAppliedDelay([...runs.values()].flat()) > 0);
         const measurement = summarizeMeasurement(strategy, ns, runs, { serverCap: cap, cpus: os.availableParallelism() });
-        const cells: SweepCell[] = ns.map((n) => ({ strategy, n, runs: runs.get(n)!, failures: [] }));
+        const cells: SweepCell[] = ns.map((n) => ({ strategy, n, trials: runs.get(n)!, failures: [] }));
         const results = buildResults(cells, settings(cap), 1);
         const [built] = results.strategies;
         expect(verdictLabel(built!.scaling.verdict)).toBe(measurement.verdict);

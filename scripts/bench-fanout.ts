@@ -13,13 +13,13 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createFetchClient, createUndiciClient } from '../src/clients/index.ts';
 import type { ClientOptions, PoolFetchOne } from '../src/clients/index.ts';
-import { measureRun } from '../src/measure/index.ts';
+import { measureTrial } from '../src/measure/index.ts';
 import { concurrentMakespan, overheadPerRequest } from '../src/model/index.ts';
 import { layoutTable } from '../src/report/text-table.ts';
 import type { TextCell, TextColumn } from '../src/report/text-table.ts';
 import { concurrent } from '../src/strategies/index.ts';
-import { OUTCOMES } from '../src/types.ts';
-import type { Outcome } from '../src/types.ts';
+import { OUTCOMES } from '../src/types/index.ts';
+import type { Outcome } from '../src/types/index.ts';
 import { startChildServers } from './lib/child-servers.ts';
 import type { ChildServers } from './lib/child-servers.ts';
 
@@ -108,7 +108,7 @@ function largestGap(ends: readonly number[]): number {
 async function runOnce(servers: ChildServers, client: ClientName, server: ServerName, n: number): Promise<Sample> {
   // Read before the run and after its settle pause, so the socket closes the run caused are billed to it.
   const server0 = await servers.cpuUsage();
-  const result = await measureRun({ strategy: concurrent(), fetchOne: CLIENTS[client]({ baseUrl: servers[server] }), n, timeoutMs: TIMEOUT_MS });
+  const result = await measureTrial({ strategy: concurrent(), fetchOne: CLIENTS[client]({ baseUrl: servers[server] }), n, timeoutMs: TIMEOUT_MS });
   // Let the child finish closing this run's sockets before the next run starts.
   await sleep(20 + n / 50);
   const server1 = await servers.cpuUsage();

@@ -24,12 +24,12 @@ import { startChildMockServer } from '../mock-server/index.ts';
 import { createUndiciClient, toFetchResult } from '../src/clients/index.ts';
 import { getPokemon } from '../src/clients/wire.mjs';
 import { checkFanOut, largestFanOut, MachineLimitError, readMachineLimits } from '../src/limits/index.ts';
-import { measureRun, type RunResult } from '../src/measure/index.ts';
+import { measureTrial, type TrialResult } from '../src/measure/index.ts';
 import { concurrentMakespan, overheadPerRequest } from '../src/model/index.ts';
 import { layoutTable, type TextColumn } from '../src/report/text-table.ts';
 import { median } from '../src/stats/index.ts';
 import { concurrent } from '../src/strategies/index.ts';
-import { OUTCOMES, type FetchOne, type Outcome } from '../src/types.ts';
+import { OUTCOMES, type FetchOne, type Outcome } from '../src/types/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +71,7 @@ interface Sample {
   codes: string[];
 }
 
-function sampleOf(run: RunResult): Sample {
+function sampleOf(run: TrialResult): Sample {
   const codes = new Set<string>();
   for (const r of run.records) if (r.outcome === 'network-error') codes.add(r.code ?? r.error);
   return {
@@ -104,7 +104,7 @@ let passes = 0;
 let bigLine: string;
 let bigOk: boolean;
 try {
-  const once = async (client: ClientName, n: number) => sampleOf(await measureRun({ strategy: concurrent(), fetchOne: CLIENTS[client](server.url), n, timeoutMs: TIMEOUT_MS }));
+  const once = async (client: ClientName, n: number) => sampleOf(await measureTrial({ strategy: concurrent(), fetchOne: CLIENTS[client](server.url), n, timeoutMs: TIMEOUT_MS }));
   for (const client of CLIENT_NAMES) await once(client, 400); // JIT and the child's warm-up, untimed
   let lastPassMs = 0;
   for (let pass = 0; pass < REPS && performance.now() - startedAt + lastPassMs < BUDGET_MS; pass++) {

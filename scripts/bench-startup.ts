@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { packagePath } from '../mock-server/package-files.ts';
+import { packagePath } from '../mock-server/package-files/index.ts';
 import { median } from '../src/stats/index.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, compare: { type: 'string' } } });

@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { startChildMockServer, type ChildMockServer } from '../mock-server/node/child.ts';
 import { createUndiciClient } from '../src/clients/undici-client.ts';
-import { measureRun } from '../src/measure/index.ts';
+import { measureTrial } from '../src/measure/index.ts';
 import { parseStrategy } from '../src/strategies/index.ts';
 
 const small = process.argv.includes('--small');
@@ -67,8 +67,8 @@ const fixed = await both('fixed-100ms');
 const wall: Record<1 | 2, number[]> = { 1: [], 2: [] };
 try {
   const fanout = async (url: string) => {
-    // measureRun closes the client's pool when the run ends.
-    const run = await measureRun({ strategy: parseStrategy('concurrent'), fetchOne: createUndiciClient({ baseUrl: url }), n: N, timeoutMs: 30_000 });
+    // measureTrial closes the client's pool when the run ends.
+    const run = await measureTrial({ strategy: parseStrategy('concurrent'), fetchOne: createUndiciClient({ baseUrl: url }), n: N, timeoutMs: 30_000 });
     if (run.counts.ok !== N) throw new Error(`only ${run.counts.ok} of ${N} requests ok against ${url}`);
     return run.wallMs;
   };

@@ -19,9 +19,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startChildMockServer, type MockStats } from '../mock-server/index.ts';
 import { createUndiciClient } from '../src/clients/undici-client.ts';
-import { MeasurementInvariantError, measureRun } from '../src/measure/index.ts';
+import { MeasurementInvariantError, measureTrial } from '../src/measure/index.ts';
 import { concurrent } from '../src/strategies/index.ts';
-import { OUTCOMES, type Outcome } from '../src/types.ts';
+import { OUTCOMES, type Outcome } from '../src/types/index.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, profile: { type: 'string', default: 'overloaded' } } });
 const seconds = Number(values.seconds);
@@ -62,9 +62,9 @@ try {
       runs += 1;
       let run;
       try {
-        run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: N, timeoutMs: TIMEOUT_MS });
+        run = await measureTrial({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: N, timeoutMs: TIMEOUT_MS });
       } catch (error) {
-        // measureRun checks every request ended as exactly one outcome; a run that broke that counts whole.
+        // measureTrial checks every request ended as exactly one outcome; a run that broke that counts whole.
         if (!(error instanceof MeasurementInvariantError)) throw error;
         console.log(`  run ${runs}: ${error.message}`);
         missing += N;

@@ -4,15 +4,13 @@
  * write the bytes. One core, two thin adapters (docs/design.md, "The mock server").
  */
 import type { PokemonStore } from '../data/index.ts';
-import { createDelaySampler, parseProfile, type DelaySampler, type Fault, type Profile } from '../profile/index.ts';
-import { ERROR_CODES } from '../errors.ts';
-import { ProfileError } from '../profile/index.ts';
-import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/histogram.ts';
+import { createDelaySampler, type DelaySampler, type DrawName, type Fault, parseProfile, type Profile, ProfileError } from '../profile/index.ts';
+import { ERROR_CODES } from '../errors/index.ts';
+import { Histogram, type HistogramSnapshot, type HistogramSummary } from '../stats/index.ts';
 import { ADMIN_PREFIX, matchRoute, type ApiRouteName, type RouteMatch } from './routes.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { ConcurrencyGate, type GateTicket } from './concurrency-gate.ts';
 import { parseDrawHeader } from './draw-header.ts';
-import type { DrawName } from '../profile/index.ts';
 
 /**
  * What went wrong on purpose: a fault the profile drew, or a limit the

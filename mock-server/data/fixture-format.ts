@@ -2,7 +2,7 @@
  * The shape of `fixtures/pokemon.json` and a structural check of a parsed
  * file. The generator writes it, the store reads it; nothing else does.
  */
-import { FixtureError } from '../errors.ts';
+import { FixtureError } from '../errors/index.ts';
 import { LEARN_SLOTS } from './learn-encoding.ts';
 
 /** Version of the file layout; bump it when the layout changes. */

@@ -8,8 +8,7 @@ export type { PayloadSize, PokemonStore, PokemonStoreOptions } from './pokemon-s
 export { bodySizeDistribution, summarizeSizes } from './size-distribution.ts';
 export type { SizeDistribution } from './size-distribution.ts';
 export { loadPokemonFixture, DEFAULT_FIXTURE_PATH } from './load-fixture.ts';
-export { FixtureError } from '../errors.ts';
+export { FixtureError } from '../errors/index.ts';
 export type { PokemonFixture, SpeciesRecord } from './fixture-format.ts';
-export { POKEMON_BODY_KEYS } from './pokemon-body.ts';
 export { DEFAULT_FORM_NAMES, pokemonNameOf } from './pokeapi-names.ts';
 export { toSlug } from './slug.ts';

@@ -3,8 +3,8 @@
  * (any payload, any origin) reuses the parsed file.
  */
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../package-files.ts';
-import { FixtureError } from '../errors.ts';
+import { packagePath } from '../package-files/index.ts';
+import { FixtureError } from '../errors/index.ts';
 import { checkPokemonFixture, type PokemonFixture } from './fixture-format.ts';
 
 /** Absolute path of the committed fixture file. */

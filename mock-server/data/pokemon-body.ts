@@ -9,31 +9,6 @@ import { moveListChunks, type MoveFragments } from './move-list.ts';
 import { GAME_INDEX_VERSIONS, GENERATION_NAMES, SPECIAL_STAT, STAT_NAMES, TYPE_IDS } from './pokeapi-resources.ts';
 import { spritesFor } from './sprites.ts';
 
-/** PokeAPI's top-level keys of a pokemon, in its order. */
-export const POKEMON_BODY_KEYS = [
-  'abilities',
-  'base_experience',
-  'cries',
-  'forms',
-  'game_indices',
-  'height',
-  'held_items',
-  'id',
-  'is_default',
-  'location_area_encounters',
-  'moves',
-  'name',
-  'order',
-  'past_abilities',
-  'past_stats',
-  'past_types',
-  'species',
-  'sprites',
-  'stats',
-  'types',
-  'weight',
-] as const;
-
 /** What every body of one store shares. */
 export interface BodyContext {
   /** Origin, e.g. `http://127.0.0.1:8080`, without a trailing slash. */

@@ -2,7 +2,7 @@
  * The in-memory pokemon bodies the mock serves: every body is built once,
  * as JSON bytes, when the store is created; serving one is a lookup.
  */
-import { InvalidOptionError } from '../errors.ts';
+import { InvalidOptionError } from '../errors/index.ts';
 import { loadPokemonFixture } from './load-fixture.ts';
 import { moveFragments } from './move-list.ts';
 import { pokemonBody, type BodyContext } from './pokemon-body.ts';

@@ -5,12 +5,16 @@
  * slower than node:http: see docs/design.md).
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { createMockApi, type CreateMockApiOptions } from '../core/create-api.ts';
-import { matchRoute } from '../core/routes.ts';
-import type { MockApi } from '../core/mock-api.ts';
-import type { ConcurrencyGate, GateTicket } from '../core/concurrency-gate.ts';
-import { ThrottleSchedule } from '../core/throttle-schedule.ts';
-import { DRAW_HEADER } from '../core/draw-header.ts';
+import {
+  type ConcurrencyGate,
+  createMockApi,
+  type CreateMockApiOptions,
+  DRAW_HEADER,
+  type GateTicket,
+  matchRoute,
+  type MockApi,
+  ThrottleSchedule,
+} from '../core/index.ts';
 
 /** Options of {@link createMswHandlers}. */
 export interface MswHandlersOptions extends Omit<CreateMockApiOptions, 'origin'> {

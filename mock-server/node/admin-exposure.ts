@@ -3,7 +3,7 @@
  * (a container, a pod) must not leave its admin API open to them.
  */
 import { isLoopback } from './loopback.ts';
-import { AdminExposedError } from '../errors.ts';
+import { AdminExposedError } from '../errors/index.ts';
 
 export { AdminExposedError };
 

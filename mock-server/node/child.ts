@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { moduleArgs } from '../package-files.ts';
+import { moduleArgs } from '../package-files/index.ts';
 import type { PayloadSize } from '../data/index.ts';
-import { ServerStartError } from '../errors.ts';
+import { ServerStartError } from '../errors/index.ts';
 
 /** A mock server running in another process. */
 export interface ChildMockServer {

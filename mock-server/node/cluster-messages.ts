@@ -4,7 +4,7 @@
  * them (a worker forwards what it receives) and asks each for its stats.
  */
 import type { PayloadSize } from '../data/index.ts';
-import type { MockStats } from '../core/mock-api.ts';
+import type { MockStats } from '../core/index.ts';
 import type { Profile } from '../profile/index.ts';
 import type { ServerLimitsOptions } from './server-limits.ts';
 

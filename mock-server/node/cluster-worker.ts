@@ -5,7 +5,7 @@
  */
 import cluster from 'node:cluster';
 import { startMockServer } from './server.ts';
-import type { MockReply } from '../core/mock-api.ts';
+import type { MockReply } from '../core/index.ts';
 import { isPokebenchMessage, WORKER_CONFIG_ENV, type PrimaryMessage, type WireReply, type WorkerConfig, type WorkerMessage } from './cluster-messages.ts';
 
 const config = JSON.parse(process.env[WORKER_CONFIG_ENV] ?? 'null') as WorkerConfig | null;

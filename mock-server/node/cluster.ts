@@ -7,13 +7,12 @@
  * (`x-pokebench-draw`); without it each worker counts its own draws.
  */
 import cluster, { type Worker } from 'node:cluster';
-import { moduleArgs } from '../package-files.ts';
+import { moduleArgs } from '../package-files/index.ts';
 import { availableParallelism } from 'node:os';
 import type { PayloadSize } from '../data/index.ts';
-import { json, parseProfileBody, type MockReply, type MockStats } from '../core/mock-api.ts';
-import { ADMIN_PREFIX } from '../core/routes.ts';
+import { ADMIN_PREFIX, json, type MockReply, type MockStats, parseProfileBody } from '../core/index.ts';
 import { loadProfile, type Profile } from '../profile/index.ts';
-import { mergeStats } from '../stats/merge-stats.ts';
+import { mergeStats } from '../stats/index.ts';
 import { checkAdminExposure } from './admin-exposure.ts';
 import { ServerStartError, type StartMockServerOptions } from './server.ts';
 import { resolveServerLimits } from './server-limits.ts';

@@ -3,7 +3,7 @@
  * (a throw in a `'request'` listener is an uncaught exception) and never a
  * stack trace on the wire.
  */
-import type { MockApi, MockReply } from '../core/mock-api.ts';
+import type { MockApi, MockReply } from '../core/index.ts';
 
 /** The reply for an error the core did not expect: no detail, no stack. */
 export function internalErrorReply(): MockReply {

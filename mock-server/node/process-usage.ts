@@ -4,7 +4,7 @@
  * after a run (`GET /__admin/process`) and bills the difference to the server,
  * so a point the mock bounds is reported as the server's, not the client's.
  */
-import type { ProcessUsage } from '../core/mock-api.ts';
+import type { ProcessUsage } from '../core/index.ts';
 
 /** This process's usage now. */
 export function processUsage(): ProcessUsage {

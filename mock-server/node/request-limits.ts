@@ -8,7 +8,7 @@
  * and a client still sending sees the answer, then EPIPE.
  */
 import type http from 'node:http';
-import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
+import { ADMIN_PREFIX, matchRoute } from '../core/index.ts';
 
 /** The methods of the API routes (OPTIONS answers CORS preflights). */
 const API_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

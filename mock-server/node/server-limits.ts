@@ -4,7 +4,7 @@
  * once at start-up; the request path trusts the resolved values.
  */
 import type http from 'node:http';
-import { InvalidOptionError } from '../errors.ts';
+import { InvalidOptionError } from '../errors/index.ts';
 import { isValidAdminToken } from './admin-auth.ts';
 
 /** Request limits and admin access, part of {@link StartMockServerOptions}. */

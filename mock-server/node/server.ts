@@ -7,12 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PayloadSize } from '../data/index.ts';
 import { loadProfile, type Profile } from '../profile/index.ts';
-import type { MockApi, MockReply } from '../core/mock-api.ts';
-import { createMockApi } from '../core/create-api.ts';
-import { ADMIN_PREFIX, matchRoute } from '../core/routes.ts';
+import { ADMIN_PREFIX, createMockApi, drawHeaderFromRaw, matchRoute, type MockApi, type MockReply } from '../core/index.ts';
 import { isLoopback } from './loopback.ts';
 import { writeThrottled } from './throttle.ts';
-import { ServerStartError } from '../errors.ts';
+import { ServerStartError } from '../errors/index.ts';
 import { checkAdminExposure } from './admin-exposure.ts';
 import { httpServerOptions, resolveServerLimits, type ServerLimitsOptions } from './server-limits.ts';
 import { carriesBody, refuse, refuseByLimits } from './request-limits.ts';
@@ -20,7 +18,6 @@ import { onClientError } from './client-error.ts';
 import { createAdminAuth, type AdminAuthResult } from './admin-auth.ts';
 import { processUsage } from './process-usage.ts';
 import { internalErrorReply, respondSafely } from './internal-error.ts';
-import { drawHeaderFromRaw } from '../core/draw-header.ts';
 
 /** Options of {@link startMockServer}; the request limits and admin token are in {@link ServerLimitsOptions}. */
 export interface StartMockServerOptions extends ServerLimitsOptions {

@@ -5,7 +5,7 @@
  * chunk (Toxiproxy's `latency` toxic delays every chunk instead).
  */
 import type http from 'node:http';
-import { ThrottleSchedule } from '../core/throttle-schedule.ts';
+import { ThrottleSchedule } from '../core/index.ts';
 
 /**
  * Writes `body` to `res` at `bytesPerSecond` and ends the response. Stops

@@ -26,8 +26,8 @@ export type {
 } from './schema.ts';
 export { parseProfile, formatPath } from './parse-profile.ts';
 export { loadProfile, listProfiles, isProfilePath, SHIPPED_PROFILES_DIR } from './load-profile.ts';
-export { ProfileError, ProfileNotFoundError } from '../errors.ts';
-export type { ValidationIssue as ProfileIssue } from '../zod-issues.ts';
+export { ProfileError, ProfileNotFoundError } from '../errors/index.ts';
+export type { ValidationIssue as ProfileIssue } from '../errors/index.ts';
 export { quantile, cdf, drawFrom } from './distribution.ts';
 export { sampleDelay, createDelaySampler, resolveRoute, finishDelay, MAX_DELAY_MS } from './sampler.ts';
 export type { DelaySampler, DrawName, RouteDelay } from './sampler.ts';

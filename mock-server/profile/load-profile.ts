@@ -6,9 +6,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { packagePath } from '../package-files.ts';
+import { packagePath } from '../package-files/index.ts';
 import { parseProfile } from './parse-profile.ts';
-import { ProfileError, ProfileNotFoundError } from '../errors.ts';
+import { ProfileError, ProfileNotFoundError } from '../errors/index.ts';
 import type { Profile } from './schema.ts';
 
 /** Absolute path of the shipped profiles' folder. */

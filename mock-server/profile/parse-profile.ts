@@ -2,8 +2,7 @@
  * Turns untrusted JSON into a {@link Profile}, or throws a {@link ProfileError}
  * that lists every problem as `path: rule`.
  */
-import { formatIssues, issueRule } from '../zod-issues.ts';
-import { ProfileError } from '../errors.ts';
+import { formatIssues, issueRule, ProfileError } from '../errors/index.ts';
 import { profileSchema, type Profile } from './schema.ts';
 
 /**
@@ -23,4 +22,4 @@ export function parseProfile(json: unknown, source?: string): Profile {
   throw new ProfileError(formatIssues(result.error.issues), source);
 }
 
-export { formatPath } from '../zod-issues.ts';
+export { formatPath } from '../errors/index.ts';

@@ -3,12 +3,11 @@
  * the tail before running anything. Returns a string; only the CLI prints.
  */
 import { upperBound } from './upper-bound.ts';
-import { InvalidOptionError } from '../errors.ts';
+import { InvalidOptionError } from '../errors/index.ts';
 import { quantile } from './distribution.ts';
 import { finishDelay, resolveRoute, sampleDelay, type RouteDelay } from './sampler.ts';
 import { ROUTE_NAMES, type Clamp, type Distribution, type Profile, type RouteName } from './schema.ts';
-import { nearestRank } from '../stats/nearest-rank.ts';
-import { niceStep } from '../stats/nice-step.ts';
+import { nearestRank, niceStep } from '../stats/index.ts';
 
 /** Options of {@link renderProfile}. */
 export interface RenderProfileOptions {

@@ -4,7 +4,7 @@
  * from the merged histogram. The cluster's primary uses it for its workers;
  * a client uses it for the pods of a Deployment.
  */
-import type { LiveCounters, MockStats, RouteStats } from '../core/mock-api.ts';
+import type { LiveCounters, MockStats, RouteStats } from '../core/index.ts';
 import { Histogram } from './histogram.ts';
 
 /**

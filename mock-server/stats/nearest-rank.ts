@@ -4,7 +4,7 @@
  * a distribution's quantile (the smallest x with P(X ≤ x) ≥ p) and as an HDR
  * histogram's, so observed and theoretical percentiles compare like for like.
  */
-import { InvalidArgumentError } from '../errors.ts';
+import { InvalidArgumentError } from '../errors/index.ts';
 
 /**
  * The p-percentile of an ascending-sorted sample by nearest rank.

@@ -4,7 +4,7 @@
  * fidelity and concurrency in turn.
  */
 import type { PayloadSize } from '../../mock-server/data/index.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { loadProfile, type Profile } from '../../mock-server/profile/index.ts';
 import { loadAverage, machineInfo } from '../results/index.ts';
 import { CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';

@@ -3,13 +3,12 @@
  * server, the rule that judges the ratio, its measurement, and the warning a
  * run prints when it asks for more than the calibration found.
  */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import { median } from '../stats/index.ts';
 import type { ResolvedCalibrateOptions } from './calibrate.ts';
 import type { CapacityRound, LoadFigures, CapacityResult, Calibration } from './calibration.ts';
-import { runLoad, type LoadRun } from './load.ts';
-import type { CalibrationServers } from './load.ts';
+import { type CalibrationServers, type LoadRun, runLoad } from './load.ts';
 
 // ── capacity ─────────────────────────────────────────────────
 // Capacity figures, pure: the medians over alternating rounds of the mock

@@ -4,12 +4,11 @@
  * measurements.
  */
 import type { Profile } from '../../mock-server/profile/index.ts';
-import { nearestRank } from '../../mock-server/stats/nearest-rank.ts';
+import { nearestRank } from '../../mock-server/stats/index.ts';
 import type { ResolvedCalibrateOptions } from './calibrate.ts';
 import type { ConcurrencyStep, ConcurrencyResult } from './calibration.ts';
 import { CALIBRATION_PATH } from './capacity.ts';
-import { runLoad, type LoadRun } from './load.ts';
-import type { CalibrationServers } from './load.ts';
+import { type CalibrationServers, type LoadRun, runLoad } from './load.ts';
 
 // ── safe-concurrency ─────────────────────────────────────────
 // The safe-concurrency rule, pure: when a rung of the ladder passes, and

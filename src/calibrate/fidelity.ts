@@ -4,13 +4,11 @@
  * and its measurement, confirmed by one rerun.
  */
 import { finishDelay, quantile, resolveRoute, type Profile, type RouteName } from '../../mock-server/profile/index.ts';
-import { Histogram } from '../../mock-server/stats/histogram.ts';
-import { nearestRank } from '../../mock-server/stats/nearest-rank.ts';
+import { Histogram, nearestRank } from '../../mock-server/stats/index.ts';
 import type { ResolvedCalibrateOptions } from './calibrate.ts';
 import type { FidelityRow, PercentileLabel, FidelityResult } from './calibration.ts';
 import { CALIBRATION_PATH } from './capacity.ts';
-import { runLoad } from './load.ts';
-import type { CalibrationServers } from './load.ts';
+import { type CalibrationServers, runLoad } from './load.ts';
 
 // ── fidelity ─────────────────────────────────────────────────
 // The fidelity rule, pure: a profile's theoretical percentiles (clamp

@@ -7,8 +7,7 @@
 import path from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { CalibrationFileError } from '../../mock-server/errors.ts';
-import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
+import { CalibrationFileError, formatIssues, issueLines, issueRule } from '../../mock-server/errors/index.ts';
 import { machineInfoSchema } from '../results/index.ts';
 import { CALIBRATION_FILE, CALIBRATION_SCHEMA, type Calibration } from './calibration.ts';
 

@@ -38,7 +38,7 @@ export {
 } from './fidelity.ts';
 export type { RowFigures } from './fidelity.ts';
 export { TIMER_SLACK_MS, stepPasses, pickSafeConcurrency } from './concurrency.ts';
-export { nearestRank } from '../../mock-server/stats/nearest-rank.ts';
+export { nearestRank } from '../../mock-server/stats/index.ts';
 export { renderCalibration } from './render.ts';
 export type { RenderCalibrationOptions } from './render.ts';
-export { CalibrationFileError, CalibrationRunError } from '../../mock-server/errors.ts';
+export { CalibrationFileError, CalibrationRunError } from '../../mock-server/errors/index.ts';

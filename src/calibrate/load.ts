@@ -5,10 +5,10 @@
 import type autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { moduleArgs } from '../../mock-server/package-files.ts';
-import type { MockStats } from '../../mock-server/core/mock-api.ts';
+import { moduleArgs } from '../../mock-server/package-files/index.ts';
+import type { MockStats } from '../../mock-server/core/index.ts';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
-import { CalibrationRunError } from '../../mock-server/errors.ts';
+import { CalibrationRunError } from '../../mock-server/errors/index.ts';
 import type { Profile } from '../../mock-server/profile/index.ts';
 
 // ── calibration-servers ──────────────────────────────────────

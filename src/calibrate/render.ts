@@ -3,7 +3,7 @@
  * concurrency ladder), each followed by its one-line answer. Returns a
  * string; colour only when asked.
  */
-import { ansiPainter, layoutTable, plainPainter, type TextCell, type TextColumn } from '../report/text-table.ts';
+import { ansiPainter, layoutTable, plainPainter, type TextCell, type TextColumn } from '../report/index.ts';
 import type { Calibration, ConcurrencyResult, FidelityResult, CapacityResult } from './calibration.ts';
 import { FIDELITY_FLOOR_MS, FIDELITY_RELATIVE } from './fidelity.ts';
 

@@ -11,7 +11,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startMockServer } from '../../mock-server/node/server.ts';
+import { startMockServer } from '../../mock-server/node/index.ts';
 
 const payload = process.argv[2] === 'realistic' ? 'realistic' : 'slim';
 const ladderDelayMs = Number(process.argv[3] ?? 50);

@@ -4,7 +4,7 @@
  * name the flag and the rule.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../../mock-server/errors.ts';
+import { UsageError } from '../../mock-server/errors/index.ts';
 
 export { UsageError };
 

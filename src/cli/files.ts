@@ -1,9 +1,8 @@
 /** The files a command reads and writes: results in, report files and the CI step summary out, every failure naming the path. */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateResults } from '../results/index.ts';
-import type { Results } from '../results/types.ts';
-import { UsageError } from '../../mock-server/errors.ts';
+import { type Results, validateResults } from '../results/index.ts';
+import { UsageError } from '../../mock-server/errors/index.ts';
 import type { CommandIo } from './io.ts';
 
 /** Reads and validates a results.json; errors name the file. Kept apart from `run` so `compare` does not load the charting stack. */

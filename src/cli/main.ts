@@ -4,8 +4,8 @@
  * input, 3 the run itself failed (a sweep past its time limit, worker threads
  * that would not start, or a bug: a request that lost its record).
  */
-import { ERROR_CODES, PokebenchError } from '../../mock-server/errors.ts';
-import { packageVersion } from '../../mock-server/package-files.ts';
+import { ERROR_CODES, PokebenchError } from '../../mock-server/errors/index.ts';
+import { packageVersion } from '../../mock-server/package-files/index.ts';
 import { processIo, type CommandIo } from './io.ts';
 
 export const MAIN_HELP = `pokebench: how much faster is async fan-out, really, and why?

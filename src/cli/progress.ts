@@ -3,7 +3,7 @@
  * place), one plain line per step in a log (CI), where redraws would be noise.
  */
 import { createLogUpdate } from 'log-update';
-import type { SweepProgress } from '../sweep/run-sweep.ts';
+import type { SweepProgress } from '../sweep/index.ts';
 import type { CommandIo } from './io.ts';
 
 /** Formats milliseconds as `12.3s` or `2m05s`. */

@@ -2,7 +2,7 @@
  * Options shared by the undici and fetch clients: both drive their own undici
  * `Pool`, so the two differ only in the API on top (`request` vs `fetch`).
  */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 
 /** How to reach the server and how the connection pool behaves. */
 export interface ClientOptions {

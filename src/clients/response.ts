@@ -1,8 +1,7 @@
 /** Turning a response read in full into a {@link FetchResult}: one rule for every main-thread client. */
-import type { FetchResult } from '../types.ts';
-import { InvalidJsonError } from '../../mock-server/errors.ts';
-import { interpretResponse } from './wire.mjs';
-import type { RawResponse } from './wire.mjs';
+import type { FetchResult } from '../types/index.ts';
+import { InvalidJsonError } from '../../mock-server/errors/index.ts';
+import { interpretResponse, type RawResponse } from './wire.mjs';
 
 /**
  * The result of one response: status, body size and the delay the server

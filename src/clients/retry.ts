@@ -4,9 +4,9 @@
  * still sees one call per request, so each request still ends as exactly one
  * record: the outcome of its last attempt.
  */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { mulberry32 } from '../stats/index.ts';
-import type { FetchOne, FetchResult } from '../types.ts';
+import type { FetchOne, FetchResult } from '../types/index.ts';
 
 /** Options of {@link withRetry}. */
 export interface RetryOptions {

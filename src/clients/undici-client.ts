@@ -1,10 +1,9 @@
 /** The default client: undici `request` over an explicit, counting `Pool`. */
-import type { ClientStats, FetchOne, WorkerClientSpec } from '../types.ts';
-import { resolveClientOptions } from './client-options.ts';
-import type { ClientOptions } from './client-options.ts';
+import type { ClientStats, FetchOne, WorkerClientSpec } from '../types/index.ts';
+import { type ClientOptions, resolveClientOptions } from './client-options.ts';
 import { toFetchResult } from './response.ts';
 import { createCountingPool, getPokemon } from './wire.mjs';
-import { DRAW_HEADER } from '../../mock-server/core/draw-header.ts';
+import { DRAW_HEADER } from '../../mock-server/core/index.ts';
 import { drawNamer } from './draw-names.ts';
 
 /** The plain-JS module a worker thread loads to rebuild this client (see `workers(k)`). */

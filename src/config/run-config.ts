@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { ConfigError } from '../../mock-server/errors.ts';
-import { formatIssues, issueLines, issueRule } from '../../mock-server/zod-issues.ts';
+import { ConfigError, formatIssues, issueLines, issueRule } from '../../mock-server/errors/index.ts';
 import type { Profile } from '../../mock-server/profile/index.ts';
 
 export { ConfigError };

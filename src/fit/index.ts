@@ -40,4 +40,4 @@ export { LatencyCollector, judgeValue, judgeCell, isNumeric, LATENCY_RULE } from
 export type { LatencyVerdict, SampleFormat, Samples } from './samples.ts';
 export { chooseColumn } from './samples.ts';
 export { MIN_SAMPLES } from './samples.ts';
-export { SamplesInvalidError, SamplesUnreadableError, TooFewSamplesError } from '../../mock-server/errors.ts';
+export { SamplesInvalidError, SamplesUnreadableError, TooFewSamplesError } from '../../mock-server/errors/index.ts';

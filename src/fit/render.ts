@@ -1,8 +1,7 @@
 /** The fit report as text: what was observed, each candidate's score, and the pick. */
 import type { Distribution } from '../../mock-server/profile/index.ts';
-import { layoutTable, type TextCell, type TextColumn } from '../report/text-table.ts';
-import { REPORTED_PERCENTILES } from './select.ts';
-import type { QuantileCheck, FitReport } from './select.ts';
+import { layoutTable, type TextCell, type TextColumn } from '../report/index.ts';
+import { type FitReport, type QuantileCheck, REPORTED_PERCENTILES } from './select.ts';
 
 // ── render-fit ───────────────────────────────────────────────
 // The fit report as terminal text: the sample's percentiles, one row per

@@ -4,7 +4,7 @@
  * and the place), and the fewest samples a fit accepts.
  */
 import { readFile } from 'node:fs/promises';
-import { InvalidOptionError, SamplesInvalidError, TooFewSamplesError, SamplesUnreadableError } from '../../mock-server/errors.ts';
+import { InvalidOptionError, SamplesInvalidError, TooFewSamplesError, SamplesUnreadableError } from '../../mock-server/errors/index.ts';
 
 // ── read-options ─────────────────────────────────────────────
 // Options of the sample readers: a documented interface, one function that fills defaults and checks them.

@@ -4,11 +4,10 @@
  * and the fitted profile is built. `fitSamples` is the entry; its options are
  * resolved here too.
  */
-import { InvalidOptionError, InternalError, TooFewSamplesError } from '../../mock-server/errors.ts';
+import { InvalidOptionError, InternalError, TooFewSamplesError } from '../../mock-server/errors/index.ts';
 import { cdf, quantile, type Distribution, parseProfile, type Profile } from '../../mock-server/profile/index.ts';
 import { quantileSorted, InvalidArgumentError } from '../stats/index.ts';
-import { fitEmpirical, fitExponential, fitLognormal, fitMixture, fitPareto } from './families.ts';
-import type { CandidateName, CandidateFitter } from './families.ts';
+import { type CandidateFitter, type CandidateName, fitEmpirical, fitExponential, fitLognormal, fitMixture, fitPareto } from './families.ts';
 import { MIN_SAMPLES } from './samples.ts';
 
 // ── fit-options ──────────────────────────────────────────────

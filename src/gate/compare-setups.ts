@@ -4,7 +4,7 @@
  * A different profile or payload makes the comparison meaningless; anything
  * else is named in a note so the reader can judge.
  */
-import type { MachineInfo, Results, RunSettings } from '../results/types.ts';
+import type { MachineInfo, Results, RunSettings } from '../results/index.ts';
 
 /** What differs between the two runs' setups. */
 export interface SetupComparison {

@@ -4,10 +4,9 @@
  * strategy by strategy (scaling verdicts), after checking the two are
  * comparable at all. Pure: no I/O, seeded randomness.
  */
-import type { PointResult, Results, StrategyResult } from '../results/types.ts';
-import { median } from '../stats/descriptive.ts';
-import { mulberry32 } from '../stats/prng.ts';
-import { OUTCOMES, type Outcome } from '../types.ts';
+import type { PointResult, Results, StrategyResult } from '../results/index.ts';
+import { median, mulberry32 } from '../stats/index.ts';
+import { OUTCOMES, type Outcome } from '../types/index.ts';
 import { compareSetups } from './compare-setups.ts';
 import { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
 import { detectableEffect, strategyPower } from './detectable-effect.ts';

@@ -7,7 +7,7 @@
  * the rule alone. The rerun itself is injected, so this file stays I/O-free
  * like the rest of the gate.
  */
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 import { compareResults } from './compare.ts';
 import type { GateOptions } from './gate-options.ts';
 import type { GateReport } from './gate-report.ts';

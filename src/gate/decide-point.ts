@@ -27,7 +27,7 @@
  * 2(1 − e) / (1 + e), above 1.1 for any e < 29%, whatever the run count (≥ 3)
  * and the seed.
  */
-import type { Interval } from '../stats/bootstrap.ts';
+import type { Interval } from '../stats/index.ts';
 
 /** Fewer runs than this on either side and a point is not decided. */
 export const MIN_RUNS = 3;

@@ -24,7 +24,7 @@
  * Since low ≤ r for any sane interval, the MDE is never below the threshold:
  * the gate by design ignores changes smaller than t.
  */
-import type { Interval } from '../stats/bootstrap.ts';
+import type { Interval } from '../stats/index.ts';
 
 /**
  * The minimum detectable slowdown at one point, as a fraction (0.74 = 74%).

@@ -3,7 +3,7 @@
  * fills the defaults, and validation at the entry that names the option
  * (criterion.rs's `--noise-threshold`, `--significance-level`, `--nresamples`).
  */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 
 /** How strict the gate is. Every field is optional; `undefined` means the default. */
 export interface GateOptions {

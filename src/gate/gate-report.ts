@@ -1,5 +1,5 @@
 /** What the regression gate concludes: plain data, ready for `JSON.stringify` and the renderers. */
-import type { Interval } from '../stats/bootstrap.ts';
+import type { Interval } from '../stats/index.ts';
 import type { PointDecision } from './decide-point.ts';
 import type { StrategyPower } from './detectable-effect.ts';
 import type { ResolvedGateOptions } from './gate-options.ts';

@@ -21,4 +21,4 @@ export { nominalSlope } from '../results/index.ts';
 export type { VerdictChange } from './verdict-change.ts';
 export { compareSetups } from './compare-setups.ts';
 export type { SetupComparison } from './compare-setups.ts';
-export { ResultsInvalidError } from '../../mock-server/errors.ts';
+export { ResultsInvalidError } from '../../mock-server/errors/index.ts';

@@ -14,9 +14,7 @@
  * statistic; a ratio, because the same relative threshold then fits N = 10
  * and N = 1600.
  */
-import { bootstrapDistribution, percentileInterval, type Interval } from '../stats/bootstrap.ts';
-import { median } from '../stats/descriptive.ts';
-import { randomIndex, type Rng } from '../stats/prng.ts';
+import { bootstrapDistribution, type Interval, median, percentileInterval, randomIndex, type Rng } from '../stats/index.ts';
 
 /** The ratio of medians and its interval. */
 export interface MedianRatio {

@@ -5,8 +5,8 @@
  * point's runs and outcome counts); the other summaries of a point, and the
  * strategy's scaling verdict, stay those of the first sweep.
  */
-import type { PointResult, Results, StrategyResult } from '../results/types.ts';
-import { OUTCOMES } from '../types.ts';
+import type { PointResult, Results, StrategyResult } from '../results/index.ts';
+import { OUTCOMES } from '../types/index.ts';
 
 /**
  * `into` with the runs of `more` appended at every (strategy, N) both hold.

@@ -2,8 +2,7 @@
  * The gate's report as text: a terminal table and a Markdown summary for CI
  * (`$GITHUB_STEP_SUMMARY`). Both return strings; only the CLI prints.
  */
-import { formatMs, NOT_AVAILABLE } from '../report/format.ts';
-import { layoutTable, type TextColumn } from '../report/text-table.ts';
+import { formatMs, layoutTable, NOT_AVAILABLE, type TextColumn } from '../report/index.ts';
 import { isUndecided } from './decide-point.ts';
 import type { StrategyPower } from './detectable-effect.ts';
 import type { GateReport, GateRow } from './gate-report.ts';

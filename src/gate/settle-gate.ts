@@ -25,14 +25,14 @@
  * alarm needs the whole interval past 1 + threshold, so the rate stays of the
  * order of the single-look rate times the number of looks (`decide-point.ts`).
  */
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 import { compareResults } from './compare.ts';
 import { isUndecided } from './decide-point.ts';
 import { regressedStrategies } from './confirm.ts';
 import type { GateOptions } from './gate-options.ts';
 import type { GateReport } from './gate-report.ts';
 import { poolRuns, replaceStrategies } from './pool-runs.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 
 /** How much re-measuring the gate may do to decide undecided points. */
 export interface RerunBudget {

@@ -1,2 +1,2 @@
-/** Errors of the limits preflight: they live with every other error class, in mock-server/errors.ts. */
-export { MachineLimitError } from '../../mock-server/errors.ts';
+/** Errors of the limits preflight: they live with every other error class, in mock-server/errors/. */
+export { MachineLimitError } from '../../mock-server/errors/index.ts';

@@ -3,7 +3,7 @@
  * their records carry (`EMFILE`, `EADDRNOTAVAIL`, `ECONNRESET`, undici's
  * `UND_ERR_*`, a timeout...). Pure: one table, one lookup.
  */
-import type { RequestRecord } from '../types.ts';
+import type { RequestRecord } from '../types/index.ts';
 
 /** The code a record of outcome `timeout` is counted under (it carries no error code). */
 export const TIMEOUT_CODE = 'TIMEOUT';

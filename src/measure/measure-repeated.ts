@@ -1,30 +1,28 @@
 /** Repeat a measured fan-out after warm-up runs, and summarise the wall times. */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import { measureRun } from './measure-run.ts';
-import type { MeasureRunOptions, RunResult } from './measure-run.ts';
-import { summarizeRepeats } from './repeat-summary.ts';
-import type { RepeatSummary } from './repeat-summary.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { measureTrial, type MeasureTrialOptions, type TrialResult } from './measure-trial.ts';
+import { type RepeatSummary, summarizeRepeats } from './repeat-summary.ts';
 
 /** Options of {@link measureRepeated}: those of one run, plus how many. */
-export interface MeasureRepeatedOptions extends MeasureRunOptions {
+export interface MeasureRepeatedOptions extends MeasureTrialOptions {
   /** Measured runs. @defaultValue 5 */
   repeats?: number | undefined;
   /** Runs before those, thrown away (JIT, first connections). @defaultValue 1 */
   warmup?: number | undefined;
 }
 
-/** Measured runs and the summary of their wall times. */
+/** Measured trials and the summary of their wall times. */
 export interface RepeatedResult {
-  /** The measured runs, in order (warm-up runs excluded). */
-  runs: RunResult[];
-  /** Warm-up runs done before them. */
+  /** The measured trials, in order (warm-up trials excluded). */
+  trials: TrialResult[];
+  /** Warm-up trials done before them. */
   warmup: number;
-  /** Median, min, max and spread of `runs[i].wallMs`. */
+  /** Median, min, max and spread of `trials[i].wallMs`. */
   summary: RepeatSummary;
 }
 
 /**
- * Run {@link measureRun} `warmup + repeats` times, back to back, with the same
+ * Run {@link measureTrial} `warmup + repeats` times, back to back, with the same
  * client, keeping the last `repeats`. The client is closed once at the end
  * (unless `closeClient: false`).
  *
@@ -40,10 +38,10 @@ export async function measureRepeated(options: MeasureRepeatedOptions): Promise<
     throw new InvalidOptionError('warmup', `options.warmup must be an integer ≥ 0, got ${String(warmup)}.`);
   }
   try {
-    for (let i = 0; i < warmup; i++) await measureRun({ ...runOptions, closeClient: false });
-    const runs: RunResult[] = [];
-    for (let i = 0; i < repeats; i++) runs.push(await measureRun({ ...runOptions, closeClient: false }));
-    return { runs, warmup, summary: summarizeRepeats(runs.map((r) => r.wallMs)) };
+    for (let i = 0; i < warmup; i++) await measureTrial({ ...runOptions, closeClient: false });
+    const trials: TrialResult[] = [];
+    for (let i = 0; i < repeats; i++) trials.push(await measureTrial({ ...runOptions, closeClient: false }));
+    return { trials, warmup, summary: summarizeRepeats(trials.map((t) => t.wallMs)) };
   } finally {
     if (closeClient) await options.fetchOne.close?.();
   }

@@ -1,7 +1,6 @@
 /** One record per request, in input order, counted by outcome: the "nothing lost" check. */
-import { OUTCOMES } from '../types.ts';
-import type { Outcome, RequestRecord } from '../types.ts';
-import { MeasurementInvariantError } from '../../mock-server/errors.ts';
+import { type Outcome, OUTCOMES, type RequestRecord } from '../types/index.ts';
+import { MeasurementInvariantError } from '../../mock-server/errors/index.ts';
 
 /**
  * Count `records` by outcome after checking the strategy's contract: exactly
@@ -60,7 +59,7 @@ export function alignedDelays(records: readonly RequestRecord[]): number[] {
  * peer reports its delays, not records): rebuilt from the applied delays and
  * the indices that had none, 0 there.
  */
-export function runDelays(run: { n: number; records: readonly RequestRecord[]; appliedDelaysMs: readonly number[]; missingDelayIndices: readonly number[] }): number[] {
+export function trialDelays(run: { n: number; records: readonly RequestRecord[]; appliedDelaysMs: readonly number[]; missingDelayIndices: readonly number[] }): number[] {
   if (run.records.length === run.n) return alignedDelays(run.records);
   const missing = new Set(run.missingDelayIndices);
   const delays: number[] = [];

@@ -1,6 +1,6 @@
 /** The spread of repeated wall times: pure, I/O-free. */
-import { median } from '../stats/descriptive.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { median } from '../stats/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 
 /** Median, range and relative spread of repeated wall times. */
 export interface RepeatSummary {

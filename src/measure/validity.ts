@@ -4,7 +4,7 @@
  * that dropped connections) measured the machine's limits, not the client:
  * its wall time must not feed a scaling verdict.
  */
-import { OUTCOMES, type Outcome } from '../types.ts';
+import { OUTCOMES, type Outcome } from '../types/index.ts';
 import { describeFailures } from './failure-cause.ts';
 
 /**
@@ -22,7 +22,7 @@ export const LOSING_FAULTS: readonly string[] = ['reset', 'empty', 'hang', 'malf
 export const UNKNOWN_FAULTS_LOSS_THRESHOLD = 0.005;
 
 /** What the check needs of one run. */
-export interface RunLosses {
+export interface TrialLosses {
   counts: Readonly<Record<Outcome, number>>;
   /** Faults the server injected during the run, by kind; undefined when it could not be asked. */
   faults?: Readonly<Record<string, number>> | undefined;
@@ -54,7 +54,7 @@ export type PointValidity =
  * @example pointValidity([{ counts: { ok: 90, 'http-error': 0, 'network-error': 10, timeout: 0 }, faults: {}, lostCodes: { EMFILE: 10 } }])
  * // { valid: false, unexplained: 10, requests: 100, cause: '10 of 100 requests were lost … 10 × EMFILE: …' }
  */
-export function pointValidity(runs: readonly RunLosses[]): PointValidity {
+export function pointValidity(runs: readonly TrialLosses[]): PointValidity {
   let unexplained = 0;
   let requests = 0;
   let unknownFaults = false;

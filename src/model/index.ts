@@ -13,5 +13,5 @@ export { efficiency, overheadPerRequest, roofline } from './roofline.ts';
 export type { Roof, Roofline, RooflineInput } from './roofline.ts';
 export { simulateFanOut } from './simulate.ts';
 export type { FanOutSimulation } from './simulate.ts';
-export { modelRun, roofFix } from './run-model.ts';
-export type { RunModel, RunModelInput } from './run-model.ts';
+export { modelTrial, roofFix } from './trial-model.ts';
+export type { TrialModel, TrialModelInput } from './trial-model.ts';

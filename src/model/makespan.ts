@@ -4,8 +4,8 @@
  * model"). Pure arithmetic, no clock: strategies in virtual time must match
  * it exactly.
  */
-import type { Strategy } from '../types.ts';
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import type { Strategy } from '../types/index.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 
 /** A strategy family, as in {@link Strategy.kind}. */
 export type StrategyKind = Strategy['kind'];

@@ -3,8 +3,8 @@
  * (the makespan model) or by the client's serial CPU per request, plus setup.
  *     T(N) ≈ setup + max(ideal_wait(N), N·c)
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
-import type { Roof } from './run-model.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
+import type { Roof } from './trial-model.ts';
 
 export type { Roof };
 
@@ -24,7 +24,7 @@ export interface RooflineInput {
 export interface Roofline {
   /** setup + max(waitRoof, cpuRoof). */
   idealMs: number;
-  /** The larger roof; `wait` on a tie (the model's own prediction holds). Never `server`: that roof is {@link modelRun}'s. */
+  /** The larger roof; `wait` on a tie (the model's own prediction holds). Never `server`: that roof is {@link modelTrial}'s. */
   binding: Exclude<Roof, 'server'>;
   waitRoof: number;
   /** N·c. */

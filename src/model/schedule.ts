@@ -3,7 +3,7 @@
  * input order. With these, a virtual-time test checks every record's start,
  * not just the makespan; a report can draw the ideal Gantt chart.
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import type { StrategyKind } from './makespan.ts';
 
 /**

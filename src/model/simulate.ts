@@ -17,7 +17,7 @@
  * time (applied delays, CPU counters), so the makespan is a prediction, not
  * a fit.
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import type { StrategyKind } from './makespan.ts';
 
 /** Inputs of {@link simulateFanOut}; times in ms. */

@@ -3,7 +3,7 @@
  * argv without a shell: the peer is spawned directly, so nothing in the line
  * is expanded, globbed or piped. Quotes group words, as in a POSIX shell.
  */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 
 /**
  * Splits `line` into words: whitespace separates; `'…'` keeps everything

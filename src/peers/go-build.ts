@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { access, constants, lstat, mkdir, mkdtemp, readdir, readFile, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { packagePath } from '../../mock-server/package-files.ts';
+import { packagePath } from '../../mock-server/package-files/index.ts';
 
 /** Where the shipped Go peer's module (go.mod, *.go) lives. */
 export const GO_PEER_DIR = packagePath('peers', 'go');

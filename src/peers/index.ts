@@ -13,7 +13,6 @@ export {
   SHIPPED_PEERS,
   SHIPPED_PEER_NAMES,
   PYTHON_PEER_DIR,
-  isShippedPeerName,
   findShippedPeer,
   customPeer,
   resolvePeerCommand,

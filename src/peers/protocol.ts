@@ -4,7 +4,7 @@
  * that turns a peer's stdout into a report or a problem worth printing.
  */
 import { z } from 'zod';
-import { formatIssues, issueRule, preview } from '../../mock-server/zod-issues.ts';
+import { formatIssues, issueRule, preview } from '../../mock-server/errors/index.ts';
 
 /** The protocol name and version every report line carries. */
 export const PEER_PROTOCOL = 'pokebench-peer/1';

@@ -5,8 +5,8 @@
  * its toolchain and building it first where needed.
  */
 import path from 'node:path';
-import { packagePath } from '../../mock-server/package-files.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { packagePath } from '../../mock-server/package-files/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { parseCommandLine } from './command-line.ts';
 import { buildGoPeer } from './go-build.ts';
 import { findGo, findPython, type ToolchainName } from './toolchains.ts';
@@ -98,11 +98,6 @@ export const SHIPPED_PEERS: readonly ShippedPeer[] = [
     command: (binary) => [binary],
   },
 ];
-
-/** True for the name of a shipped peer. */
-export function isShippedPeerName(name: string): name is ShippedPeerName {
-  return (SHIPPED_PEER_NAMES as readonly string[]).includes(name);
-}
 
 /** The shipped peer called `name`, if there is one. */
 export function findShippedPeer(name: string): ShippedPeer | undefined {

@@ -4,11 +4,11 @@
  * outcome. A misbehaving peer (missing, crashing, hanging, printing garbage or
  * miscounting) is a `failed` result, never an exception.
  */
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { parsePeerOutput, type PeerReport } from './protocol.ts';
 import { resolvePeerCommand, type PeerSpec } from './registry.ts';
 import { spawnPeer } from './spawn-peer.ts';
-import { DEFAULT_TIMEOUT_MS } from '../types.ts';
+import { DEFAULT_TIMEOUT_MS } from '../types/index.ts';
 
 /** Options of {@link runPeer}. */
 export interface RunPeerOptions {

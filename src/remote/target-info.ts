@@ -4,7 +4,7 @@
  * worker's merged). Anything else, or an admin API that refuses, gives nulls:
  * the delays the responses carried are what the model uses either way.
  */
-import type { TargetInfo } from '../results/types.ts';
+import type { TargetInfo } from '../results/index.ts';
 
 /** Headers of an admin request: the bearer token when one is given. */
 export function adminHeaders(token: string | undefined): Record<string, string> {

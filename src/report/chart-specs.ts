@@ -5,9 +5,8 @@
  * them to SVG is `charts.ts`'s job.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results, StrategyResult } from '../results/types.ts';
+import { type Results, type StrategyResult, verdictLabel } from '../results/index.ts';
 import { formatInterval, formatSlope, slugify } from './format.ts';
-import { verdictLabel } from '../results/index.ts';
 
 /** What a chart shows; the HTML page places charts by kind. */
 export type ChartKind = 'strategy' | 'combined' | 'log-log' | 'latency';

@@ -4,7 +4,7 @@
  * PNG is deliberately not offered: it would need a canvas dependency.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 import { buildChartSpecs, type ChartKind } from './chart-specs.ts';
 
 /** One rendered chart. */

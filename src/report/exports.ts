@@ -13,7 +13,7 @@
  * measured in nanosecond (ns) and operations / second (ops/s) respectively",
  * https://bencher.dev/docs/how-to/track-custom-benchmarks), so ms are × 10⁶.
  */
-import type { PointResult, Results } from '../results/types.ts';
+import type { PointResult, Results } from '../results/index.ts';
 import { formatCounts, formatMs, formatRatio } from './format.ts';
 
 /** One entry of github-action-benchmark's `customSmallerIsBetter` input. */

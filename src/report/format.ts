@@ -3,7 +3,7 @@
  * Markdown summary and the HTML page agree digit for digit. Non-finite values
  * (an empty point, a slope over one N) print as `n/a`, never `NaN`.
  */
-import { OUTCOMES, type Outcome } from '../types.ts';
+import { OUTCOMES, type Outcome } from '../types/index.ts';
 
 /** What a non-finite number prints as. */
 export const NOT_AVAILABLE = 'n/a';

@@ -2,8 +2,8 @@
  * The HTML report: one self-contained page (inline CSS, inline SVG, no
  * script, no network) that a person opens from a CI artefact or a laptop.
  */
-import type { Results } from '../results/types.ts';
-import { FLAT_MAX_SLOPE, LINEAR_MIN_SLOPE } from '../scaling/thresholds.ts';
+import type { Results } from '../results/index.ts';
+import { FLAT_MAX_SLOPE, LINEAR_MIN_SLOPE } from '../scaling/index.ts';
 import { renderCharts, type RenderedChart } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { HTML_STYLE } from './html-style.ts';

@@ -4,13 +4,12 @@
  * the same results give the same bytes (no clock; the only date is
  * `results.createdAt`), so it can be snapshot-tested.
  */
-import type { Results } from '../results/types.ts';
+import { type Results, verdictLabel } from '../results/index.ts';
 import { escapeHtml, escapeMarkdown } from './escape.ts';
 import { formatSlope } from './format.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable, type ReportTable } from './report-tables.ts';
 import { runLine, strategyMachines } from './run-facts.ts';
 import { verdictTone } from './tone.ts';
-import { verdictLabel } from '../results/index.ts';
 
 /**
  * Render a run as GitHub-flavoured Markdown: a heading, the machine line, the

@@ -2,7 +2,7 @@
  * Axis ticks at round numbers (1, 2 or 5 × 10^k apart), for the terminal
  * chart. Vega draws its own axes; this is only for the character grid.
  */
-import { niceStep } from '../../mock-server/stats/nice-step.ts';
+import { niceStep } from '../../mock-server/stats/index.ts';
 
 export { niceStep };
 

@@ -3,13 +3,12 @@
  * and one row per strategy with its verdict. The terminal, Markdown and HTML
  * renderers lay the same cells out, so the three never disagree.
  */
-import type { PointResult, Results, StrategyResult } from '../results/types.ts';
-import { median } from '../stats/descriptive.ts';
+import { type PointResult, type Results, type StrategyResult, verdictLabel } from '../results/index.ts';
+import { median } from '../stats/index.ts';
 import { allOk, formatCounts, formatInterval, formatMs, formatPercent, formatRatio, formatSlope, formatSmallMs, NOT_AVAILABLE } from './format.ts';
-import { roofFix } from '../model/run-model.ts';
+import { roofFix } from '../model/index.ts';
 import type { TextCell, TextColumn } from './text-table.ts';
 import { efficiencyTone, verdictTone } from './tone.ts';
-import { verdictLabel } from '../results/index.ts';
 
 /** Columns and rows of one table. */
 export interface ReportTable {

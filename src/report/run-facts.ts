@@ -3,7 +3,7 @@
  * (profile, seed, payload, client, machine), as label/value pairs that each
  * report lays out its own way: a definition list, a Markdown line, a log line.
  */
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 
 /** One fact: a short label and its value, both plain text (escape when embedding). */
 export interface RunFact {

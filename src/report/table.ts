@@ -2,7 +2,7 @@
  * The terminal report: a table per strategy, then the verdicts. Plain text by
  * default so it reads the same in a CI log; ANSI colour on request.
  */
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 import { pointTable, roofNotes, strategyHeading, verdictTable } from './report-tables.ts';
 import { runLine, strategyMachines } from './run-facts.ts';
 import { ansiPainter, layoutTable, plainPainter } from './text-table.ts';

@@ -4,9 +4,9 @@
  * box-drawing characters). One letter per strategy marks its measured
  * points; the same letter in lower case draws the line between them.
  */
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 import { formatTick, linearTicks, logTicks, niceStep } from './nice-ticks.ts';
-import { InvalidReportOptionError } from '../../mock-server/errors.ts';
+import { InvalidReportOptionError } from '../../mock-server/errors/index.ts';
 
 /** Options of {@link renderTerminalChart}. */
 export interface TerminalChartOptions {

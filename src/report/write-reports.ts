@@ -3,7 +3,7 @@
  * them is pure; writing them is the CLI's job (it owns the directory and the
  * process), so tests and other callers get the same bytes without a disk.
  */
-import type { Results } from '../results/types.ts';
+import type { Results } from '../results/index.ts';
 import { renderCharts } from './charts.ts';
 import { toBencherMetricFormat, toGithubActionBenchmark } from './exports.ts';
 import { renderHtml } from './html.ts';

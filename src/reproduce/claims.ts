@@ -4,7 +4,7 @@
  * results in, verdicts out.
  */
 import { median, theilSen } from '../stats/index.ts';
-import type { Results, StrategyResult } from '../results/types.ts';
+import type { Results, StrategyResult } from '../results/index.ts';
 import { predictSpeedup } from './cores-like.ts';
 
 /** The blog's figure for asyncio's speed-up over the thread pool. */

@@ -6,26 +6,25 @@
  * only. `--thorough` skips all of this and measures the full grid.
  */
 import { idealMakespan } from '../model/index.ts';
-import { runDelays } from '../measure/index.ts';
-import { decideRepetition, type RepetitionSample } from '../sweep/adaptive-repeats.ts';
-import type { SweepCell } from '../sweep/run-sweep.ts';
+import { trialDelays } from '../measure/index.ts';
+import { decideRepetition, type RepetitionSample, type SweepCell } from '../sweep/index.ts';
 import type { RooflineRow } from './roofline-rows.ts';
 
 /** Share of the wait roof under which a client's CPU roof counts as pure waiting. */
 export const PURE_WAIT_SHARE = 0.5;
 
-/** The runs of a point as the repetition rule reads them. */
+/** The trials of a point as the repetition rule reads them. */
 export function cellSamples(cell: SweepCell): RepetitionSample[] {
-  return cell.runs.map((run) => ({
+  return cell.trials.map((run) => ({
     wallMs: run.wallMs,
-    waitRoofMs: idealMakespan(cell.strategy.kind, cell.strategy.k, runDelays(run)),
+    waitRoofMs: idealMakespan(cell.strategy.kind, cell.strategy.k, trialDelays(run)),
     // A peer's mock ran in this process (serverCpuMs); a Node strategy's cpuMs already holds it.
     cpuBoundMs: run.cpuMs.user + run.cpuMs.system + (run.external?.serverCpuMs ?? 0),
   }));
 }
 
-/** The sweep's `moreRuns`: another run while {@link decideRepetition} asks for one. */
-export const moreRuns = (cell: SweepCell): boolean => decideRepetition(cellSamples(cell)).more;
+/** The sweep's `moreTrials`: another run while {@link decideRepetition} asks for one. */
+export const moreTrials = (cell: SweepCell): boolean => decideRepetition(cellSamples(cell)).more;
 
 /**
  * The clients that were pure waiting at every point of a sweep: the CPU roof

@@ -6,14 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { efficiency, idealMakespan, type Roof } from '../model/index.ts';
-import { measureRun, runDelays, type RunResult } from '../measure/index.ts';
-import { createUndiciClient } from '../clients/undici-client.ts';
+import { measureTrial, trialDelays, type TrialResult } from '../measure/index.ts';
+import { createUndiciClient } from '../clients/index.ts';
 import { concurrent } from '../strategies/index.ts';
-import { modelOfRun, type SummarizedStrategy } from '../sweep/summarize-runs.ts';
-import { readServerUsage, usageSince } from '../sweep/server-usage.ts';
+import { decideRepetition, modelOfTrial, readServerUsage, type RepetitionSample, type SummarizedStrategy, toTrialResult, usageSince } from '../sweep/index.ts';
 import { runPeer } from '../peers/index.ts';
-import { toRunResult } from '../sweep/external-strategy.ts';
-import { decideRepetition, type RepetitionSample } from '../sweep/adaptive-repeats.ts';
 import { median } from '../stats/index.ts';
 
 /** One setting of a knob. */
@@ -38,8 +35,8 @@ export interface KnobRow {
 export type KnobSweep = { kind: 'ok'; client: string; rows: KnobRow[] } | { kind: 'skipped'; client: string; reason: string };
 
 /** One knob setting's point, through the model every table uses. */
-function row(setting: number | null, strategy: SummarizedStrategy, run: RunResult, serverCap: number | undefined): KnobRow {
-  const model = modelOfRun(strategy, run, { serverCap, cpus: availableParallelism() });
+function row(setting: number | null, strategy: SummarizedStrategy, run: TrialResult, serverCap: number | undefined): KnobRow {
+  const model = modelOfTrial(strategy, run, { serverCap, cpus: availableParallelism() });
   return {
     setting,
     n: run.n,
@@ -55,7 +52,7 @@ function row(setting: number | null, strategy: SummarizedStrategy, run: RunResul
 }
 
 /** Measures `measure` with the mock's usage read before and after, when it reports it. */
-async function withServerUsage<T extends RunResult>(url: string, measure: () => Promise<T | undefined>): Promise<T | undefined> {
+async function withServerUsage<T extends TrialResult>(url: string, measure: () => Promise<T | undefined>): Promise<T | undefined> {
   const before = await readServerUsage(url);
   const run = await measure();
   if (run) run.server = usageSince(before, await readServerUsage(url));
@@ -74,7 +71,7 @@ export async function sweepPoolSize(url: string, n: number, pools: readonly (num
         return undefined;
       }
       const model = result.report.model;
-      return toRunResult({ name: 'py-asyncio', kind: model.kind, k: model.kind === 'bounded' ? model.k : undefined }, n, result.report, result.processWallMs);
+      return toTrialResult({ name: 'py-asyncio', kind: model.kind, k: model.kind === 'bounded' ? model.k : undefined }, n, result.report, result.processWallMs);
     });
     if (!run) return { kind: 'skipped', client: 'py-asyncio', reason: failure ?? 'the peer failed' };
     rows.push(row(pool, { name: 'py-asyncio', kind: run.kind, k: run.k }, run, undefined));
@@ -95,7 +92,7 @@ export async function sweepServerCap(url: string, n: number, caps: readonly (num
       const { concurrency: _none, ...rest } = original;
       await adminJson(url, 'PUT', cap === null ? rest : { ...rest, concurrency: { max: cap } });
       const strategy = concurrent();
-      const run = await withServerUsage(url, () => measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: url }), n, timeoutMs: 120_000, signal }));
+      const run = await withServerUsage(url, () => measureTrial({ strategy, fetchOne: createUndiciClient({ baseUrl: url }), n, timeoutMs: 120_000, signal }));
       rows.push(row(cap, strategy, run!, cap ?? undefined));
     }
   } finally {
@@ -134,7 +131,7 @@ export interface WorkersPoint {
 export async function sweepWorkers(url: string, n: number, workersList: readonly number[], signal?: AbortSignal, onRun?: (workers: number, run: number) => void): Promise<WorkersPoint[] | { skipped: string }> {
   const points: WorkersPoint[] = [];
   for (const workers of workersList) {
-    const runs: RunResult[] = [];
+    const runs: TrialResult[] = [];
     const samples: RepetitionSample[] = [];
     while (decideRepetition(samples).more) {
       onRun?.(workers, runs.length + 1);
@@ -144,11 +141,11 @@ export async function sweepWorkers(url: string, n: number, workersList: readonly
       if (result.kind === 'failed') return { skipped: result.message };
       const model = result.report.model;
       const k = model.kind === 'bounded' ? model.k : undefined;
-      const run = toRunResult({ name: 'py-threadpool', kind: model.kind, k }, n, result.report, result.processWallMs);
+      const run = toTrialResult({ name: 'py-threadpool', kind: model.kind, k }, n, result.report, result.processWallMs);
       runs.push(run);
       samples.push({
         wallMs: run.wallMs,
-        waitRoofMs: idealMakespan(model.kind, k, runDelays(run)),
+        waitRoofMs: idealMakespan(model.kind, k, trialDelays(run)),
         cpuBoundMs: run.cpuMs.user + run.cpuMs.system + (server.user + server.system) / 1000,
       });
     }

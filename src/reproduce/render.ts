@@ -4,10 +4,7 @@
  * N, then the roofline that explains it, then the knobs and the payloads.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { renderSvg } from '../report/charts.ts';
-import { escapeHtml } from '../report/escape.ts';
-import { HTML_STYLE } from '../report/html-style.ts';
-import { VEGA_LITE_SCHEMA } from '../report/chart-specs.ts';
+import { escapeHtml, HTML_STYLE, renderSvg, VEGA_LITE_SCHEMA } from '../report/index.ts';
 import type { KnobRow, KnobSweep } from './knob-sweeps.ts';
 import type { CoresTable } from './cores-like.ts';
 import { BLOG_SPEEDUP } from './claims.ts';

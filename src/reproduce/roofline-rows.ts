@@ -7,8 +7,8 @@
  */
 import type { Roof } from '../model/index.ts';
 import { median } from '../stats/index.ts';
-import type { PointResult, StrategyResult } from '../results/types.ts';
-import { clientParallelism, loopWork } from '../sweep/summarize-runs.ts';
+import type { PointResult, StrategyResult } from '../results/index.ts';
+import { clientParallelism, loopWork } from '../sweep/index.ts';
 
 /** One client at one N. */
 export interface RooflineRow {

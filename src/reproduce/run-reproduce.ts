@@ -9,14 +9,13 @@ import { startChildMockServer } from '../../mock-server/index.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import type { PayloadSize } from '../../mock-server/data/index.ts';
 import { SHIPPED_PEER_NAMES } from '../peers/index.ts';
-import type { MachineInfo, Results } from '../results/types.ts';
+import { machineInfo, type MachineInfo, type Results } from '../results/index.ts';
 import { defaultPoolSize } from '../strategies/index.ts';
-import { machineInfo } from '../results/index.ts';
-import { runBenchmark, type RunHooks } from '../sweep/run-benchmark.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { runBenchmark, type RunHooks } from '../sweep/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { BLOG_SPEEDUP, CLAIM_FACTOR, checkClaims, cpuPerRequest, type ClaimCheck } from './claims.ts';
 import { coresList, coresTable, predictSpeedup, pythonWorkersFor, type CoresTable } from './cores-like.ts';
-import { fastLadder, moreRuns, pureWaiting } from './fast-plan.ts';
+import { fastLadder, moreTrials, pureWaiting } from './fast-plan.ts';
 import { sweepPoolSize, sweepServerCap, sweepWorkers, type KnobSweep } from './knob-sweeps.ts';
 import { rooflineRows, type RooflineRow } from './roofline-rows.ts';
 
@@ -161,7 +160,7 @@ export async function runReproduce(options: ReproduceOptions = {}, hooks: Reprod
         timeoutMs: 60_000,
         maxSeconds: 3600,
       },
-      { onProgress: hooks.onProgress, onNotice: notice, signal: hooks.signal, ...(fast ? { ladderFor, moreRuns } : {}) },
+      { onProgress: hooks.onProgress, onNotice: notice, signal: hooks.signal, ...(fast ? { ladderFor, moreTrials } : {}) },
     );
     const roofline = rooflineRows(results.strategies, results.machine.cpus);
     payloads.push({ payload, results, roofline });

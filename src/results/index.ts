@@ -10,7 +10,7 @@ export {
   pointResultSchema,
   resultsSchema,
   runSettingsSchema,
-  runSummarySchema,
+  trialSummarySchema,
   scalingSummarySchema,
   strategyResultSchema,
 } from './schema.ts';
@@ -26,7 +26,8 @@ export type {
   Results,
   ResultsJson,
   RunSettings,
-  RunSummary,
+  TrialSummary,
   ScalingSummary,
   StrategyResult,
 } from './types.ts';
+export type { TargetInfo, ShardInfo, PointModelSummary, MockPlacement } from './types.ts';

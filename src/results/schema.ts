@@ -109,22 +109,22 @@ export const runSettingsSchema = z
 export const roofNameSchema = z.enum(['wait', 'cpu', 'server']);
 
 /** The model of one run, ms (src/model): its roofs and the one that binds. */
-export const runModelSchema = z
+export const trialModelSchema = z
   .object({
     waitMs: ms.meta({ description: "The wait roof: the strategy's makespan over the applied delays." }),
     cpuRoofMs: ms.meta({ description: "The client's CPU roof: its serial work over the CPUs that can spend it, or all CPU over the cores." }),
     serverRoofMs: ms.meta({ description: "The server's roof: its event loop's busy time; 0 when not measured." }),
     binding: roofNameSchema,
   })
-  .meta({ id: 'runModel', description: 'The model of one run: its roofs, ms, and the one that binds.' });
+  .meta({ id: 'trialModel', description: 'The model of one run: its roofs, ms, and the one that binds.' });
 
 /** The model at one point: medians over repetitions, ms. */
-export const pointModelSchema = runModelSchema
+export const pointModelSchema = trialModelSchema
   .extend({ waitEfficiency: nanNumber('The wait roof over the measured median: the efficiency of older files.') })
   .meta({ id: 'pointModel', description: 'The model at one point: medians over repetitions of each roof, the binding one, and the wait-only efficiency.' });
 
 /** One repetition of one strategy at one N. */
-export const runSummarySchema = z
+export const trialSummarySchema = z
   .object({
     wallMs: z.number().positive().meta({ description: 'Wall time of the fan-out, ms.' }),
     idealMs: ms.meta({ description: "The model's ideal of this run, ms: the fan-out simulated from the applied delays and the CPU the client and the mock measured." }),
@@ -136,7 +136,7 @@ export const runSummarySchema = z
       .meta({ description: "CPU the mock spent during the run, ms: from its admin API when it runs in its own process; for an external client beside an in-process mock, this process's CPU meanwhile." })
       .optional(),
     serverLoopActiveMs: ms.meta({ description: "Busy time of the mock's event loop during the run, ms (its admin API)." }).optional(),
-    model: runModelSchema.optional(),
+    model: trialModelSchema.optional(),
     eventLoopP99Ms: nanNumber('Event-loop delay p99 during the run, ms; null for an external client (a peer process).'),
     connectionsOpened: z.int().min(0).nullable().meta({ description: 'Sockets the client opened.' }),
     faults: faultsSchema.optional(),
@@ -145,7 +145,7 @@ export const runSummarySchema = z
       .optional()
       .meta({ description: 'Requests lost (network errors and timeouts) by error code (TIMEOUT for a timeout); absent when none, or for an external client.' }),
   })
-  .meta({ id: 'runSummary', description: 'One repetition of one strategy at one N.' });
+  .meta({ id: 'trialSummary', description: 'One repetition of one strategy at one N.' });
 
 /** Per-request latency percentiles (end − start), ms, over all repetitions of a point. */
 export const latencySummarySchema = z
@@ -159,7 +159,7 @@ export const latencySummarySchema = z
 export const pointResultSchema = z
   .object({
     n: z.int().min(1),
-    runs: z.array(runSummarySchema).min(1),
+    runs: z.array(trialSummarySchema).min(1),
     medianMs: ms,
     minMs: ms,
     maxMs: ms,
@@ -194,7 +194,7 @@ export const scalingSummarySchema = z
   .meta({ id: 'scalingSummary', description: 'The scaling verdict of one strategy over its ladder.' });
 
 /** A repetition that produced no result. */
-export const runFailureSchema = z.object({ n: count, repetition: count, reason: z.string(), message: z.string() });
+export const trialFailureSchema = z.object({ n: count, repetition: count, reason: z.string(), message: z.string() });
 
 /** One strategy over its ladder. */
 export const strategyResultSchema = z
@@ -206,7 +206,7 @@ export const strategyResultSchema = z
     scaling: scalingSummarySchema,
     external: z.object({ command: z.string() }).optional().meta({ description: 'Set for an external client (a peer process): how it was run.' }),
     failures: z
-      .array(runFailureSchema)
+      .array(trialFailureSchema)
       .optional()
       .meta({ description: 'Runs that produced no result (an external client that crashed, hung or printed garbage).' }),
     machine: machineInfoSchema.optional().meta({ description: 'The machine this strategy was measured on, in merged results (pokebench merge).' }),

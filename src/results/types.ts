@@ -16,7 +16,7 @@ export type MachineInfo = z.output<typeof schemas.machineInfoSchema>;
 export type RunSettings = z.output<typeof schemas.runSettingsSchema>;
 
 /** One repetition of one strategy at one N. */
-export type RunSummary = z.output<typeof schemas.runSummarySchema>;
+export type TrialSummary = z.output<typeof schemas.trialSummarySchema>;
 
 /** Per-request latency percentiles (end − start), ms, over all repetitions of a point; NaN for an external client. */
 export type LatencySummary = z.output<typeof schemas.latencySummarySchema>;
@@ -43,7 +43,7 @@ export type MockPlacement = z.output<typeof schemas.mockPlacementSchema>;
 export type RoofName = z.output<typeof schemas.roofNameSchema>;
 
 /** The model of one run, ms. */
-export type RunModelSummary = z.output<typeof schemas.runModelSchema>;
+export type TrialModelSummary = z.output<typeof schemas.trialModelSchema>;
 
 /** The model at one point: medians over repetitions, ms. */
 export type PointModelSummary = z.output<typeof schemas.pointModelSchema>;

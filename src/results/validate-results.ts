@@ -3,8 +3,7 @@
  * run where it is read (`pokebench compare`, `run --baseline`). Code that
  * builds results in memory does not check them again.
  */
-import { ResultsInvalidError } from '../../mock-server/errors.ts';
-import { describeInput, formatIssues, issueRule } from '../../mock-server/zod-issues.ts';
+import { describeInput, formatIssues, issueRule, ResultsInvalidError } from '../../mock-server/errors/index.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, resultsSchema } from './schema.ts';
 import type { Results } from './types.ts';
 

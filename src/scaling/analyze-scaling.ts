@@ -2,11 +2,8 @@
  * From a sweep's wall times to a verdict with a confidence interval: how does
  * the total time of N requests grow with N, in units of the mean latency?
  */
-import { bootstrapDistribution, percentileInterval, resample, type Interval } from '../stats/bootstrap.ts';
-import { median } from '../stats/descriptive.ts';
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
-import { mulberry32, type Rng } from '../stats/prng.ts';
-import { theilSen } from '../stats/theil-sen.ts';
+import { bootstrapDistribution, type Interval, median, mulberry32, percentileInterval, resample, type Rng, theilSen } from '../stats/index.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import {
   BOOTSTRAP_RESAMPLES,
   CONFIDENCE,

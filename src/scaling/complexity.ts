@@ -4,9 +4,8 @@
  * gives a name to a shape; the verdict of {@link analyzeScaling} (with an
  * interval) is what tests assert.
  */
-import { mean } from '../stats/descriptive.ts';
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
-import { leastSquares } from '../stats/least-squares.ts';
+import { leastSquares, mean } from '../stats/index.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import { COMPLEXITY_MIN_R2, COMPLEXITY_RMS_FLOOR, MIN_COMPLEXITY_POINTS } from './thresholds.ts';
 
 /** The classes tried, simplest first. */

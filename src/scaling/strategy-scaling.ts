@@ -8,13 +8,13 @@
  * concurrency cap c makes any strategy at most a pool of c (docs/design.md's
  * model, extended: list scheduling on min(k, c) slots).
  */
-import type { Strategy } from '../types.ts';
-import { effectivePoolSize } from '../model/makespan.ts';
+import type { Strategy } from '../types/index.ts';
+import { effectivePoolSize } from '../model/index.ts';
 import { median, theilSen } from '../stats/index.ts';
 import { analyzeScaling, type ScalingAnalysis } from './analyze-scaling.ts';
 import { MIN_DISTINCT_N, MIN_REPETITIONS } from './thresholds.ts';
 import { decideVerdict, invalidVerdict } from './verdict.ts';
-import { verdictLabel } from '../results/verdict.ts';
+import { verdictLabel } from '../results/index.ts';
 
 /** One N: the measured makespans, and the model's ideal for each repetition. */
 export interface StrategyScalingPoint {

@@ -1,6 +1,6 @@
 /** The scaling verdict from a slope's confidence interval (docs/design.md "How tests assert scaling"). */
-import { verdictLabel } from '../results/verdict.ts';
-import type { Interval } from '../stats/bootstrap.ts';
+import { verdictLabel } from '../results/index.ts';
+import type { Interval } from '../stats/index.ts';
 import {
   FLAT_MAX_SLOPE,
   FLAT_MIN_SLOPE,

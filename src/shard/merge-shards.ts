@@ -5,8 +5,8 @@
  * mixed versions, profiles or settings, a shard twice, a strategy in two
  * shards, a shard missing. Every refusal names the files.
  */
-import { MergeRefusedError } from '../../mock-server/errors.ts';
-import type { Results, RunSettings } from '../results/types.ts';
+import { MergeRefusedError } from '../../mock-server/errors/index.ts';
+import type { Results, RunSettings } from '../results/index.ts';
 
 export { MergeRefusedError };
 

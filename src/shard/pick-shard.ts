@@ -4,8 +4,8 @@
  * dealt in list order, so each strategy's whole ladder, and so its verdict,
  * is measured on one machine.
  */
-import { UsageError } from '../cli/args.ts';
-import type { ShardInfo } from '../results/types.ts';
+import { UsageError } from '../cli/index.ts';
+import type { ShardInfo } from '../results/index.ts';
 
 /**
  * The shard that entry `position` of the sweep's list belongs to (1-based):

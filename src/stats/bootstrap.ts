@@ -3,7 +3,7 @@
  * take the middle `confidence` of the resampled values as the interval.
  */
 import { quantileSorted, sortedCopy } from './descriptive.ts';
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import { randomIndex, type Rng } from './prng.ts';
 
 /** A two-sided interval. */

@@ -1,5 +1,5 @@
 /** Shared entry check of the line fits: paired, finite, long enough. */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 
 /**
  * Throw unless `xs` and `ys` are equally long, finite, and `xs` holds at

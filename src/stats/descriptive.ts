@@ -3,7 +3,7 @@
  * standard deviation. Pure functions; an empty sample gives `NaN`, never a
  * throw, so a report over zero successful requests still renders.
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 
 /**
  * The q-quantile of an ascending-sorted sample by linear interpolation between

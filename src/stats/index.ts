@@ -9,4 +9,4 @@ export { mulberry32, randomIndex } from './prng.ts';
 export type { Rng } from './prng.ts';
 export { bootstrapDistribution, percentileInterval, resample } from './bootstrap.ts';
 export type { Interval } from './bootstrap.ts';
-export { InvalidArgumentError } from '../../mock-server/errors.ts';
+export { InvalidArgumentError } from '../../mock-server/errors/index.ts';

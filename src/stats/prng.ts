@@ -2,7 +2,7 @@
  * A small seeded PRNG for resampling. Statistics never call `Math.random()`:
  * the same seed gives the same bootstrap interval, so a verdict can be replayed.
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 
 /** A generator of uniform floats in [0, 1). */
 export type Rng = () => number;

@@ -1,7 +1,7 @@
 /** `batched(k)`: chunks of k with a barrier between them (the common anti-pattern). */
-import type { RequestRecord, Strategy } from '../types.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
-import { beginRun } from './run-context.ts';
+import { beginTrial } from './trial-context.ts';
 import { runOne } from './run-one.ts';
 
 /**
@@ -21,7 +21,7 @@ export function batched(k?: number): Strategy {
     kind: 'batched',
     k: size,
     async run(ids, fetchOne, options) {
-      const run = await beginRun(options);
+      const run = await beginTrial(options);
       try {
         const records: RequestRecord[] = [];
         for (let from = 0; from < ids.length; from += size) {

@@ -1,7 +1,7 @@
 /** `bounded(k)`: a sliding window of k requests in flight (list scheduling). */
-import type { RequestRecord, Strategy } from '../types.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
-import { beginRun } from './run-context.ts';
+import { beginTrial } from './trial-context.ts';
 import { runOne } from './run-one.ts';
 
 /**
@@ -20,7 +20,7 @@ export function bounded(k?: number): Strategy {
     kind: 'bounded',
     k: slots,
     async run(ids, fetchOne, options) {
-      const run = await beginRun(options);
+      const run = await beginTrial(options);
       const records: RequestRecord[] = [];
       let next = 0;
       // k lanes pull the next index when free: a lane that finishes starts the

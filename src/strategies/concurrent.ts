@@ -1,6 +1,6 @@
 /** `concurrent`: start every request at once (max dᵢ). */
-import type { Strategy } from '../types.ts';
-import { beginRun } from './run-context.ts';
+import type { Strategy } from '../types/index.ts';
+import { beginTrial } from './trial-context.ts';
 import { runOne } from './run-one.ts';
 
 /**
@@ -14,7 +14,7 @@ export function concurrent(): Strategy {
     name: 'concurrent',
     kind: 'concurrent',
     async run(ids, fetchOne, options) {
-      const run = await beginRun(options);
+      const run = await beginTrial(options);
       try {
         return await Promise.all(ids.map((id, i) => runOne(run, id, i, fetchOne)));
       } finally {

@@ -1,9 +1,9 @@
 /** Read a strategy from text (`bounded(4)`, `bounded:4`, `sequential`…), for the CLI and configs. */
-import type { Strategy } from '../types.ts';
+import type { Strategy } from '../types/index.ts';
 import { batched } from './batched.ts';
 import { bounded } from './bounded.ts';
 import { concurrent } from './concurrent.ts';
-import { InvalidStrategySpecError } from '../../mock-server/errors.ts';
+import { InvalidStrategySpecError } from '../../mock-server/errors/index.ts';
 import { sequential } from './sequential.ts';
 import { workers } from './workers.ts';
 

@@ -1,6 +1,6 @@
 /** How many slots a pool gets when the user does not say. */
 import { availableParallelism } from 'node:os';
-import { InvalidPoolSizeError } from '../../mock-server/errors.ts';
+import { InvalidPoolSizeError } from '../../mock-server/errors/index.ts';
 
 /** Cap on {@link defaultPoolSize}, as Python's `ThreadPoolExecutor`. */
 export const MAX_DEFAULT_POOL_SIZE = 32;

@@ -4,8 +4,8 @@
  * resolves with exactly one {@link RequestRecord} and never rejects, so no
  * request of a fan-out is ever lost or takes its siblings down.
  */
-import type { FetchOne, FetchResult, RequestRecord } from '../types.ts';
-import type { AbortInFlight, RunContext } from './run-context.ts';
+import type { FetchOne, FetchResult, RequestRecord } from '../types/index.ts';
+import type { AbortInFlight, TrialContext } from './trial-context.ts';
 
 /** `code` of a request ended (or never started) because `options.signal` aborted. */
 export const ABORTED = 'ABORTED';
@@ -29,7 +29,7 @@ export const INVALID_RESULT = 'INVALID_RESULT';
  * A response that lands at the very instant of the deadline may go either
  * way: it depends on whether the timer or the response's callback runs first.
  */
-export function runOne(run: RunContext, id: number, index: number, fetchOne: FetchOne): Promise<RequestRecord> {
+export function runOne(run: TrialContext, id: number, index: number, fetchOne: FetchOne): Promise<RequestRecord> {
   const start = run.elapsed();
   if (run.signal?.aborted) {
     return Promise.resolve(aborted(id, index, start, start, `Not started: the run was aborted (${describe(run.signal.reason).error}).`));

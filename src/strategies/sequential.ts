@@ -1,6 +1,6 @@
 /** `sequential`: await each request before starting the next (Σ dᵢ). */
-import type { RequestRecord, Strategy } from '../types.ts';
-import { beginRun } from './run-context.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
+import { beginTrial } from './trial-context.ts';
 import { runOne } from './run-one.ts';
 
 /**
@@ -13,7 +13,7 @@ export function sequential(): Strategy {
     name: 'sequential',
     kind: 'sequential',
     async run(ids, fetchOne, options) {
-      const run = await beginRun(options);
+      const run = await beginTrial(options);
       try {
         const records: RequestRecord[] = [];
         for (let i = 0; i < ids.length; i++) records.push(await runOne(run, ids[i] as number, i, fetchOne));

@@ -6,8 +6,8 @@
  */
 import { threadId } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import type { FetchResult, WorkerClientSpec } from '../types.ts';
-import { WorkerStartError } from '../../mock-server/errors.ts';
+import type { FetchResult, WorkerClientSpec } from '../types/index.ts';
+import { WorkerStartError } from '../../mock-server/errors/index.ts';
 
 /** The worker module (plain JS). */
 export const WORKER_THREAD_MODULE: string = new URL('./workers-thread.mjs', import.meta.url).href;
@@ -50,17 +50,6 @@ export interface WorkerPool {
 }
 
 let poolsStarted = 0;
-const livePools = new Set<Piscina>();
-
-/**
- * Worker threads of pools started and not yet destroyed, in this thread: 0
- * whenever no `workers(k)` run is in progress (tests check nothing leaks).
- */
-export function liveWorkerThreads(): number {
-  let threads = 0;
-  for (const piscina of livePools) threads += piscina.threads.length;
-  return threads;
-}
 
 /**
  * Start `threads` worker threads, have each build its client from `spec`, and
@@ -100,7 +89,6 @@ export async function startWorkerPool(strategy: string, spec: WorkerClientSpec, 
   } catch (error) {
     throw new WorkerStartError(strategy, describe(error), { cause: error });
   }
-  livePools.add(piscina);
   // Piscina emits 'error' for a crash outside a task; unheard, it would crash this process.
   let crash: unknown;
   piscina.on('error', (error: unknown) => {
@@ -113,7 +101,7 @@ export async function startWorkerPool(strategy: string, spec: WorkerClientSpec, 
     const warm = { barrier, parties: threads, timeoutMs: WARM_TIMEOUT_MS };
     threadIds = await Promise.all(Array.from({ length: threads }, () => piscina.run(warm, { name: 'warm' }) as Promise<number>));
   } catch (error) {
-    await destroy(piscina);
+    await piscina.destroy();
     throw new WorkerStartError(strategy, describe(crash ?? error), { cause: crash ?? error });
   }
 
@@ -143,7 +131,7 @@ export async function startWorkerPool(strategy: string, spec: WorkerClientSpec, 
     },
     async destroy() {
       channel.close();
-      await destroy(piscina);
+      await piscina.destroy();
     },
   };
 }
@@ -163,11 +151,6 @@ async function settle(windowMs = 20, quietCpuMs = 2, maxMs = 1_000): Promise<voi
     const used = process.cpuUsage(before);
     if ((used.user + used.system) / 1000 < quietCpuMs) return;
   }
-}
-
-async function destroy(piscina: Piscina): Promise<void> {
-  await piscina.destroy();
-  livePools.delete(piscina);
 }
 
 function fromReply(reply: Reply): FetchResult {

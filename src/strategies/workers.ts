@@ -3,11 +3,11 @@
  * request per thread at a time, like Python's ThreadPoolExecutor. The model
  * is the same as bounded(k): list scheduling on k slots.
  */
-import type { FetchOne, RequestRecord, Strategy, WorkerClientSpec } from '../types.ts';
+import type { FetchOne, RequestRecord, Strategy, WorkerClientSpec } from '../types/index.ts';
 import { resolvePoolSize } from './pool-size.ts';
-import { startRun } from './run-context.ts';
+import { startTrial } from './trial-context.ts';
 import { runOne } from './run-one.ts';
-import { WorkerSpecMissingError } from '../../mock-server/errors.ts';
+import { WorkerSpecMissingError } from '../../mock-server/errors/index.ts';
 import { startWorkerPool } from './workers-pool.ts';
 
 /**
@@ -40,7 +40,7 @@ export function workers(k?: number): Strategy {
     async run(ids, fetchOne, options) {
       const spec = requireWorkerSpec(name, fetchOne);
       // Validate the options before paying for threads.
-      startRun(options).close();
+      startTrial(options).close();
       if (ids.length === 0) {
         await options?.onStart?.();
         return [];
@@ -48,7 +48,7 @@ export function workers(k?: number): Strategy {
       const pool = await startWorkerPool(name, spec, Math.min(slots, ids.length));
       try {
         await options?.onStart?.();
-        const run = startRun(options);
+        const run = startTrial(options);
         const records: RequestRecord[] = [];
         let next = 0;
         const lane = async (): Promise<void> => {

@@ -1,15 +1,14 @@
 /**
  * Turns the sweep's raw runs into the {@link Results} object every report and
- * the gate read, through the one summary path (`summarize-runs.ts`): per
+ * the gate read, through the one summary path (`summarize-trials.ts`): per
  * point the median, spread, the model's ideal, roofs and efficiency; per
  * strategy the fitted slope and the verdict.
  */
-import { packageVersion } from '../../mock-server/package-files.ts';
+import { packageVersion } from '../../mock-server/package-files/index.ts';
 import { isExternal } from './external-strategy.ts';
 import type { SweepCell } from './run-sweep.ts';
-import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-runs.ts';
-import { RESULTS_VERSION, type Results, type RunSettings, type StrategyResult } from '../results/types.ts';
-import { machineInfo } from '../results/index.ts';
+import { summarizePoint, summarizeScaling, type SummaryContext } from './summarize-trials.ts';
+import { machineInfo, type Results, RESULTS_VERSION, type RunSettings, type StrategyResult } from '../results/index.ts';
 
 /**
  * The server concurrency cap a profile sets, if any (the model schedules on
@@ -30,17 +29,17 @@ export function buildResults(cells: readonly SweepCell[], settings: RunSettings,
   const strategies: StrategyResult[] = [];
   for (const [name, group] of byStrategy) {
     const sorted = group.toSorted((a, b) => a.n - b.n);
-    // A point whose every run failed (an external client) has nothing to summarise; its failures are listed.
-    const measured = sorted.filter((cell) => cell.runs.length > 0);
+    // A point whose every trial failed (an external client) has nothing to summarise; its failures are listed.
+    const measured = sorted.filter((cell) => cell.trials.length > 0);
     const strategy = sorted[0]!.strategy;
-    const points = measured.map((cell) => summarizePoint(strategy, cell.n, cell.runs, context));
+    const points = measured.map((cell) => summarizePoint(strategy, cell.n, cell.trials, context));
     const failures = sorted.flatMap((cell) => cell.failures.map((f) => ({ n: cell.n, ...f })));
     strategies.push({
       name,
       kind: strategy.kind,
       k: strategy.k ?? null,
       points,
-      scaling: summarizeScaling(strategy, points, measured.flatMap((cell) => cell.runs), context).summary,
+      scaling: summarizeScaling(strategy, points, measured.flatMap((cell) => cell.trials), context).summary,
       ...(isExternal(strategy) ? { external: { command: strategy.command } } : {}),
       ...(failures.length ? { failures } : {}),
     });

@@ -2,18 +2,18 @@
  * External clients in the sweep: a peer process (peers/README.md) wrapped as
  * a strategy that measures itself. The sweep runs it like any strategy, a
  * fresh process per run, interleaved with the others; its report becomes a
- * {@link RunResult} without per-request records, and its model (sequential,
+ * {@link TrialResult} without per-request records, and its model (sequential,
  * a pool of k, concurrent) comes from the peer's own report.
  */
 import os from 'node:os';
-import type { RunResult } from '../measure/index.ts';
-import type { RequestRecord, Strategy } from '../types.ts';
-import { InternalError } from '../../mock-server/errors.ts';
+import type { TrialResult } from '../measure/index.ts';
+import type { RequestRecord, Strategy } from '../types/index.ts';
+import { InternalError } from '../../mock-server/errors/index.ts';
 import { findShippedPeer, runPeer, type PeerReport, type PeerSpec, type RunPeerOptions } from '../peers/index.ts';
 
-/** One external run: a result, or why there is none (the sweep records it and goes on). */
-export type ExternalRun =
-  | { kind: 'ok'; run: RunResult }
+/** One external trial: a result, or why there is none (the sweep records it and goes on). */
+export type ExternalTrial =
+  | { kind: 'ok'; trial: TrialResult }
   | { kind: 'failed'; reason: string; message: string };
 
 /** A strategy that runs in another process and measures itself. */
@@ -21,7 +21,7 @@ export interface ExternalStrategy extends Strategy {
   readonly external: true;
   /** The peer's command line (or shipped name), for the report. */
   readonly command: string;
-  measureExternal(options: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalRun>;
+  measureExternal(options: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalTrial>;
 }
 
 /** True for a strategy the sweep must not run in-process. */
@@ -75,7 +75,7 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
     run(): Promise<RequestRecord[]> {
       return Promise.reject(new InternalError(`${strategy.name} is an external client: the sweep measures it with measureExternal, not run.`));
     },
-    async measureExternal({ n, timeoutMs, signal }: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalRun> {
+    async measureExternal({ n, timeoutMs, signal }: { n: number; timeoutMs: number; signal?: AbortSignal | undefined }): Promise<ExternalTrial> {
       // This process's CPU while the peer runs: the embedded mock's work (it shares the machine's cores with the peer).
       const cpu0 = process.cpuUsage();
       const result = await runPeer(spec, {
@@ -96,16 +96,16 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
       strategy.kind = model.kind;
       strategy.k = model.kind === 'bounded' ? model.k : undefined;
       const cpu = process.cpuUsage(cpu0);
-      const run = toRunResult(strategy, n, result.report, result.processWallMs);
-      run.external = { peer: strategy.name, processWallMs: result.processWallMs, serverCpuMs: (cpu.user + cpu.system) / 1000 };
-      return { kind: 'ok', run };
+      const trial = toTrialResult(strategy, n, result.report, result.processWallMs);
+      trial.external = { peer: strategy.name, processWallMs: result.processWallMs, serverCpuMs: (cpu.user + cpu.system) / 1000 };
+      return { kind: 'ok', trial };
     },
   };
   return strategy;
 }
 
-/** A peer's report as a {@link RunResult}: no records, its own wall, CPU, counts and delays. */
-export function toRunResult(strategy: Pick<Strategy, 'name' | 'kind' | 'k'>, n: number, report: PeerReport, processWallMs: number): RunResult {
+/** A peer's report as a {@link TrialResult}: no records, its own wall, CPU, counts and delays. */
+export function toTrialResult(strategy: Pick<Strategy, 'name' | 'kind' | 'k'>, n: number, report: PeerReport, processWallMs: number): TrialResult {
   const appliedDelaysMs: number[] = [];
   const missingDelayIndices: number[] = [];
   report.delaysMs.forEach((d, i) => {

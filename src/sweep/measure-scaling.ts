@@ -4,17 +4,16 @@
  * return the verdict and the efficiency against the model.
  */
 import os from 'node:os';
-import { measureRun, type RunResult } from '../measure/index.ts';
+import { measureTrial, type TrialResult } from '../measure/index.ts';
 import type { ScalingAnalysis } from '../scaling/index.ts';
 import { median } from '../stats/index.ts';
-import type { PointModelSummary } from '../results/types.ts';
+import type { PointModelSummary } from '../results/index.ts';
 import { readServerFaults, readServerUsage, usageSince } from './server-usage.ts';
 import { countsSince } from './run-sweep.ts';
-import { summarizePoint, summarizeScaling, type SummarizedStrategy, type SummaryContext } from './summarize-runs.ts';
+import { summarizePoint, summarizeScaling, type SummarizedStrategy, type SummaryContext } from './summarize-trials.ts';
 import { concurrent } from '../strategies/index.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import type { FetchOne, Strategy } from '../types.ts';
-import { DEFAULT_TIMEOUT_MS } from '../types.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 
 /** Options of {@link measureScaling}. */
 export interface MeasureScalingOptions {
@@ -129,7 +128,7 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
   const repeats = options.repeats ?? 5;
   const maxRepeats = Math.max(repeats, options.maxRepeats ?? 12);
   if (!Number.isInteger(repeats) || repeats < 3) throw new InvalidOptionError('options.repeats', `options.repeats must be a whole number >= 3, got ${String(options.repeats)}.`);
-  const runs = new Map<number, RunResult[]>(ns.map((n) => [n, []]));
+  const runs = new Map<number, TrialResult[]>(ns.map((n) => [n, []]));
   const serverUrl = options.serverUrl;
   const serverFaults = options.serverFaults ?? (serverUrl === undefined ? undefined : () => readServerFaults(serverUrl));
 
@@ -140,7 +139,7 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
       const fetchOne = factory ? factory() : shared!;
       const before = options.serverUrl === undefined ? undefined : await readServerUsage(options.serverUrl);
       const faultsBefore = await serverFaults?.();
-      const run = await measureRun({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, closeClient: factory !== undefined });
+      const run = await measureTrial({ strategy, fetchOne, n, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, closeClient: factory !== undefined });
       if (before && options.serverUrl !== undefined) run.server = usageSince(before, await readServerUsage(options.serverUrl));
       const faultsAfter = faultsBefore && (await serverFaults?.());
       if (faultsBefore && faultsAfter) run.injectedFaults = countsSince(faultsBefore, faultsAfter);
@@ -159,13 +158,13 @@ export async function measureScaling(target: Strategy | FetchOne, options: Measu
 
 /**
  * The measurement of a strategy's runs, through the same summary path as
- * `run`'s results (`summarize-runs.ts`): the points, verdict, slope interval,
+ * `run`'s results (`summarize-trials.ts`): the points, verdict, slope interval,
  * mean latency, spread and efficiency equal those of results built from the
  * same runs.
  *
  * @throws InvalidOptionError when no response carried a positive applied delay.
  */
-export function summarizeMeasurement(strategy: SummarizedStrategy, ns: readonly number[], runs: ReadonlyMap<number, readonly RunResult[]>, context: SummaryContext): ScalingMeasurement {
+export function summarizeMeasurement(strategy: SummarizedStrategy, ns: readonly number[], runs: ReadonlyMap<number, readonly TrialResult[]>, context: SummaryContext): ScalingMeasurement {
   const sorted = ns.toSorted((a, b) => a - b);
   const results = sorted.map((n) => summarizePoint(strategy, n, runs.get(n) ?? [], context));
   const { summary, analysis } = summarizeScaling(strategy, results, sorted.flatMap((n) => runs.get(n) ?? []), context);

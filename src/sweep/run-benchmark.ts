@@ -4,27 +4,23 @@
  * strategies, and return the results. The CLI's `run` is a thin shell
  * around this, so tests and users' scripts get the same thing.
  */
-import { ServerStartError, startMockServer } from '../../mock-server/node/server.ts';
-import { startChildMockServer } from '../../mock-server/node/child.ts';
+import { ServerStartError, startChildMockServer, startMockServer } from '../../mock-server/node/index.ts';
 import { loadProfile, parseProfile, type Profile } from '../../mock-server/profile/index.ts';
-import { createFetchClient } from '../clients/fetch-client.ts';
-import { createUndiciClient } from '../clients/undici-client.ts';
+import { createFetchClient, createUndiciClient } from '../clients/index.ts';
 import { defaultPoolSize, parseStrategy } from '../strategies/index.ts';
-import type { RunConfig } from '../config/run-config.ts';
+import type { RunConfig } from '../config/index.ts';
 import { isExternal, peerStrategy } from './external-strategy.ts';
 import { checkFanOut, largestFanOut, readMachineLimits, type MachineLimits } from '../limits/index.ts';
 import { resolvePeerCommand } from '../peers/index.ts';
-import { ConfigError } from '../../mock-server/errors.ts';
-import type { Results, RunSettings } from '../results/types.ts';
-import type { FetchOne, Strategy } from '../types.ts';
+import { ConfigError } from '../../mock-server/errors/index.ts';
+import type { MockPlacement, Results, RunSettings } from '../results/index.ts';
+import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 import { buildResults, serverCapOf } from './build-results.ts';
-import { pickShard } from '../shard/pick-shard.ts';
-import { adminHeaders, readTargetInfo } from '../remote/target-info.ts';
+import { pickShard } from '../shard/index.ts';
+import { adminHeaders, readTargetInfo } from '../remote/index.ts';
 import { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
 import { readServerFaults, readServerUsage, reportsServerUsage } from './server-usage.ts';
-import type { MockPlacement } from '../results/types.ts';
-import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
-import { DEFAULT_TIMEOUT_MS } from '../types.ts';
+import type { ProcessUsage } from '../../mock-server/core/index.ts';
 
 /**
  * The defaults of `pokebench run`. Five repetitions a point, not three: with
@@ -60,7 +56,7 @@ export interface RunHooks {
   /** A strategy's own N ladder, by name, over the config's (`reproduce` keeps waiting clients short). */
   ladderFor?: (name: string) => readonly number[] | undefined;
   /** Adaptive repetition: `repeats` becomes the most, and a point is repeated only while this says so. */
-  moreRuns?: SweepOptions['moreRuns'];
+  moreTrials?: SweepOptions['moreTrials'];
   /** Bearer token for the admin API of a `url` target (its profile and stats). */
   adminToken?: string | undefined;
 }
@@ -181,7 +177,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
       onProgress: hooks.onProgress,
       serverFaults: server.faults,
       serverUsage: server.usage,
-      moreRuns: hooks.moreRuns,
+      moreTrials: hooks.moreTrials,
     });
     const settings: RunSettings = {
       profile: profileInfo,

@@ -4,13 +4,12 @@
  * points instead of bending one strategy's curve). Returns raw runs; turning
  * them into results is `build-results.ts`'s job.
  */
-import { measureRun, type RunResult } from '../measure/index.ts';
-import type { FetchOne, Strategy } from '../types.ts';
+import { measureTrial, type TrialResult } from '../measure/index.ts';
+import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 import { isExternal } from './external-strategy.ts';
-import { SweepTimeoutError } from '../../mock-server/errors.ts';
-import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
+import { SweepTimeoutError } from '../../mock-server/errors/index.ts';
+import type { ProcessUsage } from '../../mock-server/core/index.ts';
 import { usageSince } from './server-usage.ts';
-import { DEFAULT_TIMEOUT_MS } from '../types.ts';
 
 export { SweepTimeoutError };
 
@@ -35,14 +34,14 @@ export interface SweepOptions {
   strategies: readonly Strategy[];
   /** The N ladder of a strategy. */
   ladder: (strategy: Strategy) => readonly number[];
-  /** Measured repetitions per (strategy, N); with `moreRuns`, the most. @defaultValue 5 */
+  /** Measured repetitions per (strategy, N); with `moreTrials`, the most. @defaultValue 5 */
   repeats?: number;
   /**
    * Adaptive repetition: after each interleaved round, a point is measured
    * again only while this says so (see `adaptive-repeats.ts`). Absent: every
    * point gets exactly `repeats`.
    */
-  moreRuns?: (cell: SweepCell) => boolean;
+  moreTrials?: (cell: SweepCell) => boolean;
   /** Unmeasured runs per strategy at a small N before measuring (JIT, sockets, worker threads). @defaultValue 1 */
   warmup?: number;
   /** A fresh client per run, so every run pays its own connection setup, as a cold fan-out does. */
@@ -79,12 +78,12 @@ export interface SweepFailure {
   message: string;
 }
 
-/** All measured runs of one strategy at one N. */
+/** All measured trials of one strategy at one N. */
 export interface SweepCell {
   strategy: Strategy;
   n: number;
-  runs: RunResult[];
-  /** Runs that failed, in order; an in-process strategy never fails a run (its requests do). */
+  trials: TrialResult[];
+  /** Trials that failed, in order; an in-process strategy never fails a trial (its requests do). */
   failures: SweepFailure[];
 }
 
@@ -102,7 +101,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   for (const strategy of options.strategies) {
     const ladder = options.ladder(strategy);
     for (let w = 0; w < warmup; w++) warm.push({ strategy, n: Math.min(Math.max(...ladder), 20) });
-    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, runs: [], failures: [] });
+    for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, trials: [], failures: [] });
   }
   const firstCell = new Map<string, SweepCell>();
   for (const cell of cells.values()) if (!firstCell.has(cell.strategy.name)) firstCell.set(cell.strategy.name, cell);
@@ -113,13 +112,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     for (const n of ns) {
       for (const strategy of options.strategies) {
         const cell = cells.get(`${strategy.name}@${n}`);
-        if (cell && (repetition === 1 || !options.moreRuns || options.moreRuns(cell))) out.push({ cell, repetition });
+        if (cell && (repetition === 1 || !options.moreTrials || options.moreTrials(cell))) out.push({ cell, repetition });
       }
     }
     return out;
   };
   const plan: { cell: SweepCell; repetition: number }[] = [];
-  if (options.moreRuns) plan.push(...round(1));
+  if (options.moreTrials) plan.push(...round(1));
   else for (let repetition = 1; repetition <= repeats; repetition++) plan.push(...round(repetition));
 
   // Expected cost of a run, in units of L: used only to spread the ETA sensibly
@@ -128,7 +127,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     s.kind === 'sequential' ? n : s.kind === 'concurrent' ? 1 : Math.ceil(n / (s.k ?? 1));
   // Adaptive: a point still open after round r is guessed to need one more round (while rounds remain),
   // so on a noisy machine the ETA runs a round ahead instead of promising the end.
-  const guessLeft = (afterRound: number) => (options.moreRuns ? Math.max(0, Math.min(1, repeats - afterRound)) : 0);
+  const guessLeft = (afterRound: number) => (options.moreTrials ? Math.max(0, Math.min(1, repeats - afterRound)) : 0);
   let totalCost = warm.reduce((a, w) => a + cost(w.strategy, w.n), 0) + plan.reduce((a, p) => a + cost(p.cell.strategy, p.cell.n) * (1 + guessLeft(1)), 0);
   let doneCost = 0;
   let done = 0;
@@ -144,25 +143,25 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     options.onProgress?.({ phase, strategy: strategy.name, n, repetition, repeats, done, total, elapsedMs, etaMs });
   };
 
-  const runOnce = async (strategy: Strategy, n: number): Promise<RunResult | Omit<SweepFailure, 'repetition'>> => {
+  const runOnce = async (strategy: Strategy, n: number): Promise<TrialResult | Omit<SweepFailure, 'repetition'>> => {
     if (now() - started > maxDurationMs) throw new SweepTimeoutError(maxDurationMs);
     options.signal?.throwIfAborted();
     const before = await options.serverFaults?.();
     const usage0 = await options.serverUsage?.();
-    let run: RunResult;
+    let trial: TrialResult;
     if (isExternal(strategy)) {
       // A peer process measures itself; a broken one is recorded, never fatal.
       const external = await strategy.measureExternal({ n, timeoutMs, signal: options.signal });
       if (external.kind === 'failed') return { reason: external.reason, message: external.message };
-      run = external.run;
+      trial = external.trial;
     } else {
-      // measureRun closes the client when the run ends.
-      run = await measureRun({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
+      // measureTrial closes the client when the trial ends.
+      trial = await measureTrial({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
-    if (usage0 && options.serverUsage) run.server = usageSince(usage0, await options.serverUsage());
+    if (usage0 && options.serverUsage) trial.server = usageSince(usage0, await options.serverUsage());
     const after = before && (await options.serverFaults?.());
-    if (before && after) run.injectedFaults = countsSince(before, after);
-    return run;
+    if (before && after) trial.injectedFaults = countsSince(before, after);
+    return trial;
   };
 
   for (const { strategy, n } of warm) {
@@ -178,11 +177,11 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       report('measure', cell.strategy, cell.n, repetition);
       const outcome = await runOnce(cell.strategy, cell.n);
       if ('reason' in outcome) cell.failures.push({ repetition, ...outcome });
-      else cell.runs.push(outcome);
+      else cell.trials.push(outcome);
       done += 1;
       doneCost += cost(cell.strategy, cell.n);
     }
-    if (!options.moreRuns || r >= repeats) break;
+    if (!options.moreTrials || r >= repeats) break;
     // The guess for this round's points is replaced by what the rule decided.
     const next = round(r + 1);
     const decidedCost = (p: { cell: SweepCell }) => cost(p.cell.strategy, p.cell.n);

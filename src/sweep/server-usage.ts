@@ -3,9 +3,9 @@
  * (`GET /__admin/process`, cumulative) before and after: what the model's
  * server roof and the cores roof need from a mock in another process.
  */
-import type { ProcessUsage } from '../../mock-server/core/mock-api.ts';
-import { ServerUsageError } from '../../mock-server/errors.ts';
-import { adminHeaders } from '../remote/target-info.ts';
+import type { ProcessUsage } from '../../mock-server/core/index.ts';
+import { ServerUsageError } from '../../mock-server/errors/index.ts';
+import { adminHeaders } from '../remote/index.ts';
 
 /** Reads the mock's cumulative usage (`token`: the admin token of a mock that requires one). */
 export async function readServerUsage(url: string, token?: string): Promise<ProcessUsage> {

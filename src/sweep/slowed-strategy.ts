@@ -5,7 +5,7 @@
  * (`x-mock-delay-ms`) after the response, as slower client code would. Not
  * part of the public API; reach it through `runBenchmarkWith`'s seam.
  */
-import type { FetchOne, Strategy } from '../types.ts';
+import type { FetchOne, Strategy } from '../types/index.ts';
 
 const WORKER_MODULE = new URL('./slowed-worker-client.mjs', import.meta.url).href;
 

@@ -14,8 +14,8 @@
  * every matcher, `.not` included, with the cause: those runs measured nothing.
  */
 import { expect } from 'vitest';
-import type { ScalingMeasurement } from '../sweep/measure-scaling.ts';
-import { PARTIAL_MARGIN } from '../scaling/thresholds.ts';
+import type { ScalingMeasurement } from '../sweep/index.ts';
+import { PARTIAL_MARGIN } from '../scaling/index.ts';
 
 interface ScalingMatchers<R = unknown> {
   /** Total time grows like sequential: normalised slope's interval above 0.85. */

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { moduleArgs } from '../../mock-server/package-files.ts';
+import { moduleArgs } from '../../mock-server/package-files/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { flagsToConfig, gateFlags, maxInFlight } from '../../src/cli/commands/run.ts';
 import { RERUN_DEFAULTS } from '../../src/gate/index.ts';

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFetchClient } from '../../src/clients/fetch-client.ts';
 import type { PoolFetchOne } from '../../src/clients/undici-client.ts';
 import { sequential } from '../../src/strategies/sequential.ts';
-import type { RequestRecord } from '../../src/types.ts';
+import type { RequestRecord } from '../../src/types/index.ts';
 
 const ORIGIN = 'http://pokebench.test';
 

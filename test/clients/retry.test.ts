@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { withRetry } from '../../src/clients/retry.ts';
-import type { FetchOne, FetchResult } from '../../src/types.ts';
+import type { FetchOne, FetchResult } from '../../src/types/index.ts';
 
 // A fake client answering from a script, recording the virtual time of each call.
 function scripted(answers: (FetchResult | Error)[]) {

@@ -1,7 +1,7 @@
 // What only the undici client has: a workerSpec that rebuilds it elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUndiciClient, UNDICI_WORKER_MODULE } from '../../src/clients/undici-client.ts';
-import type { FetchOne, FetchResult } from '../../src/types.ts';
+import type { FetchOne, FetchResult } from '../../src/types/index.ts';
 import { startTinyServer } from '../helpers/tiny-server.ts';
 import type { TinyServer } from '../helpers/tiny-server.ts';
 

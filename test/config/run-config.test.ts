@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../mock-server/errors.ts';
+import { ConfigError } from '../../mock-server/errors/index.ts';
 import { loadProfile } from '../../mock-server/profile/index.ts';
 import { validateRunConfig } from '../../src/config/run-config.ts';
 

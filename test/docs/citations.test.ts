@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../mock-server/package-files.ts';
+import { PACKAGE_ROOT } from '../../mock-server/package-files/index.ts';
 
 /** Folders and files whose text is checked (code, tests, scripts, peers, docs). */
 const ROOTS = ['src', 'mock-server', 'test', 'scripts', 'peers', 'docs', '.ci', 'README.md', 'CHANGELOG.md', 'vitest.config.ts', 'package.json'];

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SamplesInvalidError, TooFewSamplesError, SamplesUnreadableError } from '../../mock-server/errors.ts';
+import { SamplesInvalidError, TooFewSamplesError, SamplesUnreadableError } from '../../mock-server/errors/index.ts';
 import { chooseColumn, isNumeric, judgeCell, judgeValue, LatencyCollector, parseCsvSamples, parseJsonSamples, isHar, parseHarSamples, parseSamples, readSamples } from '../../src/fit/samples.ts';
 
 // ── column-choice ───────────────────────────────────────

@@ -1,7 +1,7 @@
 /** Tests of src/fit/select.ts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, TooFewSamplesError } from '../../mock-server/errors.ts';
+import { InvalidOptionError, TooFewSamplesError } from '../../mock-server/errors/index.ts';
 import { cdf, type Distribution, ProfileError, normalQuantile, parseProfile, quantile } from '../../mock-server/profile/index.ts';
 import { CANDIDATE_NAMES } from '../../src/fit/families.ts';
 import type { CandidateName } from '../../src/fit/families.ts';

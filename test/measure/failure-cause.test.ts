@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, describeFailures, lostByCode, TIMEOUT_CODE, UNKNOWN_CODE } from '../../src/measure/failure-cause.ts';
-import type { RequestRecord } from '../../src/types.ts';
+import type { RequestRecord } from '../../src/types/index.ts';
 
 describe('classifyFailure', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { measureRepeated } from '../../src/measure/measure-repeated.ts';
 import { summarizeRepeats } from '../../src/measure/repeat-summary.ts';
-import type { FetchOne, RequestRecord, Strategy } from '../../src/types.ts';
+import type { FetchOne, RequestRecord, Strategy } from '../../src/types/index.ts';
 
 /** A strategy whose run number r (0-based, warm-ups included) has makespan plan[r]. */
 function planned(plan: readonly number[]): Strategy & { runs: number } {
@@ -27,7 +27,7 @@ describe('measureRepeated', () => {
     const result = await measureRepeated({ strategy, fetchOne: client(), n: 2, warmup: 2, repeats: 3, loopResolutionMs: 1 });
     expect(strategy.runs).toBe(5);
     expect(result.warmup).toBe(2);
-    expect(result.runs.map((r) => r.wallMs)).toEqual([30, 10, 20]);
+    expect(result.trials.map((t) => t.wallMs)).toEqual([30, 10, 20]);
     expect(result.summary).toEqual(summarizeRepeats([30, 10, 20]));
     expect(result.summary).toMatchObject({ medianWallMs: 20, minWallMs: 10, maxWallMs: 30, spread: 1 });
   });
@@ -36,7 +36,7 @@ describe('measureRepeated', () => {
     const strategy = planned([1, 2, 3, 4, 5, 6]);
     const result = await measureRepeated({ strategy, fetchOne: client(), n: 1, loopResolutionMs: 1 });
     expect(strategy.runs).toBe(6);
-    expect(result.runs).toHaveLength(5);
+    expect(result.trials).toHaveLength(5);
   });
 
   it('reuses the client across runs and closes it once at the end', async () => {

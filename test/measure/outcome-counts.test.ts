@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appliedDelays, countOutcomes } from '../../src/measure/outcome-counts.ts';
-import { OUTCOMES } from '../../src/types.ts';
-import type { Outcome, RequestRecord } from '../../src/types.ts';
+import { OUTCOMES } from '../../src/types/index.ts';
+import type { Outcome, RequestRecord } from '../../src/types/index.ts';
 
 function record(id: number, index: number, outcome: Outcome, delayMs?: number): RequestRecord {
   const base = { id, index, start: 0, end: 1, ...(delayMs === undefined ? {} : { delayMs }) };

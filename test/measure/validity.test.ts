@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOSING_FAULTS, pointValidity, UNKNOWN_FAULTS_LOSS_THRESHOLD } from '../../src/measure/validity.ts';
-import type { RunLosses } from '../../src/measure/validity.ts';
+import type { TrialLosses } from '../../src/measure/validity.ts';
 
 const counts = (ok: number, httpError: number, networkError: number, timeout: number) => ({ ok, 'http-error': httpError, 'network-error': networkError, timeout });
 
@@ -33,7 +33,7 @@ describe('pointValidity', () => {
     fc.assert(
       fc.property(fc.array(runArb, { minLength: 1, maxLength: 6 }), fc.nat(), fc.integer({ min: 1, max: 50 }), (runs, pick, extra) => {
         const at = pick % runs.length;
-        const lossy: RunLosses[] = runs.map((r, i) =>
+        const lossy: TrialLosses[] = runs.map((r, i) =>
           i === at ? { ...r, counts: { ...r.counts, 'network-error': r.counts['network-error'] + extra }, lostCodes: { EMFILE: extra } } : r,
         );
         const validity = pointValidity(lossy);

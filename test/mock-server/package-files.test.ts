@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { moduleArgs, PACKAGE_ROOT, packagePath, packageVersion } from '../../mock-server/package-files.ts';
+import { moduleArgs, PACKAGE_ROOT, packagePath, packageVersion } from '../../mock-server/package-files/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { buildResults } from '../../src/sweep/build-results.ts';
 import { fakeIo } from '../cli/fake-io.ts';

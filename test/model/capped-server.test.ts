@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { idealMakespan } from '../../src/model/makespan.ts';
 import { bounded, concurrent } from '../../src/strategies/index.ts';
-import type { FetchOne, FetchResult } from '../../src/types.ts';
+import type { FetchOne, FetchResult } from '../../src/types/index.ts';
 import { anyStrategy, delayedIds, makespanOf } from '../strategies/laws.ts';
 import { inVirtualTime, runVirtual, virtualNow } from '../strategies/virtual-time.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { idealMakespan } from '../../src/model/makespan.ts';
 import { simulateFanOut, type FanOutSimulation } from '../../src/model/simulate.ts';
-import { modelRun } from '../../src/model/run-model.ts';
+import { modelTrial } from '../../src/model/trial-model.ts';
 
 const SEED = 20_261_206;
 // Whole and half milliseconds: sums stay exact in binary, so equalities are exact.
@@ -114,11 +114,11 @@ describe('simulateFanOut', () => {
   });
 });
 
-describe('modelRun', () => {
+describe('modelTrial', () => {
   it('its ideal is at least every roof, and the binding roof is the largest', () =>
     fc.assert(
       fc.property(simulation, time(500), time(500), time(500), (g, clientWorkMs, serverWorkMs, coresRoofMs) => {
-        const m = modelRun({ kind: g.strategy.kind, k: g.strategy.k, serverCap: g.serverCap, delaysMs: g.delaysMs, clientWorkMs, clientCpus: g.clientCpus, serverWorkMs, coresRoofMs });
+        const m = modelTrial({ kind: g.strategy.kind, k: g.strategy.k, serverCap: g.serverCap, delaysMs: g.delaysMs, clientWorkMs, clientCpus: g.clientCpus, serverWorkMs, coresRoofMs });
         expect(m.idealMs).toBeGreaterThanOrEqual(Math.max(m.waitMs, m.cpuRoofMs, m.serverRoofMs));
         const top = Math.max(m.waitMs, m.cpuRoofMs, m.serverRoofMs);
         expect(m.binding === 'wait' ? m.waitMs : m.binding === 'cpu' ? m.cpuRoofMs : m.serverRoofMs).toBe(top);
@@ -127,7 +127,7 @@ describe('modelRun', () => {
     ));
 
   it('names the server when the mock sets the time', () => {
-    const m = modelRun({ kind: 'concurrent', delaysMs: Array.from({ length: 100 }, () => 30), clientWorkMs: 10, serverWorkMs: 200 });
+    const m = modelTrial({ kind: 'concurrent', delaysMs: Array.from({ length: 100 }, () => 30), clientWorkMs: 10, serverWorkMs: 200 });
     expect(m.binding).toBe('server');
     expect(m.idealMs).toBeGreaterThanOrEqual(200);
   });

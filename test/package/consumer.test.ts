@@ -16,7 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { packagePath, PACKAGE_ROOT } from '../../mock-server/package-files.ts';
+import { packagePath, PACKAGE_ROOT } from '../../mock-server/package-files/index.ts';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** The version of a dev dependency installed here, so the consumer's install hits npm's cache. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { parseCommandLine } from '../../src/peers/index.ts';
 
 /** Quotes a word the POSIX way: in single quotes, with each ' written as '\''. */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import { customPeer, findShippedPeer, GO_PEER_DIR, isShippedPeerName, PYTHON_PEER_DIR, SHIPPED_PEER_NAMES, SHIPPED_PEERS } from '../../src/peers/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { customPeer, findShippedPeer, GO_PEER_DIR, PYTHON_PEER_DIR, SHIPPED_PEER_NAMES, SHIPPED_PEERS } from '../../src/peers/index.ts';
 
 describe('the shipped peers', () => {
   it('are the blog four clients, five entries, each named once', () => {
@@ -26,8 +26,8 @@ describe('the shipped peers', () => {
   });
 
   it('tells shipped names from anything else', () => {
-    expect(isShippedPeerName('go-goroutines')).toBe(true);
-    expect(isShippedPeerName('go-routines')).toBe(false);
+    expect(findShippedPeer('go-goroutines')?.name).toBe('go-goroutines');
+    expect(findShippedPeer('go-routines')).toBeUndefined();
     expect(findShippedPeer('nope')).toBeUndefined();
   });
 });

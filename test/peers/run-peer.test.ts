@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { runPeer, type CustomPeer, type PeerRun } from '../../src/peers/index.ts';
 
 const fixture = (name: string): CustomPeer => ({

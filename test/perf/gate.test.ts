@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runWith } from '../../src/cli/commands/run.ts';
 import { regressedStrategies, type GateReport } from '../../src/gate/index.ts';
-import type { Strategy } from '../../src/types.ts';
+import type { Strategy } from '../../src/types/index.ts';
 import { slowedStrategy } from '../../src/sweep/slowed-strategy.ts';
 import { fakeIo } from '../cli/fake-io.ts';
 

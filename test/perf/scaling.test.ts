@@ -10,7 +10,7 @@ import '../../src/vitest/matchers.ts';
 import { startChildMockServer, type ChildMockServer } from '../../mock-server/index.ts';
 import { createUndiciClient } from '../../src/clients/undici-client.ts';
 import { measureScaling, type ScalingMeasurement } from '../../src/sweep/measure-scaling.ts';
-import { measureRun } from '../../src/measure/index.ts';
+import { measureTrial } from '../../src/measure/index.ts';
 import { batched, bounded, concurrent, sequential, workers } from '../../src/strategies/index.ts';
 import { median, theilSen } from '../../src/stats/index.ts';
 
@@ -140,7 +140,7 @@ describe('scaling on the wall clock', () => {
       const times = { batched: [] as number[], bounded: [] as number[] };
       for (let rep = 0; rep < 5; rep++) {
         for (const [name, strategy] of [['batched', batched(4)], ['bounded', bounded(4)]] as const) {
-          const run = await measureRun({ strategy, fetchOne: client(), n: 48 });
+          const run = await measureTrial({ strategy, fetchOne: client(), n: 48 });
           expect(run.counts.ok).toBe(48);
           times[name].push(run.wallMs);
         }

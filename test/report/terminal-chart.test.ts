@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidReportOptionError } from '../../mock-server/errors.ts';
+import { InvalidReportOptionError } from '../../mock-server/errors/index.ts';
 import { MIN_CHART_HEIGHT, MIN_CHART_WIDTH, renderTerminalChart } from '../../src/report/terminal-chart.ts';
 import { FIXTURE_NAMES, loadFixture } from './fixtures.ts';
 

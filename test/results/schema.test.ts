@@ -6,13 +6,13 @@ import type {
   PointResult,
   Results,
   RunSettings,
-  RunSummary,
+  TrialSummary,
   ScalingSummary,
   StrategyResult,
 } from '../../src/results/types.ts';
 import { RESULTS_VERSION } from '../../src/results/types.ts';
 import { COMPLEXITY_CLASSES } from '../../src/scaling/complexity.ts';
-import { OUTCOMES } from '../../src/types.ts';
+import { OUTCOMES } from '../../src/types/index.ts';
 import { FIXTURE_NAMES, loadFixtureJson } from '../report/fixtures.ts';
 import { resultsJsonSchema } from '../../src/results/index.ts';
 import { validate } from './json-schema-subset.ts';
@@ -30,7 +30,7 @@ const KEYS = {
   runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false, target: false, serverCap: true } satisfies Record<keyof RunSettings, boolean>,
   profile: { name: true, seed: true, description: false, definition: true } satisfies Record<keyof RunSettings['profile'], boolean>,
   client: { kind: true, connections: true, pipelining: true, timeoutMs: true } satisfies Record<keyof RunSettings['client'], boolean>,
-  runSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, serverCpuMs: false, serverLoopActiveMs: false, model: false, lostCodes: false } satisfies Record<keyof RunSummary, boolean>,
+  trialSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, serverCpuMs: false, serverLoopActiveMs: false, model: false, lostCodes: false } satisfies Record<keyof TrialSummary, boolean>,
   latencySummary: { p50: true, p90: true, p99: true, max: true } satisfies Record<keyof LatencySummary, boolean>,
   pointResult: {
     n: true, runs: true, medianMs: true, minMs: true, maxMs: true, spread: true, idealMs: true, efficiency: true, overheadPerRequestMs: true, counts: true, faults: false, latency: true, model: false, invalid: false,
@@ -47,7 +47,7 @@ const SCHEMAS: Record<keyof typeof KEYS, JsonSchema> = {
   runSettings: defs.runSettings as JsonSchema,
   profile: (defs.runSettings as JsonSchema).properties.profile as JsonSchema,
   client: (defs.runSettings as JsonSchema).properties.client as JsonSchema,
-  runSummary: defs.runSummary as JsonSchema,
+  trialSummary: defs.trialSummary as JsonSchema,
   latencySummary: defs.latencySummary as JsonSchema,
   pointResult: defs.pointResult as JsonSchema,
   scalingSummary: defs.scalingSummary as JsonSchema,

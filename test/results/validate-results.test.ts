@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PokebenchError, ResultsInvalidError } from '../../mock-server/errors.ts';
+import { PokebenchError, ResultsInvalidError } from '../../mock-server/errors/index.ts';
 import { validateResults } from '../../src/results/index.ts';
 import { buildResults } from '../gate/build-results.ts';
 import { FIXTURE_NAMES, loadFixtureJson } from '../report/fixtures.ts';

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { batchedMakespan } from '../../src/model/makespan.ts';
 import { idealStarts } from '../../src/model/schedule.ts';
 import { batched } from '../../src/strategies/batched.ts';
-import { delayedIds, makespanOf, RUNS, runDelays, slots } from './laws.ts';
+import { delayedIds, makespanOf, RUNS, trialDelays, slots } from './laws.ts';
 
 describe('batched(k)', () => {
   it('takes exactly Σ over chunks of k of the chunk max, each chunk waiting for the previous one', () =>
     fc.assert(
       fc.asyncProperty(delayedIds, slots, async (items, k) => {
         const delays = items.map((r) => r.delay);
-        const { records, server } = await runDelays(batched(k), items);
+        const { records, server } = await trialDelays(batched(k), items);
         expect(makespanOf(records)).toBe(batchedMakespan(k, delays));
         expect(records.map((r) => r.start)).toEqual(idealStarts('batched', k, delays));
         expect(server.maxInFlight).toBe(Math.min(k, items.length));
@@ -21,7 +21,7 @@ describe('batched(k)', () => {
   it('is never faster than bounded(k) would be on the same delays', () =>
     fc.assert(
       fc.asyncProperty(delayedIds, slots, async (items, k) => {
-        const { records } = await runDelays(batched(k), items);
+        const { records } = await trialDelays(batched(k), items);
         const delays = items.map((r) => r.delay);
         expect(makespanOf(records)).toBeGreaterThanOrEqual(idealStarts('bounded', k, delays).reduce((m, s, i) => Math.max(m, s + (delays[i] as number)), 0));
       }),
@@ -31,7 +31,7 @@ describe('batched(k)', () => {
   it('returns records in input order with their ids', () =>
     fc.assert(
       fc.asyncProperty(delayedIds, slots, async (items, k) => {
-        const { records } = await runDelays(batched(k), items);
+        const { records } = await trialDelays(batched(k), items);
         expect(records.map((r) => [r.index, r.id])).toEqual(items.map((r, i) => [i, r.id]));
       }),
       { numRuns: RUNS / 4 },

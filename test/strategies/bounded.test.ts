@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { listScheduleMakespan } from '../../src/model/makespan.ts';
 import { idealStarts } from '../../src/model/schedule.ts';
 import { bounded } from '../../src/strategies/bounded.ts';
-import { InvalidPoolSizeError } from '../../mock-server/errors.ts';
+import { InvalidPoolSizeError } from '../../mock-server/errors/index.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
-import { delayedIds, makespanOf, RUNS, runDelays, slots } from './laws.ts';
+import { delayedIds, makespanOf, RUNS, trialDelays, slots } from './laws.ts';
 
 describe('bounded(k)', () => {
   it('takes exactly the list-scheduling makespan, every request starting when the model says', () =>
     fc.assert(
       fc.asyncProperty(delayedIds, slots, async (items, k) => {
         const delays = items.map((r) => r.delay);
-        const { records } = await runDelays(bounded(k), items);
+        const { records } = await trialDelays(bounded(k), items);
         expect(makespanOf(records)).toBe(listScheduleMakespan(k, delays));
         expect(records.map((r) => r.start)).toEqual(idealStarts('bounded', k, delays));
         expect(records.map((r) => r.end - r.start)).toEqual(delays);
@@ -24,7 +24,7 @@ describe('bounded(k)', () => {
     fc.assert(
       fc.asyncProperty(delayedIds, slots, async (items, k) => {
         const quiescent: number[] = [];
-        const { server } = await runDelays(bounded(k), items, (s) => {
+        const { server } = await trialDelays(bounded(k), items, (s) => {
           quiescent.push(s.inFlight - Math.min(k, items.length - s.settled));
         });
         expect(quiescent.every((gap) => gap === 0)).toBe(true);
@@ -36,7 +36,7 @@ describe('bounded(k)', () => {
   it('returns records in input order with their ids', () =>
     fc.assert(
       fc.asyncProperty(delayedIds, slots, async (items, k) => {
-        const { records } = await runDelays(bounded(k), items);
+        const { records } = await trialDelays(bounded(k), items);
         expect(records.map((r) => [r.index, r.id])).toEqual(items.map((r, i) => [i, r.id]));
       }),
       { numRuns: RUNS / 4 },

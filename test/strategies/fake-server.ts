@@ -3,7 +3,7 @@
  * fake answers after its delay via `setTimeout` (so fake timers drive it),
  * honours its signal, and counts what is in flight.
  */
-import type { FetchOne, FetchResult } from '../../src/types.ts';
+import type { FetchOne, FetchResult } from '../../src/types/index.ts';
 
 /** What the fake does for one id. */
 export type Step =

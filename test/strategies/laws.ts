@@ -1,6 +1,6 @@
 /** Test helper: arbitraries and a runner shared by the virtual-time laws. */
 import fc from 'fast-check';
-import type { RequestRecord, Strategy, StrategyOptions } from '../../src/types.ts';
+import type { RequestRecord, Strategy, StrategyOptions } from '../../src/types/index.ts';
 import { batched } from '../../src/strategies/batched.ts';
 import { bounded } from '../../src/strategies/bounded.ts';
 import { concurrent } from '../../src/strategies/concurrent.ts';
@@ -56,7 +56,7 @@ export function runScripted(
 }
 
 /** Run `strategy` where every request answers 200 after its delay. */
-export function runDelays(
+export function trialDelays(
   strategy: Strategy,
   items: readonly Delayed[],
   afterStep?: (server: FakeServer) => void,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { Strategy } from '../../src/types.ts';
+import type { Strategy } from '../../src/types/index.ts';
 import { parseStrategy, STRATEGY_FORMS } from '../../src/strategies/parse-strategy.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 

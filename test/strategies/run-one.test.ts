@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { idealMakespan } from '../../src/model/makespan.ts';
 import { idealStarts } from '../../src/model/schedule.ts';
-import { startRun } from '../../src/strategies/run-context.ts';
+import { startTrial } from '../../src/strategies/trial-context.ts';
 import { ABORTED, INVALID_RESULT, runOne } from '../../src/strategies/run-one.ts';
-import { OUTCOMES, type FetchOne, type RequestRecord } from '../../src/types.ts';
+import { OUTCOMES, type FetchOne, type RequestRecord } from '../../src/types/index.ts';
 import type { Step } from './fake-server.ts';
 import { anyStrategy, makespanOf, RUNS, runScripted } from './laws.ts';
 import { runVirtual, useVirtualTime, virtualNow } from './virtual-time.ts';
@@ -150,7 +150,7 @@ describe('runOne through every strategy', () => {
 
 /** One request (id 25 at index 3) through runOne, in virtual time. */
 function one(fetchOne: FetchOne, timeoutMs?: number, signal?: AbortSignal): Promise<RequestRecord> {
-  const run = startRun({ now: virtualNow, timeoutMs, signal });
+  const run = startTrial({ now: virtualNow, timeoutMs, signal });
   return runVirtual(runOne(run, 25, 3, fetchOne)).finally(() => run.close());
 }
 

@@ -4,14 +4,39 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFetchClient } from '../../src/clients/fetch-client.ts';
 import { createUndiciClient } from '../../src/clients/undici-client.ts';
-import { measureRun } from '../../src/measure/measure-run.ts';
+import { measureTrial } from '../../src/measure/measure-trial.ts';
 import type { UndiciFetchOne } from '../../src/clients/undici-client.ts';
 import { defaultPoolSize } from '../../src/strategies/pool-size.ts';
 import { workers } from '../../src/strategies/workers.ts';
-import { liveWorkerThreads, startWorkerPool } from '../../src/strategies/workers-pool.ts';
-import type { FetchOne } from '../../src/types.ts';
+import { startWorkerPool } from '../../src/strategies/workers-pool.ts';
+import type { FetchOne } from '../../src/types/index.ts';
 import { startTinyServer } from '../helpers/tiny-server.ts';
 import type { TinyServer } from '../helpers/tiny-server.ts';
+
+// Every piscina pool the code under test starts, until it is destroyed: the
+// count of their threads must be 0 whenever no workers(k) run is in progress.
+const livePools = vi.hoisted(() => new Set<{ threads: readonly unknown[] }>());
+vi.mock('piscina', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('piscina')>();
+  class TrackedPiscina extends actual.Piscina {
+    constructor(...args: ConstructorParameters<typeof actual.Piscina>) {
+      super(...args);
+      livePools.add(this);
+    }
+    override async destroy(): Promise<void> {
+      await super.destroy();
+      livePools.delete(this);
+    }
+  }
+  return { ...actual, Piscina: TrackedPiscina, default: TrackedPiscina };
+});
+
+/** Worker threads of pools started and not yet destroyed. */
+function liveWorkerThreads(): number {
+  let threads = 0;
+  for (const pool of livePools) threads += pool.threads.length;
+  return threads;
+}
 
 let server: TinyServer;
 let fetchOne: UndiciFetchOne;
@@ -106,9 +131,9 @@ describe('workers(k)', () => {
     expect(liveWorkerThreads()).toBe(0);
   });
 
-  it('under measureRun, bills thread startup to totalMs and not to the makespan, and counts no main-thread sockets', async () => {
+  it('under measureTrial, bills thread startup to totalMs and not to the makespan, and counts no main-thread sockets', async () => {
     server.setReply(() => ({ delayMs: 2 }));
-    const result = await measureRun({ strategy: workers(1), fetchOne, n: 4, closeClient: false, loopResolutionMs: 1 });
+    const result = await measureTrial({ strategy: workers(1), fetchOne, n: 4, closeClient: false, loopResolutionMs: 1 });
     expect(result.counts).toEqual({ ok: 4, 'http-error': 0, 'network-error': 0, timeout: 0 });
     expect(result.connectionsOpened).toBeUndefined();
     expect(result.totalMs).toBeGreaterThan(result.wallMs);

@@ -5,7 +5,7 @@ import { parseProfile } from '../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../src/clients/undici-client.ts';
 import { concurrent } from '../../src/strategies/index.ts';
 import { buildResults } from '../../src/sweep/build-results.ts';
-import { isExternal, peerStrategy, pythonDefaultWorkers, toRunResult } from '../../src/sweep/external-strategy.ts';
+import { isExternal, peerStrategy, pythonDefaultWorkers, toTrialResult } from '../../src/sweep/external-strategy.ts';
 import { runSweep } from '../../src/sweep/run-sweep.ts';
 import { renderTable } from '../../src/report/index.ts';
 import type { RunSettings } from '../../src/results/types.ts';
@@ -80,8 +80,8 @@ describe('external clients in the sweep', () => {
     expect(table).toMatch(/failed 1× \(N = 3\): timeout: /);
   });
 
-  it('toRunResult keeps the delays aligned: null delays are the missing indices', () => {
-    const run = toRunResult({ name: 'p', kind: 'bounded', k: 2 }, 3, {
+  it('toTrialResult keeps the delays aligned: null delays are the missing indices', () => {
+    const run = toTrialResult({ name: 'p', kind: 'bounded', k: 2 }, 3, {
       protocol: 'pokebench-peer/1',
       client: 'p',
       model: { kind: 'bounded', k: 2 },

@@ -7,7 +7,7 @@ import { parseProfile } from '../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../src/clients/index.ts';
 import { measureScaling } from '../../src/sweep/measure-scaling.ts';
 import { concurrent } from '../../src/strategies/index.ts';
-import type { FetchOne } from '../../src/types.ts';
+import type { FetchOne } from '../../src/types/index.ts';
 import '../../src/vitest/matchers.ts';
 
 // Every fault that loses a request, often, so each run of a few requests draws some.

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { concurrent, sequential } from '../../src/strategies/index.ts';
 import { runSweep, type SweepProgress } from '../../src/sweep/run-sweep.ts';
-import type { FetchOne } from '../../src/types.ts';
+import type { FetchOne } from '../../src/types/index.ts';
 
 /** A client that answers at once, as if the server had applied a 1 ms delay. */
 const instant = (): FetchOne => async () => ({ status: 200, bytes: 2, delayMs: 1 });
 
 describe('runSweep with adaptive repetition', () => {
-  it('repeats a point only while moreRuns says so, interleaved, never past repeats, and the progress ends at its total', async () => {
+  it('repeats a point only while moreTrials says so, interleaved, never past repeats, and the progress ends at its total', async () => {
     const progress: SweepProgress[] = [];
     const order: string[] = [];
     const cells = await runSweep({
@@ -17,13 +17,13 @@ describe('runSweep with adaptive repetition', () => {
       warmup: 0,
       makeClient: instant,
       // sequential at N = 4 is "noisy" forever; everything else is settled after one run.
-      moreRuns: (cell) => cell.strategy.name === 'sequential' && cell.n === 4,
+      moreTrials: (cell) => cell.strategy.name === 'sequential' && cell.n === 4,
       onProgress: (p) => {
         progress.push(p);
         order.push(`${p.strategy}@${p.n}#${p.repetition}`);
       },
     });
-    const runs = Object.fromEntries(cells.map((c) => [`${c.strategy.name}@${c.n}`, c.runs.length]));
+    const runs = Object.fromEntries(cells.map((c) => [`${c.strategy.name}@${c.n}`, c.trials.length]));
     expect(runs).toEqual({ 'sequential@2': 1, 'sequential@4': 4, 'concurrent@2': 1, 'concurrent@4': 1 });
     expect(order).toEqual(['sequential@2#1', 'concurrent@2#1', 'sequential@4#1', 'concurrent@4#1', 'sequential@4#2', 'sequential@4#3', 'sequential@4#4']);
     const last = progress.at(-1)!;
@@ -31,8 +31,8 @@ describe('runSweep with adaptive repetition', () => {
     for (const p of progress) expect(p.done).toBeLessThan(p.total);
   });
 
-  it('without moreRuns, every point gets exactly repeats', async () => {
+  it('without moreTrials, every point gets exactly repeats', async () => {
     const cells = await runSweep({ strategies: [concurrent()], ladder: () => [1, 3], repeats: 3, warmup: 0, makeClient: instant });
-    expect(cells.map((c) => c.runs.length)).toEqual([3, 3]);
+    expect(cells.map((c) => c.trials.length)).toEqual([3, 3]);
   });
 });

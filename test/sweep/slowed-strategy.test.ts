@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
 import { parseProfile } from '../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../src/clients/undici-client.ts';
-import { measureRun } from '../../src/measure/index.ts';
+import { measureTrial } from '../../src/measure/index.ts';
 import { bounded, concurrent, workers } from '../../src/strategies/index.ts';
 import { slowedStrategy } from '../../src/sweep/slowed-strategy.ts';
 
@@ -29,7 +29,7 @@ describe('slowedStrategy', () => {
     { name: 'bounded(2)', make: () => bounded(2) },
     { name: 'workers(2)', make: () => workers(2) },
   ])('$name slowed by 100% holds each slot twice the delay: 4 requests on 2 slots take ≥ 2 × 2L, all ok', async ({ make }) => {
-    const run = await measureRun({ strategy: slowedStrategy(make(), 1), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 4 });
+    const run = await measureTrial({ strategy: slowedStrategy(make(), 1), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 4 });
     expect(run.counts.ok).toBe(4);
     expect(run.wallMs).toBeGreaterThanOrEqual(2 * 2 * DELAY_MS);
     // The server's delays are untouched, so the model's ideal is too: the slowdown is the client's.

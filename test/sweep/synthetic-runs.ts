@@ -1,9 +1,9 @@
 /** Test helper: measured runs built from generated numbers (no clock, no server). */
-import type { RunResult } from '../../src/measure/index.ts';
-import type { RequestRecord, Strategy } from '../../src/types.ts';
+import type { TrialResult } from '../../src/measure/index.ts';
+import type { RequestRecord, Strategy } from '../../src/types/index.ts';
 
-/** A run as measureRun returns it, built from generated numbers (no clock, no server). */
-export function syntheticRun(strategy: Strategy, n: number, g: { delays: number[]; wall: number; cpu: number; loop: number; server?: { cpuMs: number; loopActiveMs: number } | undefined; lost: number }): RunResult {
+/** A run as measureTrial returns it, built from generated numbers (no clock, no server). */
+export function syntheticRun(strategy: Strategy, n: number, g: { delays: number[]; wall: number; cpu: number; loop: number; server?: { cpuMs: number; loopActiveMs: number } | undefined; lost: number }): TrialResult {
   const records: RequestRecord[] = Array.from({ length: n }, (_, i) => {
     const delayMs = g.delays[i % g.delays.length]!;
     const start = 0;

@@ -123,7 +123,7 @@ describe('toBeEfficient', () => {
   it('reads the model ideal / measured, the number results.json holds for the same runs', () => {
     const measured = summarizeMeasurement(strategy, ns, runs, context);
     const results = buildResults(
-      ns.map((n) => ({ strategy, n, runs: runs.get(n)!, failures: [] })),
+      ns.map((n) => ({ strategy, n, trials: runs.get(n)!, failures: [] })),
       { profile: { name: 'p', seed: 1, definition: {} }, serverCap: null, payload: 'slim', client: { kind: 'undici', connections: null, pipelining: 1, timeoutMs: null }, repeats: 3, warmup: 0, ladders: {}, url: null },
       1,
     );

@@ -2,12 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isProfilePath, loadProfile } from '../../../mock-server/profile/index.ts';
 import { CALIBRATE_DEFAULTS, QUICK_DEFAULTS, formatCalibration, renderCalibration, runCalibration, writeCalibration, type CalibrateOptions } from '../../calibrate/index.ts';
-import { RUN_DEFAULTS } from '../../sweep/run-benchmark.ts';
-import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import type { CommandIo } from '../io.ts';
-import { formatDuration } from '../progress.ts';
-import { writable } from '../files.ts';
+import { RUN_DEFAULTS } from '../../sweep/index.ts';
+import { choiceFlag, type CommandIo, formatDuration, intFlag, parse, type Parsed, stringFlag, writable } from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 import { readMachineLimits, renderLimits } from '../../limits/index.ts';
 
 const D = CALIBRATE_DEFAULTS;

@@ -1,10 +1,8 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareResults, renderGateMarkdown, renderGateReport } from '../../gate/index.ts';
-import { parse, parseThreshold } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import type { CommandIo } from '../io.ts';
-import { appendStepSummary, readResults, writable } from '../files.ts';
+import { appendStepSummary, type CommandIo, parse, parseThreshold, readResults, writable } from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 
 export const COMPARE_HELP = `Usage: pokebench compare BASELINE.json CURRENT.json [options]
 

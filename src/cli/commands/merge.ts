@@ -1,10 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { renderTable, renderTerminalChart } from '../../report/index.ts';
-import { mergeShards } from '../../shard/merge-shards.ts';
-import { parse, stringFlag, UsageError } from '../args.ts';
-import type { CommandIo } from '../io.ts';
-import { readResults, writeRunOutput } from '../files.ts';
+import { mergeShards } from '../../shard/index.ts';
+import { type CommandIo, parse, readResults, stringFlag, UsageError, writeRunOutput } from '../index.ts';
 
 export const MERGE_HELP = `Usage: pokebench merge FILE|DIR... --out DIR [--json]
 

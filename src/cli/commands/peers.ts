@@ -1,4 +1,4 @@
-import { startMockServer } from '../../../mock-server/node/server.ts';
+import { startMockServer } from '../../../mock-server/node/index.ts';
 import { idealMakespan } from '../../model/index.ts';
 import {
   declaredModelLabel,
@@ -12,9 +12,8 @@ import {
   type PeerSpec,
   type ToolchainCheck,
 } from '../../peers/index.ts';
-import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import type { CommandIo } from '../io.ts';
+import { choiceFlag, type CommandIo, intFlag, parse, type Parsed, stringFlag } from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 
 export const PEERS_HELP = `Usage: pokebench peers <check|list|run> [options]
 

@@ -2,10 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listProfiles, loadProfile, renderProfile } from '../../../mock-server/profile/index.ts';
 import { fitSamples, HAR_FIELDS, readSamples, renderFitReport } from '../../fit/index.ts';
-import { choiceFlag, intFlag, parse, stringFlag, type Parsed } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import type { CommandIo } from '../io.ts';
-import { writable } from '../files.ts';
+import { choiceFlag, type CommandIo, intFlag, parse, type Parsed, stringFlag, writable } from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 
 /** `pokebench profile --help`. */
 export const PROFILE_HELP = `Usage: pokebench profile <list|show|fit> [options]

@@ -2,11 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReportFiles, jsonFile } from '../../report/index.ts';
 import { renderReproduceCharts, renderReproduceHtml, renderReproduceMarkdown, runReproduce, type ReproduceOptions } from '../../reproduce/index.ts';
-import { intListFlag, listFlag, parse, type Parsed } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import type { CommandIo } from '../io.ts';
-import { writable, writeReportFiles } from '../files.ts';
-import { createProgress, formatDuration } from '../progress.ts';
+import { type CommandIo, createProgress, formatDuration, intListFlag, listFlag, parse, type Parsed, writable, writeReportFiles } from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 
 export const REPRODUCE_HELP = `Usage: pokebench reproduce [options]
 

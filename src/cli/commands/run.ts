@@ -1,18 +1,29 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/run-config.ts';
+import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/index.ts';
 import { renderTable, renderTerminalChart } from '../../report/index.ts';
 import { isUndecided, renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
-import { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/run-benchmark.ts';
+import { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/index.ts';
 import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
-import { intListFlag, listFlag, parse, parseThreshold, type Parsed } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import type { CommandIo } from '../io.ts';
-import { appendStepSummary, readResults, writable, writeReportFiles, writeRunOutput } from '../files.ts';
-import { createProgress, formatDuration } from '../progress.ts';
+import {
+  appendStepSummary,
+  type CommandIo,
+  createProgress,
+  formatDuration,
+  intListFlag,
+  listFlag,
+  parse,
+  type Parsed,
+  parseThreshold,
+  readResults,
+  writable,
+  writeReportFiles,
+  writeRunOutput,
+} from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 import { capacityWarning, readCalibration } from '../../calibrate/index.ts';
 import { defaultPoolSize } from '../../strategies/index.ts';
-import { parseShardFlag } from '../../shard/pick-shard.ts';
+import { parseShardFlag } from '../../shard/index.ts';
 
 export const RUN_HELP = `Usage: pokebench run [options]
 

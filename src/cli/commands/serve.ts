@@ -1,10 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { startMockServer } from '../../../mock-server/node/server.ts';
-import { isValidAdminToken } from '../../../mock-server/node/admin-auth.ts';
-import { choiceFlag, intFlag, parse, stringFlag } from '../args.ts';
-import { UsageError } from '../../../mock-server/errors.ts';
-import { withEnvFlags, type EnvFlags } from '../env-flags.ts';
-import type { CommandIo } from '../io.ts';
+import { isValidAdminToken, startMockServer } from '../../../mock-server/node/index.ts';
+import { choiceFlag, type CommandIo, type EnvFlags, intFlag, parse, stringFlag, withEnvFlags } from '../index.ts';
+import { UsageError } from '../../../mock-server/errors/index.ts';
 
 export const SERVE_HELP = `Usage: pokebench serve [options]
 
@@ -80,7 +77,7 @@ export async function serve(argv: readonly string[], io: CommandIo): Promise<num
     close = (drainTimeoutMs) => handle.close({ drainTimeoutMs });
   } else {
     // Loaded only here: a single-process serve does not pay for node:cluster.
-    const { startMockCluster } = await import('../../../mock-server/node/cluster.ts');
+    const { startMockCluster } = await import('../../../mock-server/node/index.ts');
     const handle = await startMockCluster({ ...options, workers });
     url = handle.url;
     profileLine = `  profile ${profile}${seed === undefined ? '' : ` (seed ${seed})`}, payload ${payload}, ${handle.health().workers} workers (round-robin)\n`;

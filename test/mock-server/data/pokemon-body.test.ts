@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeciesRecord } from '../../../mock-server/data/fixture-format.ts';
 import { moveFragments } from '../../../mock-server/data/move-list.ts';
-import { POKEMON_BODY_KEYS, pokemonBody, type BodyContext } from '../../../mock-server/data/pokemon-body.ts';
+import { pokemonBody, type BodyContext } from '../../../mock-server/data/pokemon-body.ts';
+import { POKEMON_BODY_KEYS } from './pokemon-body-keys.ts';
 
 const ORIGIN = 'http://127.0.0.1:9999';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POKEMON_BODY_KEYS } from '../../../mock-server/data/pokemon-body.ts';
+import { POKEMON_BODY_KEYS } from './pokemon-body-keys.ts';
 import { createPokemonStore, type PokemonStore } from '../../../mock-server/data/pokemon-store.ts';
 import { bodySizeDistribution } from '../../../mock-server/data/size-distribution.ts';
 

@@ -5,9 +5,9 @@ import { startMockServer, type MockServerHandle } from '../../../mock-server/ind
 import { FAULT_KINDS, parseProfile } from '../../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../../src/clients/undici-client.ts';
 import { withRetry } from '../../../src/clients/retry.ts';
-import { measureRun } from '../../../src/measure/index.ts';
+import { measureTrial } from '../../../src/measure/index.ts';
 import { batched, bounded, concurrent, sequential, workers } from '../../../src/strategies/index.ts';
-import { OUTCOMES, type RequestRecord } from '../../../src/types.ts';
+import { OUTCOMES, type RequestRecord } from '../../../src/types/index.ts';
 
 // One server; each case swaps the profile through the admin API, as a user tuning it would.
 let server: MockServerHandle;
@@ -23,7 +23,7 @@ function useFaults(faults: unknown[], seed = 1): void {
 }
 
 async function runOnce(n: number, timeoutMs = 300): Promise<RequestRecord[]> {
-  const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs });
+  const run = await measureTrial({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs });
   return run.records;
 }
 
@@ -68,7 +68,7 @@ describe('fault injection: what the client sees', () => {
     server.api.reset();
     useFaults([{ kind: 'rate-limited', probability: 1, retryAfterSeconds: 0 }]);
     const fetchOne = withRetry(createUndiciClient({ baseUrl: server.url }), { attempts: 3, baseDelayMs: 1 });
-    const run = await measureRun({ strategy: sequential(), fetchOne, n: 2, timeoutMs: 2_000 });
+    const run = await measureTrial({ strategy: sequential(), fetchOne, n: 2, timeoutMs: 2_000 });
     expect(run.records.map((r) => [r.outcome, 'status' in r ? r.status : null])).toEqual([
       ['http-error', 429],
       ['http-error', 429],
@@ -100,7 +100,7 @@ describe('fault injection: what the client sees', () => {
       fc.asyncProperty(mix, limits, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: strategies.length - 1 }), fc.integer({ min: 1, max: 40 }), async (faults, extra, seed, pick, n) => {
         server.api.setProfile(parseProfile({ seed, delay: { type: 'fixed', ms: 0 }, faults, ...extra }));
         const strategy = strategies[pick]!;
-        const run = await measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 150 });
+        const run = await measureTrial({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 150 });
         expect(OUTCOMES.reduce((a, o) => a + run.counts[o], 0)).toBe(n);
         expect(new Set(run.records.map((r) => r.index)).size).toBe(n);
       }),
@@ -135,7 +135,7 @@ describe('fault injection: the server and the client agree on every request', ()
           server.api.setProfile(parseProfile({ seed, delay: { type: 'fixed', ms: 0 }, faults, ...(limit ? { rateLimit: limit } : {}) }));
           server.api.reset();
           // 600 ms: far above a loaded box's worst answer at zero delay, so only a hang times out.
-          const run = await measureRun({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 600 });
+          const run = await measureTrial({ strategy, fetchOne: createUndiciClient({ baseUrl: server.url }), n, timeoutMs: 600 });
           const injected = server.api.faultCounts();
           const label = `${strategy.name}, N=${n}, injected ${JSON.stringify(injected)}`;
           expect(run.counts['http-error'], label).toBe(sum(injected, AS_HTTP_ERROR));

@@ -4,7 +4,7 @@ import { request } from 'undici';
 import { startMockServer, type MockServerHandle } from '../../../mock-server/index.ts';
 import { parseProfile } from '../../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../../src/clients/undici-client.ts';
-import { measureRun } from '../../../src/measure/index.ts';
+import { measureTrial } from '../../../src/measure/index.ts';
 import { concurrent } from '../../../src/strategies/index.ts';
 
 // Wall-clock lower bounds only: a server that honours a limit cannot beat
@@ -24,7 +24,7 @@ function use(profile: object): void {
 describe('concurrency cap on the real server', () => {
   it('serves at most c at once: 6 requests of 60 ms on c = 2 take at least 3 × 60 ms, and later ones report their queue wait', async () => {
     use({ delay: { type: 'fixed', ms: 60 }, concurrency: { max: 2 } });
-    const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 6, timeoutMs: 5000 });
+    const run = await measureTrial({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 6, timeoutMs: 5000 });
     expect(run.counts.ok).toBe(6);
     // Less a few ms: libuv caches its loop time in whole ms, so a 60 ms timer can look 59.x ms long to performance.now.
     expect(run.wallMs).toBeGreaterThanOrEqual(3 * 60 - 3);
@@ -44,7 +44,7 @@ describe('concurrency cap on the real server', () => {
     // 300 ms: all 10 arrive while the first is still served, even on a loaded box.
     use({ delay: { type: 'fixed', ms: 300 }, concurrency: { max: 1, queueLimit: 2 } });
     server.api.reset();
-    const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 10, timeoutMs: 5000 });
+    const run = await measureTrial({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 10, timeoutMs: 5000 });
     // 1 served + 2 queued fit; the rest, arriving while the first is served, are turned away.
     expect(run.counts.ok + run.counts['http-error']).toBe(10);
     expect(run.counts.ok).toBeGreaterThanOrEqual(3);
@@ -54,7 +54,7 @@ describe('concurrency cap on the real server', () => {
 
   it('a client that gives up while queued frees its place: the server keeps serving', async () => {
     use({ delay: { type: 'fixed', ms: 80 }, concurrency: { max: 1 } });
-    const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 4, timeoutMs: 100 });
+    const run = await measureTrial({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 4, timeoutMs: 100 });
     expect(run.counts.ok + run.counts.timeout).toBe(4);
     expect(run.counts.timeout).toBeGreaterThanOrEqual(2);
     // Nothing left behind: the stats' live counters return to zero.
@@ -96,7 +96,7 @@ describe('bandwidth throttle on the real server', () => {
 describe('rate limit on the real server', () => {
   it('answers 429 with Retry-After past the burst, and the client records each as one http-error', async () => {
     use({ rateLimit: { requestsPerSecond: 1, burst: 3 } });
-    const run = await measureRun({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 8, timeoutMs: 5000 });
+    const run = await measureTrial({ strategy: concurrent(), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 8, timeoutMs: 5000 });
     expect(run.counts).toEqual({ ok: 3, 'http-error': 5, 'network-error': 0, timeout: 0 });
     expect(run.records.filter((r) => r.outcome === 'http-error').every((r) => 'status' in r && r.status === 429)).toBe(true);
   });

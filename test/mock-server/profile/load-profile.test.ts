@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdf, quantile } from '../../../mock-server/profile/distribution.ts';
 import { isProfilePath, listProfiles, loadProfile, SHIPPED_PROFILES_DIR } from '../../../mock-server/profile/load-profile.ts';
-import { ProfileError, ProfileNotFoundError } from '../../../mock-server/errors.ts';
+import { ProfileError, ProfileNotFoundError } from '../../../mock-server/errors/index.ts';
 import { resolveRoute } from '../../../mock-server/profile/sampler.ts';
 
 // The profiles the brief promises; the folder may hold more.

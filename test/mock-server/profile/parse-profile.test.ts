@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PokebenchError } from '../../../mock-server/errors.ts';
+import { PokebenchError } from '../../../mock-server/errors/index.ts';
 import { formatPath, parseProfile } from '../../../mock-server/profile/parse-profile.ts';
-import { ProfileError } from '../../../mock-server/errors.ts';
+import { ProfileError } from '../../../mock-server/errors/index.ts';
 import { DISTRIBUTION_TYPES, ROUTE_NAMES } from '../../../mock-server/profile/schema.ts';
 import { profile } from './arbitraries.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../../mock-server/errors.ts';
+import { InvalidOptionError } from '../../../mock-server/errors/index.ts';
 import { quantile } from '../../../mock-server/profile/distribution.ts';
 import { loadProfile } from '../../../mock-server/profile/load-profile.ts';
 import { parseProfile } from '../../../mock-server/profile/parse-profile.ts';

@@ -5,12 +5,12 @@
  * results) and `measureScaling` (which the matchers read) all call these, so
  * a figure has one definition wherever it is shown.
  */
-import { efficiency, modelRun, overheadPerRequest, type RunModel } from '../model/index.ts';
+import { efficiency, modelTrial, overheadPerRequest, type TrialModel } from '../model/index.ts';
 import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type ScalingAnalysis, type ScalingVerdict } from '../scaling/index.ts';
 import { median, quantileSorted } from '../stats/index.ts';
-import { OUTCOMES, type Outcome, type Strategy } from '../types.ts';
-import { lostByCode, pointValidity, runDelays, type RunResult } from '../measure/index.ts';
-import type { PointResult, RunSummary, ScalingSummary, Verdict } from '../results/types.ts';
+import { OUTCOMES, type Outcome, type Strategy } from '../types/index.ts';
+import { lostByCode, pointValidity, trialDelays, type TrialResult } from '../measure/index.ts';
+import type { PointResult, TrialSummary, ScalingSummary, Verdict } from '../results/index.ts';
 
 /** What a summary needs besides the runs. */
 export interface SummaryContext {
@@ -36,7 +36,7 @@ export function clientParallelism(strategy: { name: string; kind: Strategy['kind
 }
 
 /** The mock's CPU over a run: its admin API's reading, else (a peer beside an in-process mock) this process's meanwhile. */
-function serverCpu(run: RunResult): number | undefined {
+function serverCpu(run: TrialResult): number | undefined {
   return run.server?.cpuMs ?? run.external?.serverCpuMs;
 }
 
@@ -58,15 +58,15 @@ export function loopWork(loopActiveMs: number, cpuMs: number): number {
  * loop, else its CPU over the threads that can spend it), the mock's serial
  * work, and all CPU over the cores.
  */
-export function modelOfRun(strategy: SummarizedStrategy, run: RunResult, context: SummaryContext): RunModel {
+export function modelOfTrial(strategy: SummarizedStrategy, run: TrialResult, context: SummaryContext): TrialModel {
   const mainThread = strategy.kind !== 'workers' && Number.isFinite(run.loopActiveMs);
   const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
-  return modelRun({
+  return modelTrial({
     kind: strategy.kind,
     k: strategy.k,
     serverCap: context.serverCap,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
-    delaysMs: runDelays(run),
+    delaysMs: trialDelays(run),
     clientWorkMs: mainThread ? loopWork(run.loopActiveMs, clientCpuMs) : clientCpuMs,
     clientCpus: mainThread ? 1 : clientParallelism(strategy, context.cpus),
     serverWorkMs: run.server && loopWork(run.server.loopActiveMs, run.server.cpuMs),
@@ -75,9 +75,9 @@ export function modelOfRun(strategy: SummarizedStrategy, run: RunResult, context
 }
 
 /** One run as results.json keeps it. */
-export function summarizeRun(strategy: SummarizedStrategy, run: RunResult, context: SummaryContext): RunSummary {
+export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, context: SummaryContext): TrialSummary {
   const delays = run.appliedDelaysMs.filter(Number.isFinite);
-  const model = modelOfRun(strategy, run, context);
+  const model = modelOfTrial(strategy, run, context);
   const mockCpu = serverCpu(run);
   const lostCodes = lostByCode(run.records);
   return {
@@ -104,8 +104,8 @@ export function spreadOf(walls: readonly number[]): number {
 }
 
 /** One strategy at one N, from its runs (at least one). */
-export function summarizePoint(strategy: SummarizedStrategy, n: number, measured: readonly RunResult[], context: SummaryContext): PointResult {
-  const runs = measured.map((r) => summarizeRun(strategy, r, context));
+export function summarizePoint(strategy: SummarizedStrategy, n: number, measured: readonly TrialResult[], context: SummaryContext): PointResult {
+  const runs = measured.map((r) => summarizeTrial(strategy, r, context));
   const walls = runs.map((r) => r.wallMs);
   const medianMs = median(walls);
   const idealMs = median(runs.map((r) => r.idealMs));
@@ -149,7 +149,7 @@ export function summarizePoint(strategy: SummarizedStrategy, n: number, measured
 }
 
 /** Mean delay the server applied over every run of a strategy, ms (L̄): Σ d / count, over the requests that carry one. */
-export function meanAppliedDelay(runs: readonly RunResult[]): number {
+export function meanAppliedDelay(runs: readonly TrialResult[]): number {
   let sum = 0;
   let count = 0;
   for (const r of runs) {
@@ -166,7 +166,7 @@ export function meanAppliedDelay(runs: readonly RunResult[]): number {
 export function summarizeScaling(
   strategy: SummarizedStrategy,
   points: readonly PointResult[],
-  runs: readonly RunResult[],
+  runs: readonly TrialResult[],
   context: SummaryContext,
 ): { summary: ScalingSummary; analysis: ScalingAnalysis | undefined } {
   const meanLatencyMs = meanAppliedDelay(runs);

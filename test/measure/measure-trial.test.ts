@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { defaultIds, measureRun, POKEMON_COUNT } from '../../src/measure/measure-run.ts';
+import { defaultIds, measureTrial, POKEMON_COUNT } from '../../src/measure/measure-trial.ts';
 import { concurrent } from '../../src/strategies/concurrent.ts';
 import { sequential } from '../../src/strategies/sequential.ts';
-import type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy } from '../../src/types.ts';
+import type { FetchOne, FetchResult, Outcome, RequestRecord, Strategy } from '../../src/types/index.ts';
 
 /** What the scripted client does for one request. */
 type Fate = 'ok' | 'not-found' | 'server-error' | 'reject';
@@ -48,23 +48,23 @@ const hangsOnTwo: FetchOne = (id, signal) =>
 /** A client that stamps NaN as the delay of pokemon 1. */
 const nanDelayOnOne: FetchOne = async (id) => ({ status: 200, bytes: 1, delayMs: id === 1 ? Number.NaN : 7 });
 
-describe('measureRun', () => {
+describe('measureTrial', () => {
   it('counts every outcome of a mixed run, summing to N', async () => {
     const fates: Fate[] = ['ok', 'not-found', 'ok', 'server-error', 'reject', 'ok'];
-    const result = await measureRun({ strategy: concurrent(), fetchOne: scripted(fates), ids: ids(fates.length) });
+    const result = await measureTrial({ strategy: concurrent(), fetchOne: scripted(fates), ids: ids(fates.length) });
     expect(result.counts).toEqual({ ok: 3, 'http-error': 2, 'network-error': 1, timeout: 0 });
     expect(result).toMatchObject({ strategy: 'concurrent', kind: 'concurrent', n: 6 });
   });
 
   it('counts a request that outlives timeoutMs as a timeout', async () => {
-    const result = await measureRun({ strategy: concurrent(), fetchOne: hangsOnTwo, ids: [1, 2, 3], timeoutMs: 20 });
+    const result = await measureTrial({ strategy: concurrent(), fetchOne: hangsOnTwo, ids: [1, 2, 3], timeoutMs: 20 });
     expect(result.counts).toEqual({ ok: 2, 'http-error': 0, 'network-error': 0, timeout: 1 });
   });
 
   it('counts exactly the generated mix of outcomes, for any mix', () =>
     fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom<Fate>('ok', 'not-found', 'server-error', 'reject'), { maxLength: 40 }), async (fates) => {
-        const result = await measureRun({ strategy: concurrent(), fetchOne: scripted(fates), ids: ids(fates.length), loopResolutionMs: 1 });
+        const result = await measureTrial({ strategy: concurrent(), fetchOne: scripted(fates), ids: ids(fates.length), loopResolutionMs: 1 });
         const expected = { ok: 0, 'http-error': 0, 'network-error': 0, timeout: 0 };
         for (const fate of fates) expected[FATE_OUTCOME[fate]] += 1;
         expect(result.counts).toEqual(expected);
@@ -75,13 +75,13 @@ describe('measureRun', () => {
 
   it('lists the applied delays in input order and notes the requests without one', async () => {
     const fates: Fate[] = ['ok', 'reject', 'not-found', 'reject', 'ok'];
-    const result = await measureRun({ strategy: sequential(), fetchOne: scripted(fates), ids: ids(5) });
+    const result = await measureTrial({ strategy: sequential(), fetchOne: scripted(fates), ids: ids(5) });
     expect(result.appliedDelaysMs).toEqual([1, 3, 5]);
     expect(result.missingDelayIndices).toEqual([1, 3]);
   });
 
   it('treats a NaN delay from a client as missing, so the list never holds NaN', async () => {
-    const result = await measureRun({ strategy: sequential(), fetchOne: nanDelayOnOne, ids: [1, 2] });
+    const result = await measureTrial({ strategy: sequential(), fetchOne: nanDelayOnOne, ids: [1, 2] });
     expect(result.appliedDelaysMs).toEqual([7]);
     expect(result.missingDelayIndices).toEqual([0]);
   });
@@ -94,7 +94,7 @@ describe('measureRun', () => {
       t += id;
       return { status: 200, bytes: 1 };
     };
-    const result = await measureRun({ strategy: sequential(), fetchOne: slow, ids: [3, 1, 4], now });
+    const result = await measureTrial({ strategy: sequential(), fetchOne: slow, ids: [3, 1, 4], now });
     expect(result.records.map((r) => [r.start, r.end])).toEqual([[0, 3], [3, 4], [4, 8]]);
     expect(result.wallMs).toBe(8);
     expect(result.totalMs).toBe(8);
@@ -117,30 +117,33 @@ describe('measureRun', () => {
         return Promise.all(list.map(async (id, index) => ({ ...okRecord(id, index), ...(await f(id, AbortSignal.timeout(1000))) }) as RequestRecord));
       },
     };
-    const result = await measureRun({ strategy: withSetup, fetchOne, ids: [1, 2, 3] });
+    const result = await measureTrial({ strategy: withSetup, fetchOne, ids: [1, 2, 3] });
     expect(result.connectionsOpened).toBe(3);
     expect(result.k).toBe(3);
   });
 
   it('reports no socket count for a client without stats, or for workers (threads have their own clients)', async () => {
-    expect((await measureRun({ strategy: sequential(), fetchOne: answers200(), n: 2 })).connectionsOpened).toBeUndefined();
+    expect((await measureTrial({ strategy: sequential(), fetchOne: answers200(), n: 2 })).connectionsOpened).toBeUndefined();
     const counted = Object.assign(answers200(), { stats: () => ({ connectionsOpened: 1 }) });
     const threads = rigged((list) => list.map(okRecord), 'workers');
-    expect((await measureRun({ strategy: threads, fetchOne: counted, n: 2 })).connectionsOpened).toBeUndefined();
+    expect((await measureTrial({ strategy: threads, fetchOne: counted, n: 2 })).connectionsOpened).toBeUndefined();
   });
 
   it('measures CPU time and event-loop delay, in ms', async () => {
-    // Burn 30 ms of CPU inside the run (blocking the loop at least that long), then let the monitor tick.
+    // Burn 30 ms of CPU inside the run, blocking the loop at least 30 ms of wall time, then let the
+    // monitor tick. Both bounds: process.cpuUsage counts every thread of the process (GC, compiler),
+    // so 30 ms of it can pass in less than 30 ms of this thread's wall time.
     const burning = rigged(() => []);
     burning.run = async (list) => {
       const start = process.cpuUsage();
-      while (cpuMs(process.cpuUsage(start)) < 30) {
+      const wallStart = performance.now();
+      while (cpuMs(process.cpuUsage(start)) < 30 || performance.now() - wallStart < 30) {
         // busy on purpose
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
       return list.map(okRecord);
     };
-    const result = await measureRun({ strategy: burning, fetchOne: answers200(), n: 1, loopResolutionMs: 1 });
+    const result = await measureTrial({ strategy: burning, fetchOne: answers200(), n: 1, loopResolutionMs: 1 });
     // Lower bounds only: load on the machine can add time, never remove it.
     expect(result.cpuMs.user + result.cpuMs.system).toBeGreaterThanOrEqual(30);
     expect(result.eventLoopDelay.max).toBeGreaterThanOrEqual(25);
@@ -151,21 +154,21 @@ describe('measureRun', () => {
     expect(defaultIds(3)).toEqual([1, 2, 3]);
     expect(defaultIds(POKEMON_COUNT + 2).slice(-3)).toEqual([POKEMON_COUNT, 1, 2]);
     const seen: number[] = [];
-    await measureRun({ strategy: sequential(), fetchOne: async (id) => (seen.push(id), { status: 200, bytes: 1 }), n: 4 });
+    await measureTrial({ strategy: sequential(), fetchOne: async (id) => (seen.push(id), { status: 200, bytes: 1 }), n: 4 });
     expect(seen).toEqual([1, 2, 3, 4]);
   });
 
   it('closes the client when done, by default, even when the run throws', async () => {
     const close = vi.fn(async () => undefined);
     const fetchOne: FetchOne = Object.assign(async () => ({ status: 200, bytes: 1 }), { close });
-    await measureRun({ strategy: sequential(), fetchOne, n: 1 });
+    await measureTrial({ strategy: sequential(), fetchOne, n: 1 });
     expect(close).toHaveBeenCalledTimes(1);
-    await measureRun({ strategy: sequential(), fetchOne, n: 1, closeClient: false });
+    await measureTrial({ strategy: sequential(), fetchOne, n: 1, closeClient: false });
     expect(close).toHaveBeenCalledTimes(1);
     const failing = rigged(() => {
       throw new Error('entry error');
     });
-    await expect(measureRun({ strategy: failing, fetchOne, n: 1 })).rejects.toThrow('entry error');
+    await expect(measureTrial({ strategy: failing, fetchOne, n: 1 })).rejects.toThrow('entry error');
     expect(close).toHaveBeenCalledTimes(2);
   });
 
@@ -176,7 +179,7 @@ describe('measureRun', () => {
     ['leaves a hole', (list) => Object.assign([] as RequestRecord[], { 0: okRecord(list[0] as number, 0), length: list.length })],
     ['invents an outcome', (list) => list.map((id, i) => ({ ...okRecord(id, i), outcome: 'lost' }) as unknown as RequestRecord)],
   ])('throws an INTERNAL error when the strategy %s', async (_, make) => {
-    await expect(measureRun({ strategy: rigged(make), fetchOne: answers200(), n: 3 })).rejects.toMatchObject({
+    await expect(measureTrial({ strategy: rigged(make), fetchOne: answers200(), n: 3 })).rejects.toMatchObject({
       code: 'ERR_POKEBENCH_INTERNAL',
     });
   });
@@ -192,6 +195,6 @@ describe('measureRun', () => {
     ['strategy', { n: 1, strategy: {} }],
   ])('rejects a bad options.%s with INVALID_OPTION naming it', async (option, bad) => {
     const options = { strategy: sequential(), fetchOne: answers200(), ...bad };
-    await expect(measureRun(options as never)).rejects.toMatchObject({ code: 'ERR_POKEBENCH_INVALID_OPTION', option });
+    await expect(measureTrial(options as never)).rejects.toMatchObject({ code: 'ERR_POKEBENCH_INVALID_OPTION', option });
   });
 });

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 /** Absolute path of the package's root folder (where package.json is). */
-export const PACKAGE_ROOT: string = fileURLToPath(new URL(FROM_SOURCE ? '../' : '../../', import.meta.url));
+export const PACKAGE_ROOT: string = fileURLToPath(new URL(FROM_SOURCE ? '../../' : '../../../', import.meta.url));
 
 /**
  * Absolute path of a file shipped at the package's root.

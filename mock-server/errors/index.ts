@@ -397,3 +397,5 @@ export class SamplesUnreadableError extends PokebenchError {
     this.file = file;
   }
 }
+export { formatIssues, issueLines, issueRule, preview, describeInput, formatPath } from './zod-issues.ts';
+export type { ValidationIssue } from './zod-issues.ts';

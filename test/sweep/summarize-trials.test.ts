@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { buildResults } from '../../src/sweep/build-results.ts';
 import { summarizeMeasurement } from '../../src/sweep/measure-scaling.ts';
 import type { SweepCell } from '../../src/sweep/run-sweep.ts';
-import { meanAppliedDelay, spreadOf } from '../../src/sweep/summarize-runs.ts';
+import { meanAppliedDelay, spreadOf } from '../../src/sweep/summarize-trials.ts';
 import type { RunSettings } from '../../src/results/types.ts';
 import { verdictLabel } from '../../src/results/index.ts';
-import type { Strategy } from '../../src/types.ts';
+import type { Strategy } from '../../src/types/index.ts';
 import { syntheticRun } from './synthetic-runs.ts';
 import { bounded, concurrent, sequential } from '../../src/strategies/index.ts';
 
@@ -56,7 +56,7 @@ describe('one summary path', () => {
         // A positive mean delay (not merely one positive delay: denormal delays average to 0).
         fc.pre(meanAppliedDelay([...runs.values()].flat()) > 0);
         const measurement = summarizeMeasurement(strategy, ns, runs, { serverCap: cap, cpus: os.availableParallelism() });
-        const cells: SweepCell[] = ns.map((n) => ({ strategy, n, runs: runs.get(n)!, failures: [] }));
+        const cells: SweepCell[] = ns.map((n) => ({ strategy, n, trials: runs.get(n)!, failures: [] }));
         const results = buildResults(cells, settings(cap), 1);
         const [built] = results.strategies;
         expect(verdictLabel(built!.scaling.verdict)).toBe(measurement.verdict);

@@ -4,7 +4,7 @@
  * measured apart from its wall time. Every report, the gate and the matchers
  * read efficiency = this ideal / measured (docs/design.md "The scaling model").
  */
-import { InvalidArgumentError } from '../../mock-server/errors.ts';
+import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import { idealMakespan, type StrategyKind } from './makespan.ts';
 import { simulateFanOut } from './simulate.ts';
 
@@ -12,7 +12,7 @@ import { simulateFanOut } from './simulate.ts';
 export type Roof = 'wait' | 'cpu' | 'server';
 
 /** What one run measured, apart from its wall time; CPU times in ms over the run. */
-export interface RunModelInput {
+export interface TrialModelInput {
   kind: StrategyKind;
   k?: number | undefined;
   serverCap?: number | undefined;
@@ -36,7 +36,7 @@ export interface RunModelInput {
 }
 
 /** The model of one run. */
-export interface RunModel {
+export interface TrialModel {
   /** The wait roof: the strategy's makespan over the applied delays, no CPU cost. */
   waitMs: number;
   /** The client's CPU roof: its serial work over the CPUs that can spend it, or the cores roof if larger. */
@@ -55,9 +55,9 @@ export interface RunModel {
  * on its one event loop.
  *
  * @throws InvalidArgumentError for a negative or non-finite time.
- * @example modelRun({ kind: 'concurrent', delaysMs: [30, 30], clientWorkMs: 10 }) // { idealMs: 40, binding: 'wait', … }
+ * @example modelTrial({ kind: 'concurrent', delaysMs: [30, 30], clientWorkMs: 10 }) // { idealMs: 40, binding: 'wait', … }
  */
-export function modelRun(input: RunModelInput): RunModel {
+export function modelTrial(input: TrialModelInput): TrialModel {
   const n = input.delaysMs.length;
   const clientCpus = input.clientCpus ?? 1;
   for (const [name, value] of [
@@ -65,7 +65,7 @@ export function modelRun(input: RunModelInput): RunModel {
     ['serverWorkMs', input.serverWorkMs ?? 0],
     ['coresRoofMs', input.coresRoofMs ?? 0],
   ] as const) {
-    if (!(Number.isFinite(value) && value >= 0)) throw new InvalidArgumentError(name, `modelRun: ${name} must be a finite number ≥ 0, got ${value}.`);
+    if (!(Number.isFinite(value) && value >= 0)) throw new InvalidArgumentError(name, `modelTrial: ${name} must be a finite number ≥ 0, got ${value}.`);
   }
   const waitMs = idealMakespan(input.kind, input.k, input.delaysMs, input.serverCap);
   const serverRoofMs = input.serverWorkMs ?? 0;

@@ -3,17 +3,16 @@
  * everything needed to explain its time (wall, CPU, event-loop delay, sockets
  * opened, the delays the server applied).
  */
-import type { FetchOne, Outcome, RequestRecord, Strategy } from '../types.ts';
-import { InvalidOptionError } from '../../mock-server/errors.ts';
-import { startLoopMonitor } from './event-loop-delay.ts';
-import type { EventLoopDelay } from './event-loop-delay.ts';
+import type { FetchOne, Outcome, RequestRecord, Strategy } from '../types/index.ts';
+import { InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { type EventLoopDelay, startLoopMonitor } from './event-loop-delay.ts';
 import { appliedDelays, countOutcomes } from './outcome-counts.ts';
 
 /** Pokemon ids the mock serves (1..1025); `n` larger than that wraps around. */
 export const POKEMON_COUNT = 1025;
 
-/** Options of {@link measureRun}. Give `ids` or `n`, not both. */
-export interface MeasureRunOptions {
+/** Options of {@link measureTrial}. Give `ids` or `n`, not both. */
+export interface MeasureTrialOptions {
   /** The strategy to measure. */
   strategy: Strategy;
   /** The client. */
@@ -35,7 +34,7 @@ export interface MeasureRunOptions {
 }
 
 /** One measured fan-out. */
-export interface RunResult {
+export interface TrialResult {
   /** Strategy name, e.g. `bounded(4)`. */
   strategy: string;
   /** Strategy family, and k when it has one. */
@@ -118,10 +117,10 @@ interface ResolvedRunOptions {
  * @throws InvalidOptionError (code `INVALID_OPTION`) naming a bad option.
  * @throws MeasurementInvariantError (code `INTERNAL`) if the strategy lost, added or reordered a record.
  * @example
- * const result = await measureRun({ strategy: bounded(8), fetchOne: createUndiciClient({ baseUrl: url }), n: 400 });
+ * const result = await measureTrial({ strategy: bounded(8), fetchOne: createUndiciClient({ baseUrl: url }), n: 400 });
  * result.wallMs; result.counts.ok; result.cpuMs.user;
  */
-export async function measureRun(options: MeasureRunOptions): Promise<RunResult> {
+export async function measureTrial(options: MeasureTrialOptions): Promise<TrialResult> {
   const { strategy, fetchOne } = options;
   const { ids, now, loopResolutionMs, closeClient } = resolveRunOptions(options);
   try {
@@ -192,11 +191,11 @@ export function defaultIds(n: number): number[] {
 }
 
 /**
- * Validate {@link MeasureRunOptions} and fill the defaults.
+ * Validate {@link MeasureTrialOptions} and fill the defaults.
  *
  * @throws InvalidOptionError (code `INVALID_OPTION`) naming the first bad option.
  */
-export function resolveRunOptions(options: MeasureRunOptions): ResolvedRunOptions {
+export function resolveRunOptions(options: MeasureTrialOptions): ResolvedRunOptions {
   const { strategy, fetchOne, ids, n } = options;
   if (typeof strategy?.run !== 'function') fail('strategy', 'a Strategy (with a run method)', strategy);
   if (typeof fetchOne !== 'function') fail('fetchOne', 'a function (id, signal) => Promise<FetchResult>', fetchOne);

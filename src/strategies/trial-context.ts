@@ -4,8 +4,8 @@
  * aborts whatever is in flight (one listener per run rather than one per
  * request: 1600 listeners on one AbortSignal trip Node's leak warning).
  */
-import type { StrategyOptions } from '../types.ts';
-import { InvalidStrategyOptionError } from '../../mock-server/errors.ts';
+import type { StrategyOptions } from '../types/index.ts';
+import { InvalidStrategyOptionError } from '../../mock-server/errors/index.ts';
 
 // setTimeout fires at once (with a warning) for delays past 2³¹ − 1 ms.
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -14,7 +14,7 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 export type AbortInFlight = (reason: unknown) => void;
 
 /** The per-run state every request of a run sees. */
-export interface RunContext {
+export interface TrialContext {
   /** Milliseconds since the run started, from the injected clock. */
   elapsed(): number;
   /** Per-request timeout, if any. */
@@ -30,11 +30,11 @@ export interface RunContext {
 /**
  * Validate `options`, fill defaults (`now` = `performance.now`), start the
  * run's clock and attach to the outer signal. Does not call `onStart`; a
- * strategy without setup uses {@link beginRun}, which does.
+ * strategy without setup uses {@link beginTrial}, which does.
  *
  * @throws InvalidStrategyOptionError when `timeoutMs`, `now`, `signal` or `onStart` is unusable.
  */
-export function startRun(options: StrategyOptions = {}): RunContext {
+export function startTrial(options: StrategyOptions = {}): TrialContext {
   const { signal, timeoutMs } = options;
   if (options.onStart !== undefined && typeof options.onStart !== 'function') {
     throw new InvalidStrategyOptionError('onStart', `Invalid options.onStart: must be a function, got ${typeof options.onStart}.`);
@@ -74,8 +74,8 @@ export function startRun(options: StrategyOptions = {}): RunContext {
  *
  * @throws InvalidStrategyOptionError before calling `onStart` when an option is unusable.
  */
-export async function beginRun(options: StrategyOptions = {}): Promise<RunContext> {
-  startRun(options).close();
+export async function beginTrial(options: StrategyOptions = {}): Promise<TrialContext> {
+  startTrial(options).close();
   await options.onStart?.();
-  return startRun(options);
+  return startTrial(options);
 }

@@ -3,31 +3,31 @@ import { describe, expect, it, vi } from 'vitest';
 import { batched } from '../../src/strategies/batched.ts';
 import { bounded } from '../../src/strategies/bounded.ts';
 import { concurrent } from '../../src/strategies/concurrent.ts';
-import { beginRun, startRun } from '../../src/strategies/run-context.ts';
+import { beginTrial, startTrial } from '../../src/strategies/trial-context.ts';
 import { sequential } from '../../src/strategies/sequential.ts';
 
-describe('startRun', () => {
+describe('startTrial', () => {
   it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '100'])('rejects timeoutMs = %s naming the option', (timeoutMs) => {
-    expect(() => startRun({ timeoutMs: timeoutMs as number })).toThrow(
+    expect(() => startTrial({ timeoutMs: timeoutMs as number })).toThrow(
       expect.objectContaining({ code: 'ERR_POKEBENCH_INVALID_STRATEGY_OPTION', option: 'timeoutMs' }),
     );
   });
 
   it('rejects a now that is not a function and a signal that is not an AbortSignal', () => {
-    expect(() => startRun({ now: 5 as never })).toThrow(expect.objectContaining({ option: 'now' }));
-    expect(() => startRun({ signal: {} as never })).toThrow(expect.objectContaining({ option: 'signal' }));
+    expect(() => startTrial({ now: 5 as never })).toThrow(expect.objectContaining({ option: 'now' }));
+    expect(() => startTrial({ signal: {} as never })).toThrow(expect.objectContaining({ option: 'signal' }));
   });
 
   it('measures elapsed time from the run start with the injected clock', () => {
     let t = 1000;
-    const run = startRun({ now: () => t });
+    const run = startTrial({ now: () => t });
     t = 1042;
     expect(run.elapsed()).toBe(42);
   });
 
   it('attaches one listener to the outer signal however many requests run, and detaches it on close', () => {
     const outer = new AbortController();
-    const run = startRun({ signal: outer.signal });
+    const run = startTrial({ signal: outer.signal });
     run.inFlight.add(() => {});
     run.inFlight.add(() => {});
     expect(getEventListeners(outer.signal, 'abort')).toHaveLength(1);
@@ -50,13 +50,13 @@ describe('startRun', () => {
   });
 });
 
-describe('beginRun', () => {
+describe('beginTrial', () => {
   it('awaits onStart once, then starts the clock, so setup is not billed to the run', async () => {
     let t = 0;
     const onStart = vi.fn(async () => {
       t = 500;
     });
-    const run = await beginRun({ now: () => t, onStart });
+    const run = await beginTrial({ now: () => t, onStart });
     expect(onStart).toHaveBeenCalledTimes(1);
     t = 530;
     expect(run.elapsed()).toBe(30);
@@ -64,9 +64,9 @@ describe('beginRun', () => {
 
   it('rejects bad options before calling onStart', async () => {
     const onStart = vi.fn();
-    await expect(beginRun({ timeoutMs: 0, onStart })).rejects.toThrow(expect.objectContaining({ option: 'timeoutMs' }));
+    await expect(beginTrial({ timeoutMs: 0, onStart })).rejects.toThrow(expect.objectContaining({ option: 'timeoutMs' }));
     expect(onStart).not.toHaveBeenCalled();
-    await expect(beginRun({ onStart: 'soon' as never })).rejects.toThrow(expect.objectContaining({ option: 'onStart' }));
+    await expect(beginTrial({ onStart: 'soon' as never })).rejects.toThrow(expect.objectContaining({ option: 'onStart' }));
   });
 
   it.each([

@@ -24,9 +24,10 @@ Options:
   --quick               a smoke run (N 20..80, 2 repetitions): about a minute
   --thorough            the full grid: every client over the whole ladder with
                         both payloads, --repeats runs per point (~16 minutes)
-  --cores-like LIST     core counts to emulate, e.g. 4,8,16 (default): the
-                        thread pool runs with Python's min(32, c + 4) workers
-                        for each; this machine's own count is always added;
+  --cores-like LIST     core counts to emulate (default 8,16; 4,8,16 with
+                        --thorough): the thread pool runs with Python's
+                        min(32, c + 4) workers for each; this machine's own
+                        count is always added;
                         'none' for no cores table
   --profile NAME|PATH   latency profile (default pokeapi-like)
   --n LIST              N ladder (default 100,400,1600)

@@ -13,7 +13,7 @@ export const MAIN_HELP = `pokebench: how much faster is async fan-out, really, a
 Usage: pokebench <command> [options]
 
 Commands:
-  run            sweep the strategies against the embedded mock and report (npm start)
+  run            sweep the strategies against the mock (its own process) and report (npm start)
   serve          start the mock PokeAPI and serve until Ctrl-C
   merge          merge the results of a sharded sweep (run --shard I/N) into one report
   compare        gate: did CURRENT.json regress against BASELINE.json?
@@ -89,7 +89,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.err(`pokebench: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}. See 'pokebench --help'.`);
+    io.err(`pokebench: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}. See 'pokebench --help'.\n`);
     return 2;
   }
   try {
@@ -97,11 +97,11 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof PokebenchError && RUN_FAILURES.has(error.code)) {
-      io.err(`pokebench: the run failed: ${error.message}${error.code === ERROR_CODES.InternalError ? ' This is a bug in pokebench: please report it.' : ''}`);
+      io.err(`pokebench: the run failed: ${error.message}${error.code === ERROR_CODES.InternalError ? ' This is a bug in pokebench: please report it.' : ''}\n`);
       return 3;
     }
     if (error instanceof PokebenchError) {
-      io.err(`${error.message}`);
+      io.err(`${error.message}\n`);
       return 2;
     }
     throw error;

@@ -3,11 +3,10 @@
  * profile: the same profile, the same requests in the same order, and each
  * request ends the same way on both adapters (outcome, status, Retry-After).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { createMswHandlers, startMockServer, type MockServerHandle } from '../../../mock-server/index.ts';
 import { parseProfile } from '../../../mock-server/profile/index.ts';
+import { useBothAdapters } from './both-adapters.ts';
 
 // Every fault kind but `hang` (its outcome is the client's timeout, the same
 // on both by construction), each likely enough that 40 requests see them all,
@@ -27,26 +26,14 @@ const profile = parseProfile({
   ],
   rateLimit: { requestsPerSecond: 0.001, burst: 30 },
 });
-let real: MockServerHandle;
-let msw: ReturnType<typeof setupServer>;
-
-beforeAll(async () => {
-  real = await startMockServer({ profile });
-  const { handlers } = await createMswHandlers({ profile, origin: real.url });
-  msw = setupServer(...handlers);
-  msw.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(async () => {
-  msw.close();
-  await real.close({ drainTimeoutMs: 100 });
-});
+const adapters = useBothAdapters(profile, { drainTimeoutMs: 100 });
 
 /** How one request ended, as a client sees it. */
 type Ending = { outcome: 'ok' | 'http-error'; status: number; retryAfter: string | null } | { outcome: 'network-error' };
 
 async function viaReal(path: string): Promise<Ending> {
   try {
-    const res = await request(`${real.url}${path}`);
+    const res = await request(`${adapters.real.url}${path}`);
     const body = await res.body.text();
     const retryAfter = (res.headers['retry-after'] as string | undefined) ?? null;
     if (res.statusCode !== 200) return { outcome: 'http-error', status: res.statusCode, retryAfter };
@@ -59,7 +46,7 @@ async function viaReal(path: string): Promise<Ending> {
 
 async function viaMsw(path: string): Promise<Ending> {
   try {
-    const res = await fetch(`${real.url}${path}`);
+    const res = await fetch(`${adapters.real.url}${path}`);
     const body = await res.text();
     const retryAfter = res.headers.get('retry-after');
     if (res.status !== 200) return { outcome: 'http-error', status: res.status, retryAfter };

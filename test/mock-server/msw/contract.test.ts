@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { createMswHandlers, startMockServer, type MockServerHandle } from '../../../mock-server/index.ts';
 import { parseProfile } from '../../../mock-server/profile/index.ts';
+import { useBothAdapters } from './both-adapters.ts';
 
 // Both adapters answer for the same origin: msw intercepts global fetch, while
 // undici's own `request` (not intercepted by msw) reaches the real server.
 const profile = parseProfile({ seed: 9, delay: { type: 'uniform', min: 0, max: 3 } });
-let real: MockServerHandle;
-let msw: ReturnType<typeof setupServer>;
-
-beforeAll(async () => {
-  real = await startMockServer({ profile });
-  const { handlers } = await createMswHandlers({ profile, origin: real.url });
-  msw = setupServer(...handlers);
-  msw.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(async () => {
-  msw.close();
-  await real.close();
-});
+const adapters = useBothAdapters(profile);
 
 const HEADERS_THAT_MATTER = ['content-type', 'cache-control', 'access-control-allow-origin', 'x-mock-delay-ms', 'server-timing', 'allow'];
 
@@ -42,9 +29,9 @@ const CASES: [method: string, path: string][] = [
 
 describe('contract: msw handlers answer exactly like the real server', () => {
   it.each(CASES)('%s %s', async (method, path) => {
-    const viaReal = await request(`${real.url}${path}`, { method: method as 'GET' });
+    const viaReal = await request(`${adapters.real.url}${path}`, { method: method as 'GET' });
     const realBody = await viaReal.body.text();
-    const viaMsw = await fetch(`${real.url}${path}`, { method });
+    const viaMsw = await fetch(`${adapters.real.url}${path}`, { method });
     const mswBody = await viaMsw.text();
 
     expect(viaMsw.status).toBe(viaReal.statusCode);

@@ -5,7 +5,7 @@
  * the same process each connection costs a second descriptor (its side).
  */
 import type { MachineLimits } from './machine-limits.ts';
-import { MachineLimitError } from './errors.ts';
+import { MachineLimitError } from '../../mock-server/errors/index.ts';
 
 /**
  * Descriptors kept free beside the sockets: the runtime's own (stdio, the

@@ -88,6 +88,11 @@ export interface ProcessUsage {
   loopActiveMs: number;
   /** Time its event loop was idle, ms. */
   loopIdleMs: number;
+  /**
+   * Its event loop's thread on Linux (`/proc/thread-self/schedstat`): time on
+   * a CPU, and time ready to run but waiting for one, ms; absent elsewhere.
+   */
+  loopThread?: { cpuMs: number; runQueueMs: number } | undefined;
 }
 
 /** A fresh header object per reply (the adapters add to it): a literal is cheaper than a spread. */

@@ -7,6 +7,7 @@ import type { FetchOne, Outcome, RequestRecord, Strategy } from '../types/index.
 import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { type EventLoopDelay, startLoopMonitor } from './event-loop-delay.ts';
 import { appliedDelays, countOutcomes } from './outcome-counts.ts';
+import { schedSince, threadSched, type ThreadSched } from '../../mock-server/node/index.ts';
 
 /** Pokemon ids the mock serves (1..1025); `n` larger than that wraps around. */
 export const POKEMON_COUNT = 1025;
@@ -75,6 +76,13 @@ export interface TrialResult {
    */
   loopActiveMs: number;
   /**
+   * This thread (the event loop's) over the same span, on Linux: its time on
+   * a CPU and its run-queue wait (ready to run, no CPU free), ms. The wait is
+   * what other processes took from the loop; undefined where the kernel does
+   * not tell ({@link threadSched}).
+   */
+  loopThread?: ThreadSched | undefined;
+  /**
    * Faults the server injected during the run, by kind (`http-error`,
    * `reset`, `queue-full`...), when the sweep can ask the server (the
    * embedded mock); undefined otherwise.
@@ -85,7 +93,7 @@ export interface TrialResult {
    * /__admin/process`, read before and after), when it runs in a process of
    * its own: CPU (user + system) and its event loop's busy time, ms.
    */
-  server?: { cpuMs: number; loopActiveMs: number } | undefined;
+  server?: { cpuMs: number; loopActiveMs: number; loopThread?: ThreadSched | undefined } | undefined;
   /**
    * Set when the run was an external client's (a peer process): it reports
    * its own wall, CPU, counts and delays, and no per-request records (so
@@ -129,6 +137,7 @@ export async function measureTrial(options: MeasureTrialOptions): Promise<TrialR
     let loop = await startLoopMonitor(loopResolutionMs);
     let cpu0 = process.cpuUsage();
     let elu0 = performance.eventLoopUtilization();
+    let sched0 = threadSched();
     let sockets0 = sockets();
     let started = false;
     // Counters restart once the strategy's setup is done (see StrategyOptions.onStart).
@@ -139,14 +148,18 @@ export async function measureTrial(options: MeasureTrialOptions): Promise<TrialR
       loop = await startLoopMonitor(loopResolutionMs);
       cpu0 = process.cpuUsage();
       elu0 = performance.eventLoopUtilization();
+      sched0 = threadSched();
       sockets0 = sockets();
     };
 
     let cpuAtEnd: NodeJS.CpuUsage | undefined;
     let loopAtEnd: number | undefined;
+    let schedAtEnd: ThreadSched | undefined;
     const onEnd = (): void => {
-      cpuAtEnd ??= process.cpuUsage(cpu0);
-      loopAtEnd ??= performance.eventLoopUtilization(elu0).active;
+      if (cpuAtEnd !== undefined) return;
+      cpuAtEnd = process.cpuUsage(cpu0);
+      loopAtEnd = performance.eventLoopUtilization(elu0).active;
+      schedAtEnd = threadSched();
     };
 
     const t0 = now();
@@ -160,6 +173,7 @@ export async function measureTrial(options: MeasureTrialOptions): Promise<TrialR
     const totalMs = now() - t0;
     const cpu = cpuAtEnd ?? process.cpuUsage(cpu0);
     const loopActiveMs = loopAtEnd ?? performance.eventLoopUtilization(elu0).active;
+    const loopThread = schedSince(sched0, cpuAtEnd !== undefined ? schedAtEnd : threadSched());
     const sockets1 = sockets();
 
     const counts = countOutcomes(ids, records);
@@ -179,6 +193,7 @@ export async function measureTrial(options: MeasureTrialOptions): Promise<TrialR
       connectionsOpened: sockets0 !== undefined && sockets1 !== undefined ? sockets1 - sockets0 : undefined,
       cpuMs: { user: cpu.user / 1000, system: cpu.system / 1000 },
       loopActiveMs,
+      ...(loopThread ? { loopThread } : {}),
     };
   } finally {
     if (closeClient) await fetchOne.close?.();

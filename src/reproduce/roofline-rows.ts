@@ -65,7 +65,7 @@ export function cpuRoof(
   // A main-thread Node strategy's serial work is its event loop's busy time (capped by its process CPU:
   // busy time is wall time); its process CPU also counts GC and I/O threads running beside the loop.
   const mainThread = strategy.kind !== 'workers' && loop.length === point.runs.length && loop.length > 0;
-  const serialRoofMs = mainThread ? median(point.runs.map((r) => loopWork(r.loopActiveMs!, r.cpuMs))) : clientCpu / parallel;
+  const serialRoofMs = mainThread ? median(point.runs.map((r) => r.loopWorkMs ?? loopWork({ loopActiveMs: r.loopActiveMs!, cpuMs: r.cpuMs }))) : clientCpu / parallel;
   const coresRoofMs = median(point.runs.map((r) => r.cpuMs + (r.serverCpuMs ?? 0))) / Math.max(1, cpus);
   return { cpuPerRequestMs: clientCpu / point.n, parallel, serialRoofMs, coresRoofMs, cpuRoofMs: Math.max(serialRoofMs, coresRoofMs) };
 }

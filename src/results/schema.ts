@@ -132,10 +132,17 @@ export const trialSummarySchema = z
     counts: outcomeCountsSchema,
     cpuMs: ms.meta({ description: 'Client CPU (user + system) during the run, ms: for a Node strategy the whole process (the embedded mock included).' }),
     loopActiveMs: nanNumber("Busy time of the strategy's event loop, ms (its serial work, the CPU roof of a main-thread strategy); null for an external client.").optional(),
+    loopWorkMs: ms
+      .meta({ description: "The serial time of the strategy's event loop, ms, as the model took it: on Linux its thread's CPU plus its run-queue wait, else its busy time capped by the process CPU. Absent for workers and peers." })
+      .optional(),
+    runQueueMs: ms
+      .meta({ description: "Time the strategy's event-loop thread was ready to run and waited for a CPU, ms (Linux): what the machine's other work took from it. Absent where the kernel does not tell." })
+      .optional(),
     serverCpuMs: ms
       .meta({ description: "CPU the mock spent during the run, ms: from its admin API when it runs in its own process; for an external client beside an in-process mock, this process's CPU meanwhile." })
       .optional(),
     serverLoopActiveMs: ms.meta({ description: "Busy time of the mock's event loop during the run, ms (its admin API)." }).optional(),
+    serverRunQueueMs: ms.meta({ description: "Time the mock's event-loop thread waited for a CPU during the run, ms (its admin API, Linux)." }).optional(),
     model: trialModelSchema.optional(),
     eventLoopP99Ms: nanNumber('Event-loop delay p99 during the run, ms; null for an external client (a peer process).'),
     connectionsOpened: z.int().min(0).nullable().meta({ description: 'Sockets the client opened.' }),
@@ -164,7 +171,7 @@ export const pointResultSchema = z
     minMs: ms,
     maxMs: ms,
     spread: z.number().min(0).meta({ description: '(max - min) / median.' }),
-    idealMs: ms.meta({ description: "Median over repetitions of the model's ideal, ms: the discrete-event model when model is present, else (older files) the wait makespan." }),
+    idealMs: ms.meta({ description: "The model's ideal for the median run, ms: medianMs times the median over repetitions of each run's idealMs / wallMs (each run's ideal paired with its own wall). Older files: the median of the runs' ideals." }),
     efficiency: z.number().min(0).meta({ description: 'idealMs / medianMs (1 = as fast as the model allows).' }),
     overheadPerRequestMs: z.number().meta({ description: '(median - ideal) / N, ms; negative when a run beat the model.' }),
     counts: outcomeCountsSchema.meta({ description: 'Outcome counts summed over repetitions (sum = n × repetitions).' }),

@@ -67,7 +67,7 @@ export interface ScalingPoint {
   medianMs: number;
   /** (max − min) / median of `times`; 0 when the median is 0. */
   spread: number;
-  /** Median of the model's ideal over repetitions, ms (src/model: the simulated fan-out). */
+  /** The model's ideal for the median run, ms (src/model: the simulated fan-out; see `pointIdeal`). */
   idealMs: number;
   /** idealMs / medianMs: the same number `run` reports. */
   efficiency: number;

@@ -5,6 +5,7 @@
  */
 import type { ProcessUsage } from '../../mock-server/core/index.ts';
 import { ServerUsageError } from '../../mock-server/errors/index.ts';
+import { schedSince, type ThreadSched } from '../../mock-server/node/index.ts';
 import { adminHeaders } from '../remote/index.ts';
 
 /** Reads the mock's cumulative usage (`token`: the admin token of a mock that requires one). */
@@ -36,8 +37,13 @@ export async function reportsServerUsage(url: string, token?: string): Promise<b
 }
 
 /** The cost between two readings of the same process, ms. */
-export function usageSince(before: ProcessUsage, after: ProcessUsage): { cpuMs: number; loopActiveMs: number } {
-  return { cpuMs: Math.max(0, after.cpuMs - before.cpuMs), loopActiveMs: Math.max(0, after.loopActiveMs - before.loopActiveMs) };
+export function usageSince(before: ProcessUsage, after: ProcessUsage): { cpuMs: number; loopActiveMs: number; loopThread?: ThreadSched } {
+  const loopThread = schedSince(before.loopThread, after.loopThread);
+  return {
+    cpuMs: Math.max(0, after.cpuMs - before.cpuMs),
+    loopActiveMs: Math.max(0, after.loopActiveMs - before.loopActiveMs),
+    ...(loopThread ? { loopThread } : {}),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type Scalin
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome, type Strategy } from '../types/index.ts';
 import { lostByCode, pointValidity, trialDelays, type TrialResult } from '../measure/index.ts';
+import type { ThreadSched } from '../../mock-server/node/index.ts';
 import type { PointResult, TrialSummary, ScalingSummary, Verdict } from '../results/index.ts';
 
 /** What a summary needs besides the runs. */
@@ -40,16 +41,36 @@ function serverCpu(run: TrialResult): number | undefined {
   return run.server?.cpuMs ?? run.external?.serverCpuMs;
 }
 
+/** What one event loop's process measured over a run, ms. */
+export interface LoopUsage {
+  /** Its busy time (`performance.eventLoopUtilization().active`). */
+  loopActiveMs: number;
+  /** Its process's CPU, all threads. */
+  cpuMs: number;
+  /** Its thread's scheduler times, where the kernel gives them ({@link threadSched}). */
+  loopThread?: ThreadSched | undefined;
+}
+
 /**
- * The serial work of one event loop over a run: its busy time, but never more
- * than the CPU its process spent. Busy time alone is wall time (a loop
- * preempted in a callback on a loaded machine stays "busy"), and the model's
- * inputs must not follow the wall clock; process CPU alone also counts the
- * threads beside the loop (GC, I/O). Each bounds the serial work, so the
- * smaller is the better estimate.
+ * The serial time of one event loop over a run: the model's serial work.
+ *
+ * - On Linux, its thread's time on a CPU plus its run-queue wait: all the
+ *   time the loop had work to do, whether it ran or another process held the
+ *   core. The wait is the machine's, not the client's design, and it is the
+ *   noise of a shared machine: billing it here keeps a loaded core from
+ *   reading as an inefficient client (the efficiency of docs/design.md "The
+ *   scaling model"), and it is reported beside the point as `runQueueMs`.
+ * - Elsewhere, its busy time capped by its process CPU. Busy time alone is
+ *   wall time (a loop preempted in a callback stays "busy"), and process CPU
+ *   alone also counts the threads beside the loop (GC, I/O): each bounds the
+ *   serial work, so the smaller is the better estimate.
+ *
+ * Neither follows the wall clock: a loop asleep on its timers or sockets
+ * accrues none of them.
  */
-export function loopWork(loopActiveMs: number, cpuMs: number): number {
-  return Math.min(loopActiveMs, cpuMs);
+export function loopWork(usage: LoopUsage): number {
+  if (usage.loopThread) return usage.loopThread.cpuMs + usage.loopThread.runQueueMs;
+  return Math.min(usage.loopActiveMs, usage.cpuMs);
 }
 
 /**
@@ -59,25 +80,32 @@ export function loopWork(loopActiveMs: number, cpuMs: number): number {
  * work, and all CPU over the cores.
  */
 export function modelOfTrial(strategy: SummarizedStrategy, run: TrialResult, context: SummaryContext): TrialModel {
-  const mainThread = strategy.kind !== 'workers' && Number.isFinite(run.loopActiveMs);
   const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
+  const clientWork = clientWorkOf(strategy, run);
   return modelTrial({
     kind: strategy.kind,
     k: strategy.k,
     serverCap: context.serverCap,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
     delaysMs: trialDelays(run),
-    clientWorkMs: mainThread ? loopWork(run.loopActiveMs, clientCpuMs) : clientCpuMs,
-    clientCpus: mainThread ? 1 : clientParallelism(strategy, context.cpus),
-    serverWorkMs: run.server && loopWork(run.server.loopActiveMs, run.server.cpuMs),
+    clientWorkMs: clientWork ?? clientCpuMs,
+    clientCpus: clientWork !== undefined ? 1 : clientParallelism(strategy, context.cpus),
+    serverWorkMs: run.server && loopWork(run.server),
     coresRoofMs: (clientCpuMs + (serverCpu(run) ?? 0)) / Math.max(1, context.cpus),
   });
+}
+
+/** A main-thread strategy's serial work ({@link loopWork}); undefined for workers and peers (their CPU is spread over threads). */
+function clientWorkOf(strategy: SummarizedStrategy, run: TrialResult): number | undefined {
+  if (strategy.kind === 'workers' || !Number.isFinite(run.loopActiveMs)) return undefined;
+  return loopWork({ loopActiveMs: run.loopActiveMs, cpuMs: run.cpuMs.user + run.cpuMs.system, loopThread: run.loopThread });
 }
 
 /** One run as results.json keeps it. */
 export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, context: SummaryContext): TrialSummary {
   const delays = run.appliedDelaysMs.filter(Number.isFinite);
   const model = modelOfTrial(strategy, run, context);
+  const clientWork = clientWorkOf(strategy, run);
   const mockCpu = serverCpu(run);
   const lostCodes = lostByCode(run.records);
   return {
@@ -87,8 +115,11 @@ export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, c
     counts: { ...run.counts },
     cpuMs: run.cpuMs.user + run.cpuMs.system,
     loopActiveMs: run.loopActiveMs,
+    ...(clientWork !== undefined ? { loopWorkMs: clientWork } : {}),
+    ...(run.loopThread ? { runQueueMs: run.loopThread.runQueueMs } : {}),
     ...(mockCpu !== undefined ? { serverCpuMs: mockCpu } : {}),
     ...(run.server ? { serverLoopActiveMs: run.server.loopActiveMs } : {}),
+    ...(run.server?.loopThread ? { serverRunQueueMs: run.server.loopThread.runQueueMs } : {}),
     eventLoopP99Ms: run.eventLoopDelay.p99,
     connectionsOpened: run.connectionsOpened ?? null,
     ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),
@@ -103,12 +134,25 @@ export function spreadOf(walls: readonly number[]): number {
   return m > 0 ? (Math.max(...walls) - Math.min(...walls)) / m : 0;
 }
 
+/**
+ * A point's ideal: the median wall time times the median of each run's own
+ * ideal over its own wall, so a point's efficiency (ideal / median) is the
+ * median run's. Each run's model is fed with what that run met (its delays, its
+ * CPU, the cores the machine left it), so on a loaded machine a run and its
+ * ideal slow down together; the median of ideals over the median of walls
+ * would pair one run's ideal with another's wall. 0 when the median wall is 0.
+ */
+export function pointIdeal(runs: readonly Pick<TrialSummary, 'wallMs' | 'idealMs'>[]): number {
+  const medianMs = median(runs.map((r) => r.wallMs));
+  return medianMs > 0 ? medianMs * median(runs.map((r) => r.idealMs / r.wallMs)) : 0;
+}
+
 /** One strategy at one N, from its runs (at least one). */
 export function summarizePoint(strategy: SummarizedStrategy, n: number, measured: readonly TrialResult[], context: SummaryContext): PointResult {
   const runs = measured.map((r) => summarizeTrial(strategy, r, context));
   const walls = runs.map((r) => r.wallMs);
   const medianMs = median(walls);
-  const idealMs = median(runs.map((r) => r.idealMs));
+  const idealMs = pointIdeal(runs);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const r of runs) for (const o of OUTCOMES) counts[o] += r.counts[o];
   let faults: Record<string, number> | undefined;

@@ -148,6 +148,12 @@ describe('measureTrial', () => {
     expect(result.cpuMs.user + result.cpuMs.system).toBeGreaterThanOrEqual(30);
     expect(result.eventLoopDelay.max).toBeGreaterThanOrEqual(25);
     expect(result.eventLoopDelay.samples).toBeGreaterThan(0);
+    if (process.platform === 'linux') {
+      // The loop's thread over the same span: the 30 ms it spun were on a CPU or waiting for one,
+      // and the two together cannot exceed the span.
+      expect(result.loopThread!.cpuMs + result.loopThread!.runQueueMs).toBeGreaterThanOrEqual(27);
+      expect(result.loopThread!.cpuMs + result.loopThread!.runQueueMs).toBeLessThanOrEqual(result.totalMs + 1);
+    }
   });
 
   it('fetches ids 1..n, wrapping after the last pokemon, when given n', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildResults } from '../../src/sweep/build-results.ts';
 import { summarizeMeasurement } from '../../src/sweep/measure-scaling.ts';
 import type { SweepCell } from '../../src/sweep/run-sweep.ts';
-import { meanAppliedDelay, spreadOf } from '../../src/sweep/summarize-trials.ts';
+import { loopWork, meanAppliedDelay, modelOfTrial, pointIdeal, spreadOf } from '../../src/sweep/summarize-trials.ts';
 import type { RunSettings } from '../../src/results/types.ts';
 import { verdictLabel } from '../../src/results/index.ts';
 import type { Strategy } from '../../src/types/index.ts';
@@ -80,5 +80,54 @@ describe('one summary path', () => {
   it('a median of 0 has no spread (0 on every path, never ∞)', () => {
     expect(spreadOf([0, 0, 0])).toBe(0);
     expect(spreadOf([10, 12, 14])).toBeCloseTo(4 / 12, 12);
+  });
+});
+
+describe('a point pairs each run with its own ideal', () => {
+  const run = fc.record({ wallMs: fc.double({ min: 1, max: 5000, noNaN: true }), idealMs: fc.double({ min: 0, max: 5000, noNaN: true }) });
+
+  it('law: when every run took its ideal times the same factor, the point is that efficient, however far apart the walls', () =>
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 5000, noNaN: true }), { minLength: 1, maxLength: 9 }), fc.double({ min: 0.1, max: 2, noNaN: true }), (walls, factor) => {
+        const runs = walls.map((wallMs) => ({ wallMs, idealMs: factor * wallMs }));
+        const medianWall = walls.toSorted((a, b) => a - b);
+        const mid = medianWall.length >> 1;
+        const median = medianWall.length % 2 ? medianWall[mid]! : (medianWall[mid - 1]! + medianWall[mid]!) / 2;
+        expect(pointIdeal(runs) / median).toBeCloseTo(factor, 9);
+      }),
+      { seed: SEED },
+    ));
+
+  it('law: the point ideal lies between the smallest and largest run efficiency, times the median wall', () =>
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 9 }), (runs) => {
+        const ratios = runs.map((r) => r.idealMs / r.wallMs);
+        const walls = runs.map((r) => r.wallMs).toSorted((a, b) => a - b);
+        const mid = walls.length >> 1;
+        const median = walls.length % 2 ? walls[mid]! : (walls[mid - 1]! + walls[mid]!) / 2;
+        const e = pointIdeal(runs) / median;
+        expect(e).toBeGreaterThanOrEqual(Math.min(...ratios) - 1e-9);
+        expect(e).toBeLessThanOrEqual(Math.max(...ratios) + 1e-9);
+      }),
+      { seed: SEED },
+    ));
+});
+
+describe("an event loop's serial time", () => {
+  it("is its thread's CPU plus its run-queue wait where the kernel tells, else its busy time capped by its process CPU", () => {
+    expect(loopWork({ loopActiveMs: 50, cpuMs: 80, loopThread: { cpuMs: 30, runQueueMs: 12 } })).toBe(42);
+    expect(loopWork({ loopActiveMs: 50, cpuMs: 80 })).toBe(50);
+    expect(loopWork({ loopActiveMs: 50, cpuMs: 20 })).toBe(20);
+  });
+
+  it("bills the run-queue wait of both loops: a run whose loops waited for a CPU has a later ideal, and no earlier one", () => {
+    const strategy = concurrent();
+    const base = syntheticRun(strategy, 100, { delays: [24, 30, 36], wall: 90, cpu: 60, loop: 40, server: { cpuMs: 30, loopActiveMs: 25 }, lost: 0 });
+    const context = { cpus: 2 };
+    const quiet = modelOfTrial(strategy, { ...base, loopThread: { cpuMs: 40, runQueueMs: 0 }, server: { ...base.server!, loopThread: { cpuMs: 25, runQueueMs: 0 } } }, context);
+    const loaded = modelOfTrial(strategy, { ...base, loopThread: { cpuMs: 40, runQueueMs: 30 }, server: { ...base.server!, loopThread: { cpuMs: 25, runQueueMs: 10 } } }, context);
+    expect(loaded.idealMs).toBeGreaterThan(quiet.idealMs);
+    expect(loaded.cpuRoofMs).toBe(70);
+    expect(loaded.serverRoofMs).toBe(35);
   });
 });

@@ -160,6 +160,11 @@ describe('admin API', () => {
       expect(after[key]).toBeGreaterThanOrEqual(before[key]);
     }
     expect(after.cpuMs).toBeGreaterThan(before.cpuMs);
+    if (process.platform === 'linux') {
+      // Its loop thread's scheduler times: on a CPU and waiting for one, both cumulative.
+      expect(after.loopThread.cpuMs).toBeGreaterThan(before.loopThread.cpuMs);
+      expect(after.loopThread.runQueueMs).toBeGreaterThanOrEqual(before.loopThread.runQueueMs);
+    }
     expect((await get('/__admin/process', 'POST')).status).toBe(405);
   });
 

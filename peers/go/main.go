@@ -44,14 +44,16 @@ type counts struct {
 }
 
 type report struct {
-	Protocol string         `json:"protocol"`
-	Client   string         `json:"client"`
-	Model    model          `json:"model"`
-	WallMs   float64        `json:"wallMs"`
-	CPUMs    cpu            `json:"cpuMs"`
-	Counts   counts         `json:"counts"`
-	DelaysMs []*float64     `json:"delaysMs"`
-	Errors   map[string]int `json:"errors,omitempty"`
+	Protocol string  `json:"protocol"`
+	Client   string  `json:"client"`
+	Model    model   `json:"model"`
+	WallMs   float64 `json:"wallMs"`
+	CPUMs    cpu     `json:"cpuMs"`
+	// RunQueueMs is omitted where the kernel does not tell (not Linux).
+	RunQueueMs *float64       `json:"runQueueMs,omitempty"`
+	Counts     counts         `json:"counts"`
+	DelaysMs   []*float64     `json:"delaysMs"`
+	Errors     map[string]int `json:"errors,omitempty"`
 }
 
 // outcome is how one request ended: exactly one per request.
@@ -93,6 +95,7 @@ func main() {
 	outcomes := make([]outcome, n)
 
 	startUsage := rusage()
+	startWaits := runQueueWaits()
 	start := time.Now() // monotonic
 	var wg sync.WaitGroup
 	for i, url := range urls {
@@ -105,6 +108,7 @@ func main() {
 	wg.Wait()
 	wall := time.Since(start)
 	endUsage := rusage()
+	endWaits := runQueueWaits()
 
 	r := report{
 		Protocol: protocol,
@@ -117,6 +121,17 @@ func main() {
 		},
 		DelaysMs: make([]*float64, n),
 		Errors:   map[string]int{},
+	}
+	if startWaits != nil && endWaits != nil {
+		// Threads started inside the window count from 0; one that ended inside it is not counted.
+		var ns int64
+		for tid, w := range endWaits {
+			if d := w - startWaits[tid]; d > 0 {
+				ns += d
+			}
+		}
+		v := float64(ns) / 1e6
+		r.RunQueueMs = &v
 	}
 	for i, o := range outcomes {
 		r.DelaysMs[i] = o.delayMs
@@ -193,6 +208,31 @@ func delayOf(resp *http.Response) *float64 {
 		return nil
 	}
 	return &v
+}
+
+// runQueueWaits is each thread's run-queue wait so far, ns, by thread id: the
+// time it was ready to run and waited for a CPU (Linux's
+// /proc/self/task/*/schedstat); nil where the kernel does not tell.
+func runQueueWaits() map[string]int64 {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return nil
+	}
+	waits := make(map[string]int64, len(tasks))
+	for _, t := range tasks {
+		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/schedstat")
+		if err != nil {
+			continue // a thread that ended meanwhile
+		}
+		fields := strings.Fields(string(b))
+		if len(fields) < 2 {
+			continue
+		}
+		if w, err := strconv.ParseInt(fields[1], 10, 64); err == nil {
+			waits[t.Name()] = w
+		}
+	}
+	return waits
 }
 
 func rusage() syscall.Rusage {

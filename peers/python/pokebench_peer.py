@@ -94,21 +94,45 @@ def outcome_of_error(error):
     return ("network-error", None, f"{type(error).__name__}: {message}")
 
 
+def run_queue_waits():
+    """Each thread's run-queue wait so far, ns, by thread id: the time it was
+    ready to run and waited for a CPU (Linux's /proc/self/task/*/schedstat).
+    None where the kernel does not tell."""
+    try:
+        waits = {}
+        for tid in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{tid}/schedstat") as f:
+                    waits[tid] = int(f.read().split()[1])
+            except (OSError, IndexError, ValueError):
+                pass  # a thread that ended meanwhile
+        return waits
+    except OSError:
+        return None
+
+
 class Window:
-    """Wall and CPU time from just before the first request to the last outcome."""
+    """Wall and CPU time from just before the first request to the last outcome,
+    and the threads' run-queue wait over the same window."""
 
     def __enter__(self):
         self._usage = resource.getrusage(resource.RUSAGE_SELF)
+        self._waits = run_queue_waits()
         self._start = time.perf_counter()
         return self
 
     def __exit__(self, *exc):
         self.wall_ms = (time.perf_counter() - self._start) * 1000
         usage = resource.getrusage(resource.RUSAGE_SELF)
+        waits = run_queue_waits()
         self.cpu_ms = {
             "user": round((usage.ru_utime - self._usage.ru_utime) * 1000, 3),
             "system": round((usage.ru_stime - self._usage.ru_stime) * 1000, 3),
         }
+        # Threads started inside the window count from 0; one that ended inside it is not counted.
+        self.run_queue_ms = None
+        if self._waits is not None and waits is not None:
+            self.run_queue_ms = round(sum(max(0, w - self._waits.get(tid, 0)) for tid, w in waits.items()) / 1e6, 3)
         return False
 
 
@@ -130,6 +154,8 @@ def report(client, model, window, outcomes):
         "counts": counts,
         "delaysMs": [delay for _, delay, _ in outcomes],
     }
+    if window.run_queue_ms is not None:
+        line["runQueueMs"] = window.run_queue_ms
     if errors:
         line["errors"] = errors
     sys.stdout.flush()

@@ -105,6 +105,8 @@ export interface TrialResult {
         processWallMs: number;
         /** CPU this process (the embedded mock) spent during the peer's run, ms, when measured. */
         serverCpuMs?: number | undefined;
+        /** The peer's threads' run-queue wait over its window, summed, ms, when it reports one (Linux). */
+        runQueueMs?: number | undefined;
       }
     | undefined;
 }

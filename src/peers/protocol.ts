@@ -26,6 +26,8 @@ export const peerReportSchema = z.object({
   model: peerModelSchema,
   wallMs: nonNegative,
   cpuMs: z.object({ user: nonNegative, system: nonNegative }),
+  /** Optional: the process's threads' run-queue wait over the same window, summed, ms (Linux). */
+  runQueueMs: nonNegative.optional(),
   counts: z.object({ ok: count, 'http-error': count, 'network-error': count, timeout: count }),
   delaysMs: z.array(nonNegative.nullable()),
   errors: z.record(z.string(), count).optional(),

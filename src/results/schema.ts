@@ -136,7 +136,7 @@ export const trialSummarySchema = z
       .meta({ description: "The serial time of the strategy's event loop, ms, as the model took it: on Linux its thread's CPU plus its run-queue wait, else its busy time capped by the process CPU. Absent for workers and peers." })
       .optional(),
     runQueueMs: ms
-      .meta({ description: "Time the strategy's event-loop thread was ready to run and waited for a CPU, ms (Linux): what the machine's other work took from it. Absent where the kernel does not tell." })
+      .meta({ description: "Time the client was ready to run and waited for a CPU, ms (Linux): its event loop's thread, or a peer's threads summed as the peer reports them. What the machine's other work took from it; absent where the kernel or the peer does not tell." })
       .optional(),
     serverCpuMs: ms
       .meta({ description: "CPU the mock spent during the run, ms: from its admin API when it runs in its own process; for an external client beside an in-process mock, this process's CPU meanwhile." })

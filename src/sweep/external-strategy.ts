@@ -127,6 +127,6 @@ export function toTrialResult(strategy: Pick<Strategy, 'name' | 'kind' | 'k'>, n
     connectionsOpened: undefined,
     cpuMs: { ...report.cpuMs },
     loopActiveMs: Number.NaN,
-    external: { peer: strategy.name, processWallMs },
+    external: { peer: strategy.name, processWallMs, ...(report.runQueueMs !== undefined ? { runQueueMs: report.runQueueMs } : {}) },
   };
 }

@@ -88,7 +88,8 @@ export function modelOfTrial(strategy: SummarizedStrategy, run: TrialResult, con
     serverCap: context.serverCap,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
     delaysMs: trialDelays(run),
-    clientWorkMs: clientWork ?? clientCpuMs,
+    // Threads that spread over CPUs (workers, a peer): their CPU plus the run-queue wait a peer reports.
+    clientWorkMs: clientWork ?? clientCpuMs + (run.external?.runQueueMs ?? 0),
     clientCpus: clientWork !== undefined ? 1 : clientParallelism(strategy, context.cpus),
     serverWorkMs: run.server && loopWork(run.server),
     coresRoofMs: (clientCpuMs + (serverCpu(run) ?? 0)) / Math.max(1, context.cpus),
@@ -99,6 +100,11 @@ export function modelOfTrial(strategy: SummarizedStrategy, run: TrialResult, con
 function clientWorkOf(strategy: SummarizedStrategy, run: TrialResult): number | undefined {
   if (strategy.kind === 'workers' || !Number.isFinite(run.loopActiveMs)) return undefined;
   return loopWork({ loopActiveMs: run.loopActiveMs, cpuMs: run.cpuMs.user + run.cpuMs.system, loopThread: run.loopThread });
+}
+
+/** The client's run-queue wait over a run: its event loop's thread, or a peer's threads as it reports them. */
+function runQueueOf(run: TrialResult): number | undefined {
+  return run.loopThread?.runQueueMs ?? run.external?.runQueueMs;
 }
 
 /** One run as results.json keeps it. */
@@ -116,7 +122,7 @@ export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, c
     cpuMs: run.cpuMs.user + run.cpuMs.system,
     loopActiveMs: run.loopActiveMs,
     ...(clientWork !== undefined ? { loopWorkMs: clientWork } : {}),
-    ...(run.loopThread ? { runQueueMs: run.loopThread.runQueueMs } : {}),
+    ...(runQueueOf(run) !== undefined ? { runQueueMs: runQueueOf(run) } : {}),
     ...(mockCpu !== undefined ? { serverCpuMs: mockCpu } : {}),
     ...(run.server ? { serverLoopActiveMs: run.server.loopActiveMs } : {}),
     ...(run.server?.loopThread ? { serverRunQueueMs: run.server.loopThread.runQueueMs } : {}),

@@ -33,6 +33,7 @@ const validReport = fc
     ),
     wallMs: ms,
     cpuMs: fc.record({ user: ms, system: ms }),
+    runQueueMs: fc.option(ms, { nil: undefined }),
     counts: fc.record({ ok: count, 'http-error': count, 'network-error': count, timeout: count }),
     errors: fc.option(fc.dictionary(errorKind, fc.nat(), { maxKeys: 10 }), { nil: undefined }),
   })
@@ -65,6 +66,7 @@ describe('parsePeerLine', () => {
     ['another protocol version', JSON.stringify({ ...report(1), protocol: 'pokebench-peer/2' }), 'speaks "pokebench-peer/2"'],
     ['a missing wallMs', JSON.stringify({ ...report(1), wallMs: undefined }), 'wallMs'],
     ['a negative cpu time', JSON.stringify({ ...report(1), cpuMs: { user: -1, system: 0 } }), 'cpuMs.user'],
+    ['a negative run-queue wait', JSON.stringify({ ...report(1), runQueueMs: -2 }), 'runQueueMs'],
     ['a bounded model without k', JSON.stringify({ ...report(1), model: { kind: 'bounded' } }), 'model.k'],
     ['an unknown model', JSON.stringify({ ...report(1), model: { kind: 'batched' } }), 'model.kind'],
     ['a fractional count', JSON.stringify({ ...report(1), counts: { ok: 0.5, 'http-error': 0.5, 'network-error': 0, timeout: 0 } }), 'counts.ok'],

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildResults } from '../../src/sweep/build-results.ts';
 import { summarizeMeasurement } from '../../src/sweep/measure-scaling.ts';
 import type { SweepCell } from '../../src/sweep/run-sweep.ts';
+import { toTrialResult } from '../../src/sweep/external-strategy.ts';
+import { PEER_PROTOCOL, type PeerReport } from '../../src/peers/index.ts';
 import { loopWork, meanAppliedDelay, modelOfTrial, pointIdeal, spreadOf } from '../../src/sweep/summarize-trials.ts';
 import type { RunSettings } from '../../src/results/types.ts';
 import { verdictLabel } from '../../src/results/index.ts';
@@ -129,5 +131,16 @@ describe("an event loop's serial time", () => {
     expect(loaded.idealMs).toBeGreaterThan(quiet.idealMs);
     expect(loaded.cpuRoofMs).toBe(70);
     expect(loaded.serverRoofMs).toBe(35);
+  });
+
+  it("bills a peer's reported run-queue wait with its CPU, over the CPUs it can use", () => {
+    const peer = { name: 'py-asyncio-unlimited', kind: 'concurrent' as const, k: undefined };
+    const report: PeerReport = { protocol: PEER_PROTOCOL, client: peer.name, model: { kind: 'concurrent' as const }, wallMs: 900, cpuMs: { user: 700, system: 100 }, counts: { ok: 2, 'http-error': 0, 'network-error': 0, timeout: 0 }, delaysMs: [100, 100] };
+    const context = { cpus: 2 };
+    const quiet = modelOfTrial(peer, toTrialResult(peer, 2, report, 1000), context);
+    const loaded = modelOfTrial(peer, toTrialResult(peer, 2, { ...report, runQueueMs: 150 }, 1000), context);
+    expect(quiet.cpuRoofMs).toBe(800);
+    expect(loaded.cpuRoofMs).toBe(950);
+    expect(loaded.idealMs).toBeGreaterThan(quiet.idealMs);
   });
 });

@@ -4,6 +4,8 @@
  * report lays out its own way: a definition list, a Markdown line, a log line.
  */
 import type { Results } from '../results/index.ts';
+import { median } from '../stats/index.ts';
+import { formatPercent } from './format.ts';
 
 /** One fact: a short label and its value, both plain text (escape when embedding). */
 export interface RunFact {
@@ -28,6 +30,7 @@ export function runFacts(results: Results): RunFact[] {
     { label: 'node', value: machine.node },
     { label: 'cpus', value: `${machine.cpus} (${machine.cpuModel})` },
     { label: 'machine', value: `${machine.platform}/${machine.arch}, ${machine.totalMemoryMb} MB, load ${machine.loadAverage1m.toFixed(2)} (1 min) at start` },
+    ...(contention(results) === undefined ? [] : [{ label: 'waiting for a CPU', value: contention(results)! }]),
     { label: 'created', value: results.createdAt },
     { label: 'sweep time', value: `${(results.durationMs / 1000).toFixed(1)} s` },
     { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
@@ -83,5 +86,34 @@ export function runLine(results: Results): string {
     `${machine.platform}/${machine.arch}`,
     `${machine.cpus} cpus`,
     `load ${machine.loadAverage1m.toFixed(2)}`,
+    ...(contention(results) === undefined ? [] : [`waiting for a CPU: ${contention(results)!}`]),
   ].join(' · ');
+}
+
+/**
+ * How much of the client's run time its loop spent ready to run with no CPU
+ * free (each run's `runQueueMs` over its wall), over every run, and the worst
+ * point's median: `client 4.1% of its run time (worst: concurrent N = 100,
+ * 12.0%); the model bills it`. Undefined when no run measured it (not Linux,
+ * older files). A busy machine shows here, not as an inefficient client.
+ */
+export function contention(results: Results): string | undefined {
+  let waited = 0;
+  let ran = 0;
+  let worst: { name: string; n: number; share: number } | undefined;
+  for (const s of results.strategies) {
+    for (const p of s.points) {
+      const shares = p.runs.flatMap((r) => (r.runQueueMs === undefined ? [] : [r.runQueueMs / r.wallMs]));
+      if (shares.length === 0) continue;
+      for (const r of p.runs) {
+        if (r.runQueueMs === undefined) continue;
+        waited += r.runQueueMs;
+        ran += r.wallMs;
+      }
+      const share = median(shares);
+      if (worst === undefined || share > worst.share) worst = { name: s.name, n: p.n, share };
+    }
+  }
+  if (worst === undefined || !(ran > 0)) return undefined;
+  return `client ${formatPercent(waited / ran)} of its run time (worst: ${worst.name} N = ${worst.n}, ${formatPercent(worst.share)}); the model bills it`;
 }

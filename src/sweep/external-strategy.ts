@@ -97,7 +97,7 @@ export function peerStrategy(spec: PeerSpec, options: PeerStrategyOptions): Exte
       strategy.k = model.kind === 'bounded' ? model.k : undefined;
       const cpu = process.cpuUsage(cpu0);
       const trial = toTrialResult(strategy, n, result.report, result.processWallMs);
-      trial.external = { peer: strategy.name, processWallMs: result.processWallMs, serverCpuMs: (cpu.user + cpu.system) / 1000 };
+      trial.external = { ...trial.external!, serverCpuMs: (cpu.user + cpu.system) / 1000 };
       return { kind: 'ok', trial };
     },
   };

@@ -54,6 +54,8 @@ describe('external clients in the sweep', () => {
       expect(point.model?.waitMs).toBe(5);
       expect(point.idealMs).toBeGreaterThanOrEqual(5);
       expect(point.latency.p50).toBeNaN();
+      // The peer's own run-queue wait is kept per run (and billed in the model with its CPU).
+      for (const run of point.runs) expect(run.runQueueMs).toBe(2.5);
     }
     expect(peer?.failures).toBeUndefined();
   });

@@ -29,9 +29,10 @@ interface GateRowBase {
    */
   ratio: number;
   /**
-   * `model`: each run's wall time over the model's ideal for the delays it was
-   * served, so the server's draw cancels; `wall`: raw wall times (a side had a
-   * run with no ideal, e.g. an older file).
+   * `model`: each run's own time (wall less its event loop's run-queue wait,
+   * `ownTime`) over the wait roof of the delays it was served, so the server's
+   * draw and a busy machine cancel; `wall`: raw wall times (a side had a run
+   * with no wait roof, e.g. an older file).
    */
   basis: 'model' | 'wall';
   /** Runs on each side. */

@@ -82,7 +82,7 @@ function basisNote(report: GateReport): string | null {
   const model = report.rows.filter((r) => r.basis === 'model').length;
   if (model === 0) return null;
   const which = model === report.rows.length ? 'Change and CI compare' : `Change and CI of ${model} of ${report.rows.length} points compare`;
-  return `${which} each run's wall time over the model's ideal for the delays it was served, so the luck of the draw cancels; the ms columns are medians of wall time.`;
+  return `${which} each run's own time (its wall, less any time its event loop waited for a CPU the machine gave elsewhere) over the wait roof of the delays it was served, so the luck of the draw and a busy neighbour cancel; the ms columns are medians of wall time.`;
 }
 
 function powerHeading(report: GateReport): string {

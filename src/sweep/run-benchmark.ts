@@ -170,6 +170,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
       ladder: (s) => ladders.get(s.name) ?? ladder(s),
       repeats: config.repeats ?? RUN_DEFAULTS.repeats,
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
+      serverCap,
       makeClient,
       timeoutMs,
       maxDurationMs: (config.maxSeconds ?? RUN_DEFAULTS.maxSeconds) * 1000,

@@ -42,8 +42,10 @@ export interface SweepOptions {
    * point gets exactly `repeats`.
    */
   moreTrials?: (cell: SweepCell) => boolean;
-  /** Unmeasured runs per strategy at a small N before measuring (JIT, sockets, worker threads). @defaultValue 1 */
+  /** Unmeasured runs per strategy before measuring (JIT, sockets, worker threads); see {@link warmUpRuns}. @defaultValue 1 */
   warmup?: number;
+  /** The mock's concurrency cap, when its profile sets one: an all-at-once strategy then costs N/c delays, so it warms small. */
+  serverCap?: number | null | undefined;
   /** A fresh client per run, so every run pays its own connection setup, as a cold fan-out does. */
   makeClient: () => FetchOne;
   /** Per-request timeout, ms. @defaultValue 30000 */
@@ -87,6 +89,29 @@ export interface SweepCell {
   failures: SweepFailure[];
 }
 
+/** Requests a warm-up of an all-at-once strategy sends before measuring: enough for V8 to optimise the request path. */
+export const WARM_REQUESTS = 3000;
+
+/**
+ * The N of each unmeasured warm-up run of a strategy. A pool or sequential
+ * run costs N/k delays, so it warms `warmup` times at a small N (≤ 20). An
+ * in-process all-at-once strategy costs about one delay at any N, and its
+ * CPU-bound points are the ones a cold process distorts: measured here at
+ * N = 800, a fresh process's first runs took 437, 320 and 223 ms of CPU-bound
+ * wall before settling at 140-200 ms. So it warms at its largest N until it
+ * has sent {@link WARM_REQUESTS} requests (at least `warmup` runs, at most 10).
+ * A peer runs in a fresh process each time, so warming this one does not help
+ * it; under a server cap an all-at-once run costs N/c delays, so it warms small.
+ */
+export function warmUpRuns(strategy: Strategy, ladder: readonly number[], warmup: number, serverCap?: number | null): number[] {
+  if (warmup <= 0 || ladder.length === 0) return [];
+  const top = Math.max(...ladder);
+  const allAtOnce = strategy.kind === 'concurrent' && !isExternal(strategy) && (serverCap === undefined || serverCap === null);
+  if (!allAtOnce) return Array.from({ length: warmup }, () => Math.min(top, 20));
+  const runs = Math.min(10, Math.max(warmup, Math.ceil(WARM_REQUESTS / top)));
+  return Array.from({ length: runs }, () => top);
+}
+
 /** Runs the sweep and returns one cell per (strategy, N), in strategy then ladder order. */
 export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const repeats = options.repeats ?? 5;
@@ -100,7 +125,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const warm: { strategy: Strategy; n: number }[] = [];
   for (const strategy of options.strategies) {
     const ladder = options.ladder(strategy);
-    for (let w = 0; w < warmup; w++) warm.push({ strategy, n: Math.min(Math.max(...ladder), 20) });
+    for (const n of warmUpRuns(strategy, ladder, warmup, options.serverCap)) warm.push({ strategy, n });
     for (const n of ladder) cells.set(`${strategy.name}@${n}`, { strategy, n, trials: [], failures: [] });
   }
   const firstCell = new Map<string, SweepCell>();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareResults } from '../../src/gate/compare.ts';
+import { compareResults, ownTime } from '../../src/gate/compare.ts';
 import { renderGateReport } from '../../src/gate/render.ts';
 import type { Results } from '../../src/results/types.ts';
 import { buildResults } from './build-results.ts';
@@ -157,6 +157,60 @@ describe('compareResults: wall time over the model', () => {
     const row = rowAt(compareResults(drawLuck(1), current), 'sequential', 1);
     expect(row.basis).toBe('wall');
     expect(row.ratio).toBe(row.currentMs / row.baselineMs);
+  });
+});
+
+describe("compareResults: a run's own time, without the machine's contention", () => {
+  /**
+   * A CPU-bound point measured on a busy machine: each run's loop waited a
+   * different share of its wall for a CPU (0-40%), on top of the same own time
+   * (× `factor`), as `run` records it (`loopWorkMs` marks a main-thread strategy).
+   */
+  function contended(seed: number, factor = 1): Results {
+    const results = buildResults({ seed, ns: [100, 400, 1600], noise: 0.02 });
+    let i = seed;
+    for (const strategy of results.strategies) {
+      for (const point of strategy.points) {
+        for (const run of point.runs) {
+          i = (i * 7 + 3) % 11;
+          const own = run.wallMs * factor;
+          run.runQueueMs = own * 0.04 * i;
+          run.wallMs = own + run.runQueueMs;
+          run.loopWorkMs = run.wallMs / 2;
+          run.model = { waitMs: run.idealMs / 4, cpuRoofMs: run.idealMs, serverRoofMs: 0, binding: 'cpu' };
+        }
+      }
+    }
+    return results;
+  }
+
+  it('law: own time is at most the wall, at least the wall or the wait roof, whichever is smaller, and the wall itself without a loop', () =>
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 2, noNaN: true }), fc.boolean(), (wallMs, share, waitShare, loop) => {
+        const run = { ...buildResults().strategies[0]!.points[0]!.runs[0]!, wallMs, runQueueMs: share * wallMs, model: { waitMs: waitShare * wallMs, cpuRoofMs: 0, serverRoofMs: 0, binding: 'wait' as const } };
+        const withLoop = loop ? { ...run, loopWorkMs: 1 } : run;
+        const own = ownTime(withLoop);
+        expect(own).toBeLessThanOrEqual(wallMs);
+        expect(own).toBeGreaterThanOrEqual(Math.min(wallMs, waitShare * wallMs) - 1e-9);
+        if (!loop) expect(own).toBe(wallMs);
+      }),
+      { seed: 17 },
+    ));
+
+  it('takes the wait for a CPU out: the same client on a busy machine is unchanged, not inconclusive', () => {
+    const report = compareResults(contended(1), contended(2));
+    expect(report.rows.every((r) => r.decision === 'unchanged')).toBe(true);
+    // Compared on the wall alone, the same runs are too noisy to decide.
+    const wallOnly = (r: Results) => {
+      for (const s of r.strategies) for (const p of s.points) for (const run of p.runs) delete run.loopWorkMs;
+      return r;
+    };
+    expect(compareResults(wallOnly(contended(1)), wallOnly(contended(2))).rows.some((r) => r.decision === 'inconclusive')).toBe(true);
+  });
+
+  it('still sees a slower client on a busy machine: 25% more own time regresses', () => {
+    const report = compareResults(contended(1), contended(2, 1.25));
+    expect(report.rows.every((r) => r.decision === 'regressed')).toBe(true);
   });
 });
 

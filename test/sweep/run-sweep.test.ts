@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concurrent, sequential } from '../../src/strategies/index.ts';
-import { runSweep, type SweepProgress } from '../../src/sweep/run-sweep.ts';
+import { bounded, concurrent, sequential } from '../../src/strategies/index.ts';
+import { runSweep, WARM_REQUESTS, warmUpRuns, type SweepProgress } from '../../src/sweep/run-sweep.ts';
 import type { FetchOne } from '../../src/types/index.ts';
 
 /** A client that answers at once, as if the server had applied a 1 ms delay. */
@@ -34,5 +34,21 @@ describe('runSweep with adaptive repetition', () => {
   it('without moreTrials, every point gets exactly repeats', async () => {
     const cells = await runSweep({ strategies: [concurrent()], ladder: () => [1, 3], repeats: 3, warmup: 0, makeClient: instant });
     expect(cells.map((c) => c.trials.length)).toEqual([3, 3]);
+  });
+});
+
+describe('warm-up runs', () => {
+  it('warms an in-process all-at-once strategy at its largest N until it has sent WARM_REQUESTS (at most 10 runs)', () => {
+    expect(warmUpRuns(concurrent(), [1, 100, 1600], 1)).toEqual([1600, 1600]);
+    expect(warmUpRuns(concurrent(), [1, 100, 400], 1)).toEqual(Array.from({ length: Math.ceil(WARM_REQUESTS / 400) }, () => 400));
+    expect(warmUpRuns(concurrent(), [1, 10], 1)).toHaveLength(10);
+    expect(warmUpRuns(concurrent(), [1, 5000], 3)).toEqual([5000, 5000, 5000]);
+  });
+
+  it('warms a pool, sequential, a capped server or nothing at a small N, as many runs as asked', () => {
+    expect(warmUpRuns(bounded(4), [1, 320], 2)).toEqual([20, 20]);
+    expect(warmUpRuns(sequential(), [1, 5], 1)).toEqual([5]);
+    expect(warmUpRuns(concurrent(), [1, 1600], 1, 4)).toEqual([20]);
+    expect(warmUpRuns(concurrent(), [1, 1600], 0)).toEqual([]);
   });
 });

@@ -119,6 +119,7 @@ class Window:
         self._usage = resource.getrusage(resource.RUSAGE_SELF)
         self._waits = run_queue_waits()
         self._start = time.perf_counter()
+        self.start = self._start
         return self
 
     def __exit__(self, *exc):
@@ -136,8 +137,9 @@ class Window:
         return False
 
 
-def report(client, model, window, outcomes):
-    """Prints the protocol line: the last line of stdout."""
+def report(client, model, window, outcomes, sent=None):
+    """Prints the protocol line: the last line of stdout. `sent`: each request's
+    send time (perf_counter seconds, None where it never left), when measured."""
     counts = {"ok": 0, "http-error": 0, "network-error": 0, "timeout": 0}
     errors = {}
     for kind, _, message in outcomes:
@@ -156,6 +158,8 @@ def report(client, model, window, outcomes):
     }
     if window.run_queue_ms is not None:
         line["runQueueMs"] = window.run_queue_ms
+    if sent is not None:
+        line["sentMs"] = [None if t is None else round(max(0.0, t - window.start) * 1000, 3) for t in sent]
     if errors:
         line["errors"] = errors
     sys.stdout.flush()

@@ -8,6 +8,7 @@ at once.
 """
 import asyncio
 import sys
+import time
 
 import httpx
 
@@ -16,9 +17,24 @@ from pokebench_peer import Config, Window, outcome_of, outcome_of_error, report
 HTTPX_DEFAULT_MAX_CONNECTIONS = 100
 
 
-async def fetch(client, url):
+SENT = "http11.send_request_headers.complete"
+
+
+def send_tracer(sent, i):
+    """httpcore's trace hook for request i: notes when its headers were written,
+    the moment it left. Opening hundreds of connections takes this client
+    hundreds of ms, so its last requests leave late; the model needs to know."""
+
+    async def trace(event, info):
+        if event == SENT:
+            sent[i] = time.perf_counter()
+
+    return trace
+
+
+async def fetch(client, url, trace):
     try:
-        return outcome_of(await client.get(url))
+        return outcome_of(await client.get(url, extensions={"trace": trace}))
     except Exception as error:  # every request ends as exactly one outcome
         return outcome_of_error(error)
 
@@ -35,10 +51,11 @@ async def run(config, unlimited):
     else:
         model = {"kind": "bounded", "k": HTTPX_DEFAULT_MAX_CONNECTIONS}
     urls = config.urls()
+    sent = [None] * len(urls)
     async with httpx.AsyncClient(timeout=config.timeout_s, trust_env=False, **options) as client:
         with Window() as window:
-            outcomes = await asyncio.gather(*(fetch(client, url) for url in urls))
-    report(name, model, window, outcomes)
+            outcomes = await asyncio.gather(*(fetch(client, url, send_tracer(sent, i)) for i, url in enumerate(urls)))
+    report(name, model, window, outcomes, sent)
 
 
 if __name__ == "__main__":

@@ -107,6 +107,8 @@ export interface TrialResult {
         serverCpuMs?: number | undefined;
         /** The peer's threads' run-queue wait over its window, summed, ms, when it reports one (Linux). */
         runQueueMs?: number | undefined;
+        /** When each request left the peer, ms from its window's start, in input order (null where unknown), when it reports them. */
+        sentMs?: readonly (number | null)[] | undefined;
       }
     | undefined;
 }

@@ -38,6 +38,14 @@ export interface FanOutSimulation {
   receiveCostMs?: number | undefined;
   /** Server CPU per request, ms, on one server event loop, before the delay starts. @defaultValue 0 */
   serverCostMs?: number | undefined;
+  /**
+   * When each request was measured to leave the client, ms from the fan-out's
+   * start, in input order (null where unknown): a request is not sent before
+   * it, its send cost ending there at the earliest. A client that spends its
+   * first hundreds of ms opening connections sends late, and only the
+   * measurement says how late. @defaultValue none (sent when the schedule lets it)
+   */
+  sentAtMs?: readonly (number | null)[] | undefined;
 }
 
 /** One CPU pool served first come, first served (ties in the order the jobs became ready). */
@@ -121,6 +129,12 @@ export function simulateFanOut(input: FanOutSimulation): number {
   const bad = delaysMs.findIndex((d) => !(Number.isFinite(d) && d >= 0));
   if (bad !== -1) throw new InvalidArgumentError('delaysMs', `simulateFanOut: delaysMs[${bad}] must be a finite number ≥ 0, got ${delaysMs[bad]}.`);
   const n = delaysMs.length;
+  const sentAt = input.sentAtMs;
+  if (sentAt !== undefined) {
+    if (sentAt.length !== n) throw new InvalidArgumentError('sentAtMs', `simulateFanOut: sentAtMs has ${sentAt.length} entries, expected one per delay (${n}).`);
+    const badSent = sentAt.findIndex((t) => t !== null && !(Number.isFinite(t) && t >= 0));
+    if (badSent !== -1) throw new InvalidArgumentError('sentAtMs', `simulateFanOut: sentAtMs[${badSent}] must be a finite number ≥ 0 or null, got ${sentAt[badSent]}.`);
+  }
   if (n === 0) return 0;
   const cap = input.serverCap === undefined ? n : checkCount('serverCap', input.serverCap);
   const slots = kind === 'sequential' ? 1 : kind === 'concurrent' ? Math.min(n, cap) : Math.min(checkCount('k', input.k), cap);
@@ -137,7 +151,10 @@ export function simulateFanOut(input: FanOutSimulation): number {
   const release = (time: number) => {
     while (next < batchEnd && inFlight < slots) {
       inFlight += 1;
-      events.push(time, { type: 'release', index: next++ });
+      const index = next++;
+      // A measured send time holds the request back: its send cost ends there at the earliest.
+      const measured = sentAt?.[index];
+      events.push(measured === null || measured === undefined ? time : Math.max(time, measured - sendCost), { type: 'release', index });
     }
   };
   release(0);

@@ -28,6 +28,8 @@ export interface TrialModelInput {
   clientCpus?: number | undefined;
   /** The server's serial work over the run (its event loop's, capped by its process CPU), when measured. */
   serverWorkMs?: number | undefined;
+  /** When each request left the client, ms from the start (null where unknown), when the client measured it (a peer's `sentMs`). */
+  sentAtMs?: readonly (number | null)[] | undefined;
   /**
    * All CPU the run cost the machine (client and server processes) over its
    * cores, ms: a bound when both share the cores. 0 or undefined when unknown.
@@ -93,6 +95,7 @@ export function modelTrial(input: TrialModelInput): TrialModel {
               sendCostMs: (share * input.clientWorkMs) / n,
               receiveCostMs: ((1 - share) * input.clientWorkMs) / n,
               serverCostMs: serverRoofMs / n,
+              sentAtMs: input.sentAtMs,
             }),
           ),
         );

@@ -30,6 +30,8 @@ export const peerReportSchema = z.object({
   runQueueMs: nonNegative.optional(),
   counts: z.object({ ok: count, 'http-error': count, 'network-error': count, timeout: count }),
   delaysMs: z.array(nonNegative.nullable()),
+  /** Optional: when each request left (its headers written), ms from the window's start, in input order; null where it never did. */
+  sentMs: z.array(nonNegative.nullable()).optional(),
   errors: z.record(z.string(), count).optional(),
 });
 
@@ -85,6 +87,9 @@ export function parsePeerLine(line: string, n: number): PeerParse {
   }
   if (report.delaysMs.length !== n) {
     return { ok: false, reason: 'miscount', problem: `delaysMs has ${report.delaysMs.length} entries, expected N = ${n} (one per request, in input order)` };
+  }
+  if (report.sentMs !== undefined && report.sentMs.length !== n) {
+    return { ok: false, reason: 'miscount', problem: `sentMs has ${report.sentMs.length} entries, expected N = ${n} (one per request, in input order)` };
   }
   return { ok: true, report };
 }

@@ -127,6 +127,11 @@ export function toTrialResult(strategy: Pick<Strategy, 'name' | 'kind' | 'k'>, n
     connectionsOpened: undefined,
     cpuMs: { ...report.cpuMs },
     loopActiveMs: Number.NaN,
-    external: { peer: strategy.name, processWallMs, ...(report.runQueueMs !== undefined ? { runQueueMs: report.runQueueMs } : {}) },
+    external: {
+      peer: strategy.name,
+      processWallMs,
+      ...(report.runQueueMs !== undefined ? { runQueueMs: report.runQueueMs } : {}),
+      ...(report.sentMs !== undefined ? { sentMs: report.sentMs } : {}),
+    },
   };
 }

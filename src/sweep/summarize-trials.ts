@@ -92,6 +92,7 @@ export function modelOfTrial(strategy: SummarizedStrategy, run: TrialResult, con
     clientWorkMs: clientWork ?? clientCpuMs + (run.external?.runQueueMs ?? 0),
     clientCpus: clientWork !== undefined ? 1 : clientParallelism(strategy, context.cpus),
     serverWorkMs: run.server && loopWork(run.server),
+    sentAtMs: run.external?.sentMs,
     coresRoofMs: (clientCpuMs + (serverCpu(run) ?? 0)) / Math.max(1, context.cpus),
   });
 }

@@ -85,6 +85,12 @@ describe('parsePeerLine', () => {
     expect(parsed).toEqual({ ok: false, reason: 'miscount', problem: expect.stringContaining('counts sum to 5, expected N = 6') });
   });
 
+  it('calls a sentMs of the wrong length a miscount', () => {
+    const parsed = parsePeerLine(JSON.stringify({ ...report(2), sentMs: [1] }), 2);
+    expect(parsed).toMatchObject({ ok: false, reason: 'miscount' });
+    if (!parsed.ok) expect(parsed.problem).toContain('sentMs has 1 entries, expected N = 2');
+  });
+
   it('calls a delaysMs of the wrong length a miscount', () => {
     const parsed = parsePeerLine(JSON.stringify({ ...report(5), delaysMs: [100, 100] }), 5);
     expect(parsed).toEqual({ ok: false, reason: 'miscount', problem: expect.stringContaining('delaysMs has 2 entries, expected N = 5') });

@@ -75,6 +75,16 @@ describe.runIf(peerSuite(python.available, 'python3 with httpx', 'Install python
     expect(report.model).toEqual({ kind: 'concurrent' });
   });
 
+  it('py-asyncio reports when each request left: N send times within its window', async () => {
+    const report = await run('py-asyncio-unlimited');
+    expect(report.sentMs).toHaveLength(N);
+    for (const sent of report.sentMs!) {
+      expect(sent).toBeGreaterThanOrEqual(0);
+      // Each left at least one delay before the window closed: its response took L.
+      expect(sent! + DELAY_MS).toBeLessThanOrEqual(report.wallMs + 1);
+    }
+  });
+
   it('py-asyncio-unlimited sends all at once: concurrent, wall ≥ L', async () => {
     const report = await run('py-asyncio-unlimited');
     expect(report.client).toBe('py-asyncio-unlimited');

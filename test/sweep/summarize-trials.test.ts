@@ -143,4 +143,12 @@ describe("an event loop's serial time", () => {
     expect(loaded.cpuRoofMs).toBe(950);
     expect(loaded.idealMs).toBeGreaterThan(quiet.idealMs);
   });
+
+  it("holds a peer's request back to when it was measured to leave", () => {
+    const peer = { name: 'py-asyncio-unlimited', kind: 'concurrent' as const, k: undefined };
+    const report: PeerReport = { protocol: PEER_PROTOCOL, client: peer.name, model: { kind: 'concurrent' }, wallMs: 900, cpuMs: { user: 8, system: 2 }, counts: { ok: 2, 'http-error': 0, 'network-error': 0, timeout: 0 }, delaysMs: [100, 700] };
+    const context = { cpus: 2 };
+    expect(modelOfTrial(peer, toTrialResult(peer, 2, report, 1000), context).idealMs).toBeLessThan(720);
+    expect(modelOfTrial(peer, toTrialResult(peer, 2, { ...report, sentMs: [0, 150] }, 1000), context).idealMs).toBeGreaterThanOrEqual(850);
+  });
 });

@@ -40,10 +40,11 @@ export interface FanOutSimulation {
   serverCostMs?: number | undefined;
   /**
    * When each request was measured to leave the client, ms from the fan-out's
-   * start, in input order (null where unknown): a request is not sent before
-   * it, its send cost ending there at the earliest. A client that spends its
-   * first hundreds of ms opening connections sends late, and only the
-   * measurement says how late. @defaultValue none (sent when the schedule lets it)
+   * start, in input order (null where unknown). Such a request leaves then
+   * (or when its slot frees, if later), its send cost already paid: the CPU
+   * the client spent before it left is in the measurement. A client that
+   * spends its first hundreds of ms opening connections sends late, and only
+   * the measurement says how late. @defaultValue none (sent when the schedule lets it)
    */
   sentAtMs?: readonly (number | null)[] | undefined;
 }
@@ -152,9 +153,9 @@ export function simulateFanOut(input: FanOutSimulation): number {
     while (next < batchEnd && inFlight < slots) {
       inFlight += 1;
       const index = next++;
-      // A measured send time holds the request back: its send cost ends there at the earliest.
+      // A measured send time holds the request back to it (see `sentAtMs`).
       const measured = sentAt?.[index];
-      events.push(measured === null || measured === undefined ? time : Math.max(time, measured - sendCost), { type: 'release', index });
+      events.push(measured === null || measured === undefined ? time : Math.max(time, measured), { type: 'release', index });
     }
   };
   release(0);
@@ -163,7 +164,8 @@ export function simulateFanOut(input: FanOutSimulation): number {
     const i = value.index;
     switch (value.type) {
       case 'release':
-        events.push(client.run(time, sendCost), { type: 'arrive', index: i });
+        // A request measured to leave at this time has paid its send cost already: it leaves now.
+        events.push(sentAt?.[i] === null || sentAt?.[i] === undefined ? client.run(time, sendCost) : time, { type: 'arrive', index: i });
         break;
       case 'arrive':
         events.push(server.run(time, serverCost) + (delaysMs[i] as number), { type: 'respond', index: i });

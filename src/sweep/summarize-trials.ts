@@ -82,15 +82,17 @@ export function loopWork(usage: LoopUsage): number {
 export function modelOfTrial(strategy: SummarizedStrategy, run: TrialResult, context: SummaryContext): TrialModel {
   const clientCpuMs = run.cpuMs.user + run.cpuMs.system;
   const clientWork = clientWorkOf(strategy, run);
+  const clientCpus = clientWork !== undefined ? 1 : clientParallelism(strategy, context.cpus);
   return modelTrial({
     kind: strategy.kind,
     k: strategy.k,
     serverCap: context.serverCap,
     // Requests whose delay is unknown (network errors) count as 0: the ideal is then a lower bound.
     delaysMs: trialDelays(run),
-    // Threads that spread over CPUs (workers, a peer): their CPU plus the run-queue wait a peer reports.
-    clientWorkMs: clientWork ?? clientCpuMs + (run.external?.runQueueMs ?? 0),
-    clientCpus: clientWork !== undefined ? 1 : clientParallelism(strategy, context.cpus),
+    // Workers and peers: their CPU; a serial peer (one CPU: Python's GIL) also bills the run-queue wait it
+    // reports. A parallel one's is summed over threads that wait side by side, so it is not serial time.
+    clientWorkMs: clientWork ?? clientCpuMs + (clientCpus === 1 ? (run.external?.runQueueMs ?? 0) : 0),
+    clientCpus,
     serverWorkMs: run.server && loopWork(run.server),
     sentAtMs: run.external?.sentMs,
     coresRoofMs: (clientCpuMs + (serverCpu(run) ?? 0)) / Math.max(1, context.cpus),

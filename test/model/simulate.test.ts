@@ -106,7 +106,7 @@ describe('simulateFanOut', () => {
     // The roofline says max(10, 20) = 20.
   });
 
-  it('law: a request measured to leave at s_i ends no sooner than s_i + its server cost + d_i, and no send time earlier than the schedule changes anything', () =>
+  it('law: a request measured to leave at s_i ends no sooner than s_i + its server cost + d_i + its receive cost', () =>
     fc.assert(
       fc.property(simulation, fc.array(fc.option(time(300), { nil: null }), { minLength: 40, maxLength: 40 }), (g, sends) => {
         const sentAtMs = g.delaysMs.map((_, i) => sends[i] ?? null);
@@ -115,11 +115,7 @@ describe('simulateFanOut', () => {
           const s = sentAtMs[i];
           if (s !== null && s !== undefined) expect(t).toBeGreaterThanOrEqual(s + g.serverCostMs + d + g.receiveCostMs - 1e-9);
         });
-        // An open loop never ends sooner for a request held back (a pool can: Graham's anomaly, below).
-        const openLoop = g.serverCap === undefined && (g.strategy.kind === 'sequential' || g.strategy.kind === 'concurrent' || g.strategy.kind === 'batched');
-        if (openLoop) expect(t).toBeGreaterThanOrEqual(simulateFanOut(input(g)) - 1e-9);
-        // All sent at 0 (or unknown): the schedule alone decides.
-        expect(simulateFanOut(input(g, { sentAtMs: g.delaysMs.map(() => 0) }))).toBe(simulateFanOut(input(g)));
+        // No send time known: the schedule alone decides.
         expect(simulateFanOut(input(g, { sentAtMs: g.delaysMs.map(() => null) }))).toBe(simulateFanOut(input(g)));
       }),
       { seed: SEED },

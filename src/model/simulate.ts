@@ -40,9 +40,10 @@ export interface FanOutSimulation {
   serverCostMs?: number | undefined;
   /**
    * When each request was measured to leave the client, ms from the fan-out's
-   * start, in input order (null where unknown). Such a request leaves then
-   * (or when its slot frees, if later), its send cost already paid: the CPU
-   * the client spent before it left is in the measurement. A client that
+   * start, in input order (null where unknown). Such a request leaves then,
+   * its send cost already paid and its slot already found: the CPU the client
+   * spent before it left, and the wait for a free connection, are in the
+   * measurement (a server cap is not applied to it). A client that
    * spends its first hundreds of ms opening connections sends late, and only
    * the measurement says how late. @defaultValue none (sent when the schedule lets it)
    */
@@ -150,12 +151,17 @@ export function simulateFanOut(input: FanOutSimulation): number {
   let inFlight = 0;
   let makespan = 0;
   const release = (time: number) => {
-    while (next < batchEnd && inFlight < slots) {
-      inFlight += 1;
-      const index = next++;
-      // A measured send time holds the request back to it (see `sentAtMs`).
+    while (next < batchEnd) {
+      const index = next;
+      // A request with a measured send time leaves then (see `sentAtMs`): the client's own slots
+      // are in that measurement, so it takes none here (holding one while it waits would count
+      // them twice).
       const measured = sentAt?.[index];
-      events.push(measured === null || measured === undefined ? time : Math.max(time, measured), { type: 'release', index });
+      const held = measured !== null && measured !== undefined;
+      if (!held && inFlight >= slots) break;
+      next += 1;
+      if (!held) inFlight += 1;
+      events.push(held ? Math.max(time, measured) : time, { type: 'release', index });
     }
   };
   release(0);
@@ -175,7 +181,7 @@ export function simulateFanOut(input: FanOutSimulation): number {
         break;
       case 'done':
         makespan = Math.max(makespan, time);
-        inFlight -= 1;
+        if (sentAt?.[i] === null || sentAt?.[i] === undefined) inFlight -= 1;
         inBatchLeft -= 1;
         if (inBatchLeft === 0 && batchEnd < n) {
           batchEnd = Math.min(batchEnd + batch, n);

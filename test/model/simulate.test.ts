@@ -121,6 +121,17 @@ describe('simulateFanOut', () => {
       { seed: SEED },
     ));
 
+  // A peer declares sequential, bounded(k) or concurrent (peers/README.md); batched keeps its barrier.
+  it("law: with every send time measured and no CPU cost, the makespan is max(s_i + d_i), whatever a peer's slots (they are in the measurement)", () =>
+    fc.assert(
+      fc.property(simulation.filter((g) => g.strategy.kind !== 'batched'), fc.array(time(300), { minLength: 40, maxLength: 40 }), (g, sends) => {
+        const sentAtMs = g.delaysMs.map((_, i) => sends[i]!);
+        const t = simulateFanOut(input(g, { sentAtMs, sendCostMs: 0, receiveCostMs: 0, serverCostMs: 0 }));
+        expect(t).toBe(Math.max(...g.delaysMs.map((d, i) => sentAtMs[i]! + d)));
+      }),
+      { seed: SEED },
+    ));
+
   it('sends late what was measured to leave late: a concurrent fan-out whose last request left at 500 ms ends after 500 + its delay', () => {
     expect(simulateFanOut({ kind: 'concurrent', delaysMs: [100, 700, 100], sentAtMs: [0, 10, 500] })).toBe(710);
     expect(simulateFanOut({ kind: 'concurrent', delaysMs: [100, 100, 700], sentAtMs: [0, 10, 500] })).toBe(1200);

@@ -150,9 +150,9 @@ describe('measureTrial', () => {
     expect(result.eventLoopDelay.samples).toBeGreaterThan(0);
     if (process.platform === 'linux') {
       // The loop's thread over the same span: the 30 ms it spun were on a CPU or waiting for one,
-      // and the two together cannot exceed the span.
-      expect(result.loopThread!.cpuMs + result.loopThread!.runQueueMs).toBeGreaterThanOrEqual(27);
-      expect(result.loopThread!.cpuMs + result.loopThread!.runQueueMs).toBeLessThanOrEqual(result.totalMs + 1);
+      // and the two together cannot exceed the span (each reading may lag by a scheduler tick, ≤ 5 ms).
+      expect(result.loopThread!.cpuMs + result.loopThread!.runQueueMs).toBeGreaterThanOrEqual(25);
+      expect(result.loopThread!.cpuMs + result.loopThread!.runQueueMs).toBeLessThanOrEqual(result.totalMs + 5);
     }
   });
 

@@ -8,5 +8,3 @@ export { startMockCluster } from './cluster.ts';
 export type { StartMockClusterOptions, MockClusterHandle, ClusterHealth, ClusterStats, LostWorker } from './cluster.ts';
 export { startChildMockServer } from './child.ts';
 export type { ChildMockServer, ChildMockServerOptions } from './child.ts';
-export { threadSched, schedSince } from './thread-sched.ts';
-export type { ThreadSched } from './thread-sched.ts';

@@ -7,7 +7,7 @@ import type { FetchOne, Outcome, RequestRecord, Strategy } from '../types/index.
 import { InvalidOptionError } from '../../mock-server/errors/index.ts';
 import { type EventLoopDelay, startLoopMonitor } from './event-loop-delay.ts';
 import { appliedDelays, countOutcomes } from './outcome-counts.ts';
-import { schedSince, threadSched, type ThreadSched } from '../../mock-server/node/index.ts';
+import { schedSince, threadSched, type ThreadSched } from '../../mock-server/thread-sched/index.ts';
 
 /** Pokemon ids the mock serves (1..1025); `n` larger than that wraps around. */
 export const POKEMON_COUNT = 1025;

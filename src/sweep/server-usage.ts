@@ -5,7 +5,7 @@
  */
 import type { ProcessUsage } from '../../mock-server/core/index.ts';
 import { ServerUsageError } from '../../mock-server/errors/index.ts';
-import { schedSince, type ThreadSched } from '../../mock-server/node/index.ts';
+import { schedSince, type ThreadSched } from '../../mock-server/thread-sched/index.ts';
 import { adminHeaders } from '../remote/index.ts';
 
 /** Reads the mock's cumulative usage (`token`: the admin token of a mock that requires one). */

@@ -4,7 +4,8 @@
  * was ready to run but waited for one (its run-queue wait). On a shared
  * machine the second is what the other processes took from this event loop:
  * work it had to do and could not start. The model counts both as the loop's
- * serial time (docs/design.md "The scaling model").
+ * serial time (docs/design.md "The model"). A folder of its own, so the
+ * client side (`measureTrial`) reads it without loading the mock's server.
  */
 import { readFileSync } from 'node:fs';
 

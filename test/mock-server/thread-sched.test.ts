@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schedSince, threadSched } from '../../../mock-server/node/index.ts';
+import { schedSince, threadSched } from '../../mock-server/thread-sched/index.ts';
 
 /** Keeps this thread on a CPU for `ms` of wall time. */
 function spin(ms: number): void {

@@ -1,6 +1,6 @@
 /**
  * The oracle: the ideal makespan of each strategy from the delays the server
- * applied, d₁..d_N in input order (the *wait roof*, docs/design.md "The scaling
+ * applied, d₁..d_N in input order (the *wait roof*, docs/design.md "The
  * model"). Pure arithmetic, no clock: strategies in virtual time must match
  * it exactly.
  */

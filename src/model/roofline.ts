@@ -1,5 +1,5 @@
 /**
- * The roofline (docs/design.md "The scaling model"): a run is bounded by waiting
+ * The roofline (docs/design.md "The model"): a run is bounded by waiting
  * (the makespan model) or by the client's serial CPU per request, plus setup.
  *     T(N) ≈ setup + max(ideal_wait(N), N·c)
  */

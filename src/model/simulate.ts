@@ -1,5 +1,5 @@
 /**
- * The model's ideal, exact at the ridge (docs/design.md "The scaling model"):
+ * The model's ideal, exact at the ridge (docs/design.md "The model"):
  * a discrete-event simulation of one fan-out. Each request is sent when the
  * strategy's schedule lets it (a free slot, the end of the previous batch),
  * the server spends its CPU on it, its response arrives after the delay the
@@ -150,18 +150,18 @@ export function simulateFanOut(input: FanOutSimulation): number {
   let inBatchLeft = batchEnd;
   let inFlight = 0;
   let makespan = 0;
+  // When request i was measured to leave (see `sentAtMs`), or undefined.
+  const sentTime = (i: number): number | undefined => sentAt?.[i] ?? undefined;
   const release = (time: number) => {
     while (next < batchEnd) {
       const index = next;
-      // A request with a measured send time leaves then (see `sentAtMs`): the client's own slots
-      // are in that measurement, so it takes none here (holding one while it waits would count
-      // them twice).
-      const measured = sentAt?.[index];
-      const held = measured !== null && measured !== undefined;
-      if (!held && inFlight >= slots) break;
+      // A request with a measured send time leaves then: the client's own slots are in that
+      // measurement, so it takes none here (holding one while it waits would count them twice).
+      const measured = sentTime(index);
+      if (measured === undefined && inFlight >= slots) break;
       next += 1;
-      if (!held) inFlight += 1;
-      events.push(held ? Math.max(time, measured) : time, { type: 'release', index });
+      if (measured === undefined) inFlight += 1;
+      events.push(measured === undefined ? time : Math.max(time, measured), { type: 'release', index });
     }
   };
   release(0);
@@ -171,7 +171,7 @@ export function simulateFanOut(input: FanOutSimulation): number {
     switch (value.type) {
       case 'release':
         // A request measured to leave at this time has paid its send cost already: it leaves now.
-        events.push(sentAt?.[i] === null || sentAt?.[i] === undefined ? client.run(time, sendCost) : time, { type: 'arrive', index: i });
+        events.push(sentTime(i) === undefined ? client.run(time, sendCost) : time, { type: 'arrive', index: i });
         break;
       case 'arrive':
         events.push(server.run(time, serverCost) + (delaysMs[i] as number), { type: 'respond', index: i });
@@ -181,7 +181,7 @@ export function simulateFanOut(input: FanOutSimulation): number {
         break;
       case 'done':
         makespan = Math.max(makespan, time);
-        if (sentAt?.[i] === null || sentAt?.[i] === undefined) inFlight -= 1;
+        if (sentTime(i) === undefined) inFlight -= 1;
         inBatchLeft -= 1;
         if (inBatchLeft === 0 && batchEnd < n) {
           batchEnd = Math.min(batchEnd + batch, n);

@@ -2,7 +2,7 @@
  * The model of one measured run: its roofs (wait, client CPU, server) and
  * its ideal, the makespan of {@link simulateFanOut} fed with what the run
  * measured apart from its wall time. Every report, the gate and the matchers
- * read efficiency = this ideal / measured (docs/design.md "The scaling model").
+ * read efficiency = this ideal / measured (docs/design.md "The model").
  */
 import { InvalidArgumentError } from '../../mock-server/errors/index.ts';
 import { idealMakespan, type StrategyKind } from './makespan.ts';

@@ -17,7 +17,7 @@ export interface ReportTable {
 }
 
 /**
- * Which roof binds at a point (docs/design.md "The scaling model"): the
+ * Which roof binds at a point (docs/design.md "The model"): the
  * model's, when the point has one (`server` when the mock's own event loop
  * sets the time). A file written before the model: `cpu` when the
  * client's serial work over the run (median over repetitions) reaches the

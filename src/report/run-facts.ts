@@ -16,6 +16,7 @@ export interface RunFact {
 /** Every fact, in reading order. */
 export function runFacts(results: Results): RunFact[] {
   const { settings, machine } = results;
+  const waiting = contention(results);
   const { client, profile } = settings;
   return [
     { label: 'profile', value: `${profile.name} (seed ${profile.seed})` },
@@ -30,7 +31,7 @@ export function runFacts(results: Results): RunFact[] {
     { label: 'node', value: machine.node },
     { label: 'cpus', value: `${machine.cpus} (${machine.cpuModel})` },
     { label: 'machine', value: `${machine.platform}/${machine.arch}, ${machine.totalMemoryMb} MB, load ${machine.loadAverage1m.toFixed(2)} (1 min) at start` },
-    ...(contention(results) === undefined ? [] : [{ label: 'waiting for a CPU', value: contention(results)! }]),
+    ...(waiting === undefined ? [] : [{ label: 'waiting for a CPU', value: waiting }]),
     { label: 'created', value: results.createdAt },
     { label: 'sweep time', value: `${(results.durationMs / 1000).toFixed(1)} s` },
     { label: 'tool', value: `${results.tool.name} ${results.tool.version}` },
@@ -76,6 +77,7 @@ export function strategyMachines(results: Results): string | undefined {
  */
 export function runLine(results: Results): string {
   const { settings, machine } = results;
+  const waiting = contention(results);
   return [
     `${settings.profile.name} seed ${settings.profile.seed}`,
     `${settings.payload} payload`,
@@ -86,7 +88,7 @@ export function runLine(results: Results): string {
     `${machine.platform}/${machine.arch}`,
     `${machine.cpus} cpus`,
     `load ${machine.loadAverage1m.toFixed(2)}`,
-    ...(contention(results) === undefined ? [] : [`waiting for a CPU: ${contention(results)!}`]),
+    ...(waiting === undefined ? [] : [`waiting for a CPU: ${waiting}`]),
   ].join(' · ');
 }
 

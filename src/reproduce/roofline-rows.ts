@@ -1,5 +1,5 @@
 /**
- * The measured explanation (docs/design.md "The scaling model"): for every
+ * The measured explanation (docs/design.md "The model"): for every
  * client and N, the wait roof from the delays the server applied, the CPU
  * roof from the CPU each request cost the client, the server's roof from the
  * mock's own event-loop time, which one binds, the model's ideal and the

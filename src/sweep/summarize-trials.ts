@@ -10,7 +10,7 @@ import { analyzeStrategyScaling, classifyComplexity, invalidVerdict, type Scalin
 import { median, quantileSorted } from '../stats/index.ts';
 import { OUTCOMES, type Outcome, type Strategy } from '../types/index.ts';
 import { lostByCode, pointValidity, trialDelays, type TrialResult } from '../measure/index.ts';
-import type { ThreadSched } from '../../mock-server/node/index.ts';
+import type { ThreadSched } from '../../mock-server/thread-sched/index.ts';
 import type { PointResult, TrialSummary, ScalingSummary, Verdict } from '../results/index.ts';
 
 /** What a summary needs besides the runs. */
@@ -59,7 +59,7 @@ export interface LoopUsage {
  *   core. The wait is the machine's, not the client's design, and it is the
  *   noise of a shared machine: billing it here keeps a loaded core from
  *   reading as an inefficient client (the efficiency of docs/design.md "The
- *   scaling model"), and it is reported beside the point as `runQueueMs`.
+ *   model"), and it is reported beside the point as `runQueueMs`.
  * - Elsewhere, its busy time capped by its process CPU. Busy time alone is
  *   wall time (a loop preempted in a callback stays "busy"), and process CPU
  *   alone also counts the threads beside the loop (GC, I/O): each bounds the
@@ -115,6 +115,7 @@ export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, c
   const delays = run.appliedDelaysMs.filter(Number.isFinite);
   const model = modelOfTrial(strategy, run, context);
   const clientWork = clientWorkOf(strategy, run);
+  const runQueue = runQueueOf(run);
   const mockCpu = serverCpu(run);
   const lostCodes = lostByCode(run.records);
   return {
@@ -125,7 +126,7 @@ export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, c
     cpuMs: run.cpuMs.user + run.cpuMs.system,
     loopActiveMs: run.loopActiveMs,
     ...(clientWork !== undefined ? { loopWorkMs: clientWork } : {}),
-    ...(runQueueOf(run) !== undefined ? { runQueueMs: runQueueOf(run) } : {}),
+    ...(runQueue !== undefined ? { runQueueMs: runQueue } : {}),
     ...(mockCpu !== undefined ? { serverCpuMs: mockCpu } : {}),
     ...(run.server ? { serverLoopActiveMs: run.server.loopActiveMs } : {}),
     ...(run.server?.loopThread ? { serverRunQueueMs: run.server.loopThread.runQueueMs } : {}),

@@ -45,7 +45,7 @@ describe('citations in comments and docs', () => {
     const planted = `// see DESIGN${'.md'} "The model"\n/* (${word} 8) */\n * Bars (${word}\n * 5): none\n# ${word} #12\n..${'/'}shared/STYLE.md\n`;
     expect(findCitations('x.ts', planted, OUTSIDE_DOC)).toEqual([`x.ts:1: DESIGN${'.md'}`, `x.ts:6: ..${'/'}shared/`]);
     expect(findCitations('x.ts', planted, ISSUE_NUMBER)).toEqual([`x.ts:2: ${word} 8`, `x.ts:3: ${word} * 5`, `x.ts:5: ${word} #12`]);
-    const fine = '// docs/design.md "The scaling model"\nconst issue = result.error.issues[0]; // every issue, one line each\n';
+    const fine = '// docs/design.md "The model"\nconst issue = result.error.issues[0]; // every issue, one line each\n';
     expect([...findCitations('y.ts', fine, OUTSIDE_DOC), ...findCitations('y.ts', fine, ISSUE_NUMBER)]).toEqual([]);
   });
 
@@ -59,5 +59,22 @@ describe('citations in comments and docs', () => {
 
   it('no file cites an issue number', () => {
     expect(checked.flatMap((file) => findCitations(file, readFileSync(path.join(PACKAGE_ROOT, file), 'utf8'), ISSUE_NUMBER))).toEqual([]);
+  });
+
+  it('every section of docs/design.md a file cites is a heading there', () => {
+    const headings = new Set(
+      readFileSync(path.join(PACKAGE_ROOT, 'docs/design.md'), 'utf8')
+        .split('\n')
+        .flatMap((line) => (/^#{2,4} /.test(line) ? [line.replace(/^#+ /, '').trim()] : [])),
+    );
+    // A citation: the path, a space, then the section's title in double quotes (it may break over a comment's line).
+    const cited = /docs\/design\.md "([^"]+)"/g;
+    const missing = checked.flatMap((file) =>
+      [...readFileSync(path.join(PACKAGE_ROOT, file), 'utf8').matchAll(cited)]
+        .map((m) => m[1]!.replace(/\s*\n\s*(?:\*|\/\/|#)?\s*/g, ' ').trim())
+        .filter((title) => !headings.has(title))
+        .map((title) => `${file}: "${title}"`),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from '
 import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
 import { medianRatio } from './median-ratio.ts';
 import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
+import { gateValue, hasWaitRoof, probeSpeeds, speedNote } from './gate-value.ts';
 
 /**
  * Compare `current` against `baseline`.
@@ -49,6 +50,8 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
   const coverage: string[] = [];
   const failures: string[] = [];
 
+  const speeds = probeSpeeds(baseline, current);
+  const reference = speeds?.baselineProbeMs ?? null;
   const currentByName = new Map(current.strategies.map((s) => [s.name, s]));
   const baselineNames = new Set(baseline.strategies.map((s) => s.name));
   for (const base of baseline.strategies) {
@@ -59,7 +62,7 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
     }
     const change = compareVerdicts(base.name, base.scaling.verdict, cur.scaling.verdict);
     if (change !== null) verdictChanges.push(change);
-    comparePoints(base, cur, resolved, rows, coverage, failures);
+    comparePoints(base, cur, { ...resolved, reference }, rows, coverage, failures);
   }
   for (const cur of current.strategies) {
     if (!baselineNames.has(cur.name)) coverage.push(`${cur.name} is new: the baseline has no ${cur.name} to compare with.`);
@@ -67,16 +70,20 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
 
   const blockers = [...setup.blockers, ...invalidBlockers('baseline', baseline), ...invalidBlockers('current run', current)];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
-  const notes = [...setup.notes, ...coverage, ...failures, ...undecidedNotes(rows, resolved)];
+  const speed = speedNote(baseline, current);
+  const notes = [...setup.notes, ...(speed === null ? [] : [speed]), ...coverage, ...failures, ...undecidedNotes(rows, resolved)];
   const status = decideStatus(blockers, rows, verdictChanges, resolved.allowInconclusive);
   const exitCode = EXIT_CODES[status];
-  return { status, exitCode, rows, power: strategyPower(rows), verdictChanges, blockers, notes, options: resolved };
+  return { status, exitCode, rows, power: strategyPower(rows), speeds, verdictChanges, blockers, notes, options: resolved };
 }
+
+/** The gate's options, and the machine speed both sides are compared at (`referenceProbe`). */
+type RowOptions = ResolvedGateOptions & { reference: number | null };
 
 function comparePoints(
   base: StrategyResult,
   cur: StrategyResult,
-  options: ResolvedGateOptions,
+  options: RowOptions,
   rows: GateRow[],
   coverage: string[],
   failures: string[],
@@ -99,12 +106,12 @@ function comparePoints(
   if (onlyCurrent.length > 0) coverage.push(`${base.name}: N = ${onlyCurrent.join(', ')} only in the current run (not compared).`);
 }
 
-function compareRow(strategy: string, base: PointResult, cur: PointResult, options: ResolvedGateOptions): GateRow {
+function compareRow(strategy: string, base: PointResult, cur: PointResult, options: RowOptions): GateRow {
   const baselineMs = median(base.runs.map((r) => r.wallMs));
   const currentMs = median(cur.runs.map((r) => r.wallMs));
-  const basis = hasIdeal(base) && hasIdeal(cur) ? 'model' : 'wall';
-  const baselineValues = gateValues(base, basis);
-  const currentValues = gateValues(cur, basis);
+  const basis = hasWaitRoof(base) && hasWaitRoof(cur) ? 'model' : 'wall';
+  const baselineValues = base.runs.map((r) => gateValue(r, basis, options.reference));
+  const currentValues = cur.runs.map((r) => gateValue(r, basis, options.reference));
   const common = {
     strategy,
     n: base.n,
@@ -128,50 +135,6 @@ function invalidBlockers(side: string, results: Results): string[] {
   return results.strategies
     .filter((s) => s.scaling.verdict.class === 'invalid')
     .map((s) => `${s.name} in the ${side} is invalid (requests lost to the machine, not to the profile): ${s.scaling.reason}`);
-}
-
-/**
- * What the gate compares at a point, one value per run. `model`: each run's
- * own time over its wait roof, the strategy's makespan over the delays that
- * run was served. The server draws each request's delay anew on every
- * repetition, so at small N or under jitter the wall time of a correct client
- * moves with the draw (here up to ±20% at N = 1); over the wait roof, that
- * part cancels and what is left is the client's own time, which is what a
- * regression changes. A slower client raises both wall and wall / wait by the
- * same factor, since the wait roof does not depend on the client. (The model's
- * full ideal does: its CPU roof is the client's own CPU, so a client that got
- * slower by computing more would cancel out of wall / ideal.) `wall`: the raw
- * wall times, when a side has a run without a finite positive wait roof.
- */
-function gateValues(point: PointResult, basis: 'model' | 'wall'): number[] {
-  return point.runs.map((r) => (basis === 'model' ? ownTime(r) / waitRoof(r) : r.wallMs));
-}
-
-/**
- * A run's own time: its wall time less the time its event loop waited for a
- * CPU that the machine gave to something else (`runQueueMs`), never below the
- * wait roof. At a CPU-bound point every such millisecond delayed the end, and
- * it is the noise of a shared machine, not the client: measured on the default
- * sweep, concurrent at N = 800 took 141-200 ms warm with 5-43 ms of it spent
- * waiting for a CPU. Only a main-thread strategy's wait is taken off
- * (`loopWorkMs` present): a peer's is summed over its threads, and may exceed
- * its wall. A regression that costs CPU or waits longer still shows whole.
- */
-export function ownTime(run: PointResult['runs'][number]): number {
-  if (run.loopWorkMs === undefined || run.runQueueMs === undefined) return run.wallMs;
-  return Math.max(run.wallMs - run.runQueueMs, Math.min(run.wallMs, waitRoof(run)));
-}
-
-/** A run's wait roof: the model's, or (files written before the model had roofs) its ideal, which was the wait roof then. */
-function waitRoof(run: PointResult['runs'][number]): number {
-  return run.model?.waitMs ?? run.idealMs;
-}
-
-function hasIdeal(point: PointResult): boolean {
-  return point.runs.every((r) => {
-    const wait = waitRoof(r);
-    return typeof wait === 'number' && Number.isFinite(wait) && wait > 0;
-  });
 }
 
 /** The exit code of each status: documented in `pokebench compare --help` and the README. */

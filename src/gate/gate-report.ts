@@ -4,6 +4,7 @@ import type { PointDecision } from './decide-point.ts';
 import type { StrategyPower } from './detectable-effect.ts';
 import type { ResolvedGateOptions } from './gate-options.ts';
 import type { VerdictChange } from './verdict-change.ts';
+import type { ProbeSpeeds } from './gate-value.ts';
 
 /**
  * The gate's answer: `pass` (exit 0), `regression` (exit 1), `unusable`
@@ -30,8 +31,9 @@ interface GateRowBase {
   ratio: number;
   /**
    * `model`: each run's own time (wall less its event loop's run-queue wait,
-   * `ownTime`) over the wait roof of the delays it was served, so the server's
-   * draw and a busy machine cancel; `wall`: raw wall times (a side had a run
+   * `ownTime`) over the wait roof of the delays it was served, the part above
+   * the roof at the baseline's machine speed (`gate-value.ts`), so the
+   * server's draw, a busy machine and a slower one cancel; `wall`: raw wall times (a side had a run
    * with no wait roof, e.g. an older file).
    */
   basis: 'model' | 'wall';
@@ -59,6 +61,12 @@ export interface GateReport {
   rows: GateRow[];
   /** Per strategy, its worst point's detectable slowdown: the regressions this comparison could not have seen. */
   power: StrategyPower[];
+  /**
+   * How fast each machine ran a fixed CPU probe (median over its runs, ms);
+   * time above the wait roof is compared at the baseline's speed
+   * (`gate-value.ts`). `null` when a side has no probe (an older file).
+   */
+  speeds: ProbeSpeeds | null;
   /** Strategies whose scaling verdict changed or is inconclusive on a side. */
   verdictChanges: VerdictChange[];
   /** Why the runs are not comparable; non-empty exactly when `status` is `unusable`. */

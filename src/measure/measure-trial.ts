@@ -89,6 +89,12 @@ export interface TrialResult {
    */
   injectedFaults?: Record<string, number> | undefined;
   /**
+   * How fast the machine ran JavaScript around the run: the median of the
+   * speed probes timed just before and just after it, ms (`speed-probe.ts`),
+   * set by the sweep. The gate compares CPU-bound time at one machine speed.
+   */
+  probeMs?: number | undefined;
+  /**
    * The mock's own cost over the run, from its admin API (`GET
    * /__admin/process`, read before and after), when it runs in a process of
    * its own: CPU (user + system) and its event loop's busy time, ms.

@@ -143,6 +143,11 @@ export const trialSummarySchema = z
       .optional(),
     serverLoopActiveMs: ms.meta({ description: "Busy time of the mock's event loop during the run, ms (its admin API)." }).optional(),
     serverRunQueueMs: ms.meta({ description: "Time the mock's event-loop thread waited for a CPU during the run, ms (its admin API, Linux)." }).optional(),
+    probeMs: z
+      .number()
+      .positive()
+      .meta({ description: "How fast the machine ran JavaScript around the run: the median time of four runs of a fixed CPU probe, two before and two after it, ms. The gate compares time above the wait roof at one machine speed." })
+      .optional(),
     model: trialModelSchema.optional(),
     eventLoopP99Ms: nanNumber('Event-loop delay p99 during the run, ms; null for an external client (a peer process).'),
     connectionsOpened: z.int().min(0).nullable().meta({ description: 'Sockets the client opened.' }),

@@ -4,12 +4,13 @@
  * points instead of bending one strategy's curve). Returns raw runs; turning
  * them into results is `build-results.ts`'s job.
  */
-import { measureTrial, type TrialResult } from '../measure/index.ts';
+import { measureTrial, speedProbe, type TrialResult } from '../measure/index.ts';
 import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 import { isExternal } from './external-strategy.ts';
 import { SweepTimeoutError } from '../../mock-server/errors/index.ts';
 import type { ProcessUsage } from '../../mock-server/core/index.ts';
 import { usageSince } from './server-usage.ts';
+import { median } from '../stats/index.ts';
 
 export { SweepTimeoutError };
 
@@ -173,6 +174,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     options.signal?.throwIfAborted();
     const before = await options.serverFaults?.();
     const usage0 = await options.serverUsage?.();
+    const probes = [speedProbe(), speedProbe()];
     let trial: TrialResult;
     if (isExternal(strategy)) {
       // A peer process measures itself; a broken one is recorded, never fatal.
@@ -183,6 +185,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       // measureTrial closes the client when the trial ends.
       trial = await measureTrial({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
+    probes.push(speedProbe(), speedProbe());
+    trial.probeMs = median(probes);
     if (usage0 && options.serverUsage) trial.server = usageSince(usage0, await options.serverUsage());
     const after = before && (await options.serverFaults?.());
     if (before && after) trial.injectedFaults = countsSince(before, after);

@@ -133,6 +133,7 @@ export function summarizeTrial(strategy: SummarizedStrategy, run: TrialResult, c
     eventLoopP99Ms: run.eventLoopDelay.p99,
     connectionsOpened: run.connectionsOpened ?? null,
     ...(run.injectedFaults ? { faults: { ...run.injectedFaults } } : {}),
+    ...(run.probeMs !== undefined ? { probeMs: run.probeMs } : {}),
     ...(Object.keys(lostCodes).length > 0 ? { lostCodes } : {}),
     model: { waitMs: model.waitMs, cpuRoofMs: model.cpuRoofMs, serverRoofMs: model.serverRoofMs, binding: model.binding },
   };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareResults, ownTime } from '../../src/gate/compare.ts';
+import { compareResults } from '../../src/gate/compare.ts';
+import { ownTime } from '../../src/gate/gate-value.ts';
 import { renderGateReport } from '../../src/gate/render.ts';
 import type { Results } from '../../src/results/types.ts';
 import { buildResults } from './build-results.ts';

@@ -30,7 +30,7 @@ const KEYS = {
   runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false, target: false, serverCap: true } satisfies Record<keyof RunSettings, boolean>,
   profile: { name: true, seed: true, description: false, definition: true } satisfies Record<keyof RunSettings['profile'], boolean>,
   client: { kind: true, connections: true, pipelining: true, timeoutMs: true } satisfies Record<keyof RunSettings['client'], boolean>,
-  trialSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, loopWorkMs: false, runQueueMs: false, serverCpuMs: false, serverLoopActiveMs: false, serverRunQueueMs: false, model: false, lostCodes: false } satisfies Record<keyof TrialSummary, boolean>,
+  trialSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, loopWorkMs: false, runQueueMs: false, serverCpuMs: false, serverLoopActiveMs: false, serverRunQueueMs: false, model: false, lostCodes: false, probeMs: false } satisfies Record<keyof TrialSummary, boolean>,
   latencySummary: { p50: true, p90: true, p99: true, max: true } satisfies Record<keyof LatencySummary, boolean>,
   pointResult: {
     n: true, runs: true, medianMs: true, minMs: true, maxMs: true, spread: true, idealMs: true, efficiency: true, overheadPerRequestMs: true, counts: true, faults: false, latency: true, model: false, invalid: false,

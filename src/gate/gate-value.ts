@@ -1,0 +1,116 @@
+/**
+ * What the gate compares at a point, one value per run: the run's own time
+ * over its wait roof, with the part above the roof taken at one machine speed.
+ * Pure: the runs in, numbers out.
+ */
+import type { PointResult, Results } from '../results/index.ts';
+import { median } from '../stats/index.ts';
+
+type Run = PointResult['runs'][number];
+
+/**
+ * A run's own time: its wall time less the time its event loop waited for a
+ * CPU that the machine gave to something else (`runQueueMs`), never below the
+ * wait roof. At a CPU-bound point every such millisecond delayed the end, and
+ * it is the noise of a shared machine, not the client: measured on the default
+ * sweep, concurrent at N = 800 took 141-200 ms warm with 5-43 ms of it spent
+ * waiting for a CPU. Only a main-thread strategy's wait is taken off
+ * (`loopWorkMs` present): a peer's is summed over its threads, and may exceed
+ * its wall. A regression that costs CPU or waits longer still shows whole.
+ *
+ * @example ownTime({ wallMs: 150, runQueueMs: 20, loopWorkMs: 140, model: { waitMs: 36 }, … }) // 130
+ */
+export function ownTime(run: Run): number {
+  if (run.loopWorkMs === undefined || run.runQueueMs === undefined) return run.wallMs;
+  return Math.max(run.wallMs - run.runQueueMs, Math.min(run.wallMs, waitRoof(run)));
+}
+
+/** A run's wait roof: the model's, or (files written before the model had roofs) its ideal, which was the wait roof then. */
+export function waitRoof(run: Run): number {
+  return run.model?.waitMs ?? run.idealMs;
+}
+
+/** Whether every run of a point has a finite, positive wait roof, so the gate can compare over it. */
+export function hasWaitRoof(point: PointResult): boolean {
+  return point.runs.every((r) => {
+    const wait = waitRoof(r);
+    return typeof wait === 'number' && Number.isFinite(wait) && wait > 0;
+  });
+}
+
+/** The speed probe's median on each side, ms, when every run of both has one. */
+export interface ProbeSpeeds {
+  baselineProbeMs: number;
+  currentProbeMs: number;
+}
+
+/**
+ * The median speed probe (`probeMs`) of each side over all its runs, when
+ * every run of both files has one; `null` otherwise (older files).
+ *
+ * @example probeSpeeds(baseline, current) // { baselineProbeMs: 1.31, currentProbeMs: 1.64 }: the current machine ran 25% slower
+ */
+export function probeSpeeds(baseline: Results, current: Results): ProbeSpeeds | null {
+  const probes = (results: Results) => results.strategies.flatMap((s) => s.points.flatMap((p) => p.runs.map((r) => r.probeMs)));
+  const base = probes(baseline);
+  const cur = probes(current);
+  if (base.length === 0 || cur.length === 0 || [...base, ...cur].some((p) => p === undefined)) return null;
+  return { baselineProbeMs: median(base as number[]), currentProbeMs: median(cur as number[]) };
+}
+
+/**
+ * A note on the two sides' machine speeds when they differ by 5% or more, or
+ * when only one side timed the probe; `null` when there is nothing to say.
+ */
+export function speedNote(baseline: Results, current: Results): string | null {
+  const speeds = probeSpeeds(baseline, current);
+  if (speeds === null) {
+    const timed = (results: Results) => results.strategies.some((s) => s.points.some((p) => p.runs.some((r) => r.probeMs !== undefined)));
+    if (timed(baseline) === timed(current)) return null;
+    return 'only one side timed the speed probe (the other is a file from before pokebench did): time above the wait roof is compared as measured, at whatever speed each machine ran.';
+  }
+  const slower = speeds.currentProbeMs / speeds.baselineProbeMs - 1;
+  if (Math.abs(slower) < 0.05) return null;
+  const how = slower > 0 ? `${(slower * 100).toFixed(0)}% slower` : `${(-slower * 100).toFixed(0)}% faster`;
+  return `machine speed: the current run's CPU probe took ${speeds.currentProbeMs.toFixed(2)} ms, the baseline's ${speeds.baselineProbeMs.toFixed(2)} ms (it ran ${how}); time above the wait roof is compared at the baseline's speed.`;
+}
+
+/**
+ * The machine speed both sides are compared at: the median speed probe
+ * (`probeMs`) over every run of the baseline, when every run of both files
+ * has one; `null` otherwise (older files), and then no run is rescaled.
+ *
+ * @example referenceProbe(baseline, current) // 1.31: the baseline's machine ran the probe in 1.31 ms
+ */
+export function referenceProbe(baseline: Results, current: Results): number | null {
+  return probeSpeeds(baseline, current)?.baselineProbeMs ?? null;
+}
+
+/**
+ * The gate's value of one run. `model` basis: its own time over its wait roof,
+ * with the time above the roof rescaled to the reference speed,
+ *
+ *     1 + (ownTime / waitRoof − 1) · reference / probeMs.
+ *
+ * Why: the wait roof (the makespan of the delays the server applied, the
+ * client's work taken as free) does not depend on the machine's speed; what
+ * the client adds above it is its work on the critical path, which takes
+ * longer on a slower machine. A shared machine's speed drifts by whole
+ * seconds at a time, with no run-queue wait to show it (another tenant on the
+ * same physical core): five same-build `pokebench run --strategies concurrent
+ * --repeats 20` here gave medians at N = 400 up to 28% apart, client and mock
+ * CPU slow together. Timed beside each run, a fixed probe measures that speed;
+ * over the probe, the same client's CPU at N = 800 stayed within 11% across
+ * six processes where its raw CPU spread over 41%. A slower client still
+ * shows whole: its extra time is above the roof, and the probe does not
+ * depend on the client. `reference` null (a file without probes): no rescaling.
+ * `wall` basis: the raw wall time.
+ *
+ * @example gateValue(run, 'model', 1.3) // 1 + (ownTime/waitRoof − 1) · 1.3 / run.probeMs
+ */
+export function gateValue(run: Run, basis: 'model' | 'wall', reference: number | null): number {
+  if (basis === 'wall') return run.wallMs;
+  const overRoof = ownTime(run) / waitRoof(run) - 1;
+  const speed = reference !== null && run.probeMs !== undefined ? reference / run.probeMs : 1;
+  return 1 + overRoof * speed;
+}

@@ -215,6 +215,52 @@ describe("compareResults: a run's own time, without the machine's contention", (
   });
 });
 
+describe('compareResults: one machine speed', () => {
+  /**
+   * A CPU-bound point (wait roof a quarter of the wall) measured on a machine
+   * that ran `speed` times slower: the time above the roof and the speed probe
+   * both stretch by it, with ±2% run noise; `factor` makes the client itself slower.
+   */
+  function atSpeed(seed: number, speed: number, factor = 1, probe: boolean = true): Results {
+    const results = buildResults({ seed, ns: [100, 400, 1600], noise: 0.02 });
+    for (const strategy of results.strategies) {
+      for (const point of strategy.points) {
+        for (const run of point.runs) {
+          const roof = run.wallMs / 4;
+          run.wallMs = roof + (run.wallMs - roof) * speed * factor;
+          run.model = { waitMs: roof, cpuRoofMs: run.wallMs, serverRoofMs: 0, binding: 'cpu' };
+          if (probe) run.probeMs = 1.3 * speed;
+        }
+      }
+    }
+    return results;
+  }
+
+  it('compares the time above the wait roof at the baseline\'s speed: the same client on a 30% slower machine is unchanged', () => {
+    const report = compareResults(atSpeed(1, 1), atSpeed(2, 1.3));
+    expect(report.rows.every((r) => r.decision === 'unchanged')).toBe(true);
+    expect(report.speeds).toEqual({ baselineProbeMs: 1.3, currentProbeMs: expect.closeTo(1.69, 6) });
+    expect(report.notes).toContainEqual(expect.stringMatching(/^machine speed: the current run's CPU probe took 1\.69 ms, the baseline's 1\.30 ms \(it ran 30% slower\)/));
+    // Without the probe, the same runs read as a regression.
+    expect(compareResults(atSpeed(1, 1, 1, false), atSpeed(2, 1.3, 1, false)).status).toBe('regression');
+  });
+
+  it('still sees a slower client on a slower machine: 25% more work at 30% less speed regresses', () => {
+    const report = compareResults(atSpeed(1, 1), atSpeed(2, 1.3, 1.25));
+    expect(report.rows.every((r) => r.decision === 'regressed')).toBe(true);
+    // The ratio is the one an equally fast machine shows: own time 1/4 + 3/4 × 1.25 of the baseline's.
+    const sameSpeed = compareResults(atSpeed(1, 1), atSpeed(2, 1, 1.25));
+    report.rows.forEach((row, i) => expect(row.ratio).toBeCloseTo(sameSpeed.rows[i]!.ratio, 6));
+    expect(report.rows[0]!.ratio).toBeCloseTo(1.1875, 1);
+  });
+
+  it('names a side without a probe and compares as measured', () => {
+    const report = compareResults(atSpeed(1, 1, 1, false), atSpeed(2, 1));
+    expect(report.speeds).toBeNull();
+    expect(report.notes).toContainEqual(expect.stringMatching(/^only one side timed the speed probe/));
+  });
+});
+
 describe('compareResults: scaling verdicts', () => {
   it('fails on a verdict change flat → linear even when the medians barely move', () => {
     const baseline = buildResults({ noise: 0.02, seed: 1 });

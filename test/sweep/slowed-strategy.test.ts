@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServerHandle } from '../../mock-server/index.ts';
 import { parseProfile } from '../../mock-server/profile/index.ts';
 import { createUndiciClient } from '../../src/clients/undici-client.ts';
-import { measureTrial } from '../../src/measure/index.ts';
+import { measureTrial, type TrialResult } from '../../src/measure/index.ts';
 import { bounded, concurrent, workers } from '../../src/strategies/index.ts';
 import { slowedStrategy } from '../../src/sweep/slowed-strategy.ts';
 
@@ -23,6 +23,16 @@ describe('slowedStrategy', () => {
     const slowed = slowedStrategy(bounded(3), 0.2);
     expect([slowed.name, slowed.kind, slowed.k]).toEqual(['bounded(3)', 'bounded', 3]);
     expect(() => slowedStrategy(concurrent(), -1)).toThrow('fraction must be a number ≥ 0');
+    expect(() => slowedStrategy(concurrent(), 0.2, Number.NaN)).toThrow('cpuPerRequestMs must be a number ≥ 0');
+  });
+
+  it.each([
+    { name: 'concurrent', make: () => concurrent(), cpu: (run: TrialResult) => run.loopActiveMs },
+    { name: 'workers(2)', make: () => workers(2), cpu: (run: TrialResult) => run.cpuMs.user + run.cpuMs.system },
+  ])('$name slowed by 50% of 20 ms of CPU a request computes 10 ms more per request, where its client runs', async ({ make, cpu }) => {
+    const run = await measureTrial({ strategy: slowedStrategy(make(), 0.5, 20), fetchOne: createUndiciClient({ baseUrl: server.url }), n: 4 });
+    expect(run.counts.ok).toBe(4);
+    expect(cpu(run)).toBeGreaterThanOrEqual(4 * 10);
   });
 
   it.each([

@@ -8,28 +8,33 @@ import type { PointResult, Results, StrategyResult } from '../results/index.ts';
 import { median, mulberry32 } from '../stats/index.ts';
 import { OUTCOMES, type Outcome } from '../types/index.ts';
 import { compareSetups } from './compare-setups.ts';
-import { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
+import { decideRatio, MIN_RUNS } from './decide-point.ts';
 import { detectableEffect, strategyPower } from './detectable-effect.ts';
 import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from './gate-options.ts';
 import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
 import { medianRatio } from './median-ratio.ts';
 import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
 import { gateValue, hasWaitRoof, probeSpeeds, speedNote } from './gate-value.ts';
+import { acrossPoints, type AcrossPoints, type PointValues } from './across-points.ts';
 
 /**
  * Compare `current` against `baseline`.
  *
  * - Each (strategy, N) in both runs gets a row whose decision follows the rules
  *   of `decide-point.ts`; a `regressed` row fails the gate.
+ * - Each strategy's points are also decided together (`across-points.ts`): a
+ *   `regressed` strategy fails the gate, and an `unchanged` or `improved` one
+ *   rules out a slowdown of the whole strategy.
  * - Each strategy in both runs has its verdicts compared; a change of scaling
  *   class fails the gate, an `inconclusive` side is only reported.
  * - A different profile or payload, or no point in common, makes the report
  *   `unusable` (exit 2) whatever the rows say; other differences are notes.
  * - So does an `invalid` verdict on either side: its runs lost requests to the
  *   machine, so there is nothing to compare (the blocker says why).
- * - With no regression, a point left `inconclusive` or with too few runs makes
- *   the report `inconclusive` (exit 3): the comparison could not have seen a
- *   regression there. `allowInconclusive` makes it a pass with a warning.
+ * - With no regression, a point left `inconclusive` or with too few runs, in a
+ *   strategy whose points together did not rule out a slowdown (`openRows`),
+ *   makes the report `inconclusive` (exit 3): the comparison could not have
+ *   seen a regression there. `allowInconclusive` makes it a pass with a warning.
  * - Every row carries the smallest slowdown it could have detected, and
  *   `power` the worst of them per strategy (`detectable-effect.ts`).
  *
@@ -46,6 +51,7 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
   const resolved = resolveGateOptions(options);
   const setup = compareSetups(baseline, current);
   const rows: GateRow[] = [];
+  const across: AcrossPoints[] = [];
   const verdictChanges: VerdictChange[] = [];
   const coverage: string[] = [];
   const failures: string[] = [];
@@ -62,7 +68,10 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
     }
     const change = compareVerdicts(base.name, base.scaling.verdict, cur.scaling.verdict);
     if (change !== null) verdictChanges.push(change);
-    comparePoints(base, cur, { ...resolved, reference }, rows, coverage, failures);
+    const values = comparePoints(base, cur, { ...resolved, reference }, rows, coverage, failures);
+    const rng = mulberry32(pointSeed(resolved.seed, base.name, 0));
+    const pooled = acrossPoints(base.name, values, resolved.threshold, resolved.resamples, 1 - resolved.significanceLevel, rng);
+    if (pooled !== null) across.push(pooled);
   }
   for (const cur of current.strategies) {
     if (!baselineNames.has(cur.name)) coverage.push(`${cur.name} is new: the baseline has no ${cur.name} to compare with.`);
@@ -71,10 +80,10 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
   const blockers = [...setup.blockers, ...invalidBlockers('baseline', baseline), ...invalidBlockers('current run', current)];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
   const speed = speedNote(baseline, current);
-  const notes = [...setup.notes, ...(speed === null ? [] : [speed]), ...coverage, ...failures, ...undecidedNotes(rows, resolved)];
-  const status = decideStatus(blockers, rows, verdictChanges, resolved.allowInconclusive);
+  const notes = [...setup.notes, ...(speed === null ? [] : [speed]), ...coverage, ...failures, ...undecidedNotes(rows, across, resolved)];
+  const status = decideStatus(blockers, rows, across, verdictChanges, resolved.allowInconclusive);
   const exitCode = EXIT_CODES[status];
-  return { status, exitCode, rows, power: strategyPower(rows), speeds, verdictChanges, blockers, notes, options: resolved };
+  return { status, exitCode, rows, across, power: strategyPower(rows), speeds, verdictChanges, blockers, notes, options: resolved };
 }
 
 /** The gate's options, and the machine speed both sides are compared at (`referenceProbe`). */
@@ -87,7 +96,8 @@ function comparePoints(
   rows: GateRow[],
   coverage: string[],
   failures: string[],
-): void {
+): PointValues[] {
+  const values: PointValues[] = [];
   const currentByN = new Map(cur.points.map((p) => [p.n, p]));
   const baselineNs = new Set(base.points.map((p) => p.n));
   const onlyBaseline: number[] = [];
@@ -97,16 +107,19 @@ function comparePoints(
       onlyBaseline.push(point.n);
       continue;
     }
-    rows.push(compareRow(base.name, point, other, options));
+    const { row, baseline, current } = compareRow(base.name, point, other, options);
+    rows.push(row);
+    if (row.decision !== 'too-few-runs') values.push({ baseline, current });
     const failureNote = failureChange(base.name, point, other);
     if (failureNote !== null) failures.push(failureNote);
   }
   const onlyCurrent = cur.points.map((p) => p.n).filter((n) => !baselineNs.has(n)).toSorted((a, b) => a - b);
   if (onlyBaseline.length > 0) coverage.push(`${base.name}: N = ${onlyBaseline.join(', ')} only in the baseline (not compared).`);
   if (onlyCurrent.length > 0) coverage.push(`${base.name}: N = ${onlyCurrent.join(', ')} only in the current run (not compared).`);
+  return values;
 }
 
-function compareRow(strategy: string, base: PointResult, cur: PointResult, options: RowOptions): GateRow {
+function compareRow(strategy: string, base: PointResult, cur: PointResult, options: RowOptions): { row: GateRow; baseline: number[]; current: number[] } {
   const baselineMs = median(base.runs.map((r) => r.wallMs));
   const currentMs = median(cur.runs.map((r) => r.wallMs));
   const basis = hasWaitRoof(base) && hasWaitRoof(cur) ? 'model' : 'wall';
@@ -122,12 +135,13 @@ function compareRow(strategy: string, base: PointResult, cur: PointResult, optio
     baselineRuns: baselineValues.length,
     currentRuns: currentValues.length,
   } as const;
+  const sides = { baseline: baselineValues, current: currentValues };
   if (baselineValues.length < MIN_RUNS || currentValues.length < MIN_RUNS) {
-    return { ...common, decision: 'too-few-runs', ci: null, detectable: null };
+    return { row: { ...common, decision: 'too-few-runs', ci: null, detectable: null }, ...sides };
   }
   const rng = mulberry32(pointSeed(options.seed, strategy, base.n));
   const { ratio, interval } = medianRatio(baselineValues, currentValues, options.resamples, 1 - options.significanceLevel, rng);
-  return { ...common, decision: decideRatio(interval, options.threshold), ci: interval, detectable: detectableEffect(ratio, interval, options.threshold) };
+  return { row: { ...common, decision: decideRatio(interval, options.threshold), ci: interval, detectable: detectableEffect(ratio, interval, options.threshold) }, ...sides };
 }
 
 // A verdict over runs that lost requests to the machine is no measurement: the run failed.
@@ -140,11 +154,33 @@ function invalidBlockers(side: string, results: Results): string[] {
 /** The exit code of each status: documented in `pokebench compare --help` and the README. */
 const EXIT_CODES = { pass: 0, regression: 1, unusable: 2, inconclusive: 3 } as const satisfies Record<GateStatus, number>;
 
-function decideStatus(blockers: readonly string[], rows: readonly GateRow[], changes: readonly VerdictChange[], allowInconclusive: boolean): GateStatus {
+function decideStatus(
+  blockers: readonly string[],
+  rows: readonly GateRow[],
+  across: readonly AcrossPoints[],
+  changes: readonly VerdictChange[],
+  allowInconclusive: boolean,
+): GateStatus {
   if (blockers.length > 0) return 'unusable';
-  if (rows.some((r) => r.decision === 'regressed') || changes.some((c) => c.kind === 'class-changed')) return 'regression';
-  if (!allowInconclusive && rows.some(isUndecided)) return 'inconclusive';
+  if (rows.some((r) => r.decision === 'regressed') || across.some((a) => a.decision === 'regressed') || changes.some((c) => c.kind === 'class-changed')) {
+    return 'regression';
+  }
+  if (!allowInconclusive && openRows({ rows, across }).length > 0) return 'inconclusive';
   return 'pass';
+}
+
+/**
+ * The points that leave a comparison undecided: those with too few runs for
+ * an interval, and those `inconclusive` in a strategy whose points together
+ * did not rule out a slowdown of the whole strategy (`across-points.ts`:
+ * neither `unchanged` nor `improved`). These make the report `inconclusive`
+ * and are what the gate's reruns measure again.
+ *
+ * @example openRows(compareResults(baseline, current)).map((r) => `${r.strategy}@${r.n}`) // ['concurrent@800']
+ */
+export function openRows(report: { rows: readonly GateRow[]; across: readonly AcrossPoints[] }): GateRow[] {
+  const covered = new Set(report.across.filter((a) => a.decision === 'unchanged' || a.decision === 'improved').map((a) => a.strategy));
+  return report.rows.filter((r) => r.decision === 'too-few-runs' || (r.decision === 'inconclusive' && !covered.has(r.strategy)));
 }
 
 
@@ -162,8 +198,17 @@ function countOutcomes(point: PointResult, include: (outcome: Outcome) => boolea
   return OUTCOMES.filter(include).reduce((sum, o) => sum + (point.counts[o] ?? 0), 0);
 }
 
-function undecidedNotes(rows: readonly GateRow[], options: ResolvedGateOptions): string[] {
+function undecidedNotes(rows: readonly GateRow[], across: readonly AcrossPoints[], options: ResolvedGateOptions): string[] {
   const out: string[] = [];
+  const stillOpen = openRows({ rows, across });
+  for (const pooled of across) {
+    const alone = rows.filter((r) => r.strategy === pooled.strategy && r.decision === 'inconclusive');
+    if (alone.length === 0 || stillOpen.some((r) => r.strategy === pooled.strategy && r.decision === 'inconclusive')) continue;
+    out.push(
+      `${pooled.strategy}: ${points(alone.length)} (N = ${alone.map((r) => r.n).join(', ')}) undecided alone, but across its ${pooled.points} points a slowdown of the whole strategy by more than ${percent(options.threshold)} is ruled out; a slowdown confined to one of them could have been as large as its detectable effect.`,
+    );
+  }
+  rows = stillOpen;
   const open = rows.filter((r) => r.decision === 'inconclusive').length;
   const consequence = options.allowInconclusive ? 'passed with a warning (--allow-inconclusive)' : 'not a pass (exit 3)';
   if (open > 0) {
@@ -172,6 +217,10 @@ function undecidedNotes(rows: readonly GateRow[], options: ResolvedGateOptions):
   const few = rows.filter((r) => r.decision === 'too-few-runs').length;
   if (few > 0) out.push(`WARNING: ${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; ${consequence}. Use --repeats 5 or more.`);
   return out;
+}
+
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(1))}%`;
 }
 
 function points(count: number): string {

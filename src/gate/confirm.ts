@@ -24,13 +24,15 @@ export type ConfirmedGate =
   | { kind: 'confirmed' | 'not-reproduced'; suspects: string[]; first: GateReport; report: GateReport };
 
 /**
- * Strategies with a regressed point or a changed scaling class, in report order.
+ * Strategies with a regressed point, regressed across their points, or with a
+ * changed scaling class, in report order.
  *
  * @example regressedStrategies(compareResults(base, cur)) // ['concurrent']
  */
 export function regressedStrategies(report: GateReport): string[] {
   const names = new Set<string>();
   for (const row of report.rows) if (row.decision === 'regressed') names.add(row.strategy);
+  for (const pooled of report.across) if (pooled.decision === 'regressed') names.add(pooled.strategy);
   for (const change of report.verdictChanges) if (change.kind === 'class-changed') names.add(change.strategy);
   return [...names];
 }

@@ -5,6 +5,7 @@ import type { StrategyPower } from './detectable-effect.ts';
 import type { ResolvedGateOptions } from './gate-options.ts';
 import type { VerdictChange } from './verdict-change.ts';
 import type { ProbeSpeeds } from './gate-value.ts';
+import type { AcrossPoints } from './across-points.ts';
 
 /**
  * The gate's answer: `pass` (exit 0), `regression` (exit 1), `unusable`
@@ -59,6 +60,13 @@ export interface GateReport {
   exitCode: 0 | 1 | 2 | 3;
   /** One row per point in both runs, in the baseline's strategy order, N ascending. */
   rows: GateRow[];
+  /**
+   * Per strategy, its points together (`across-points.ts`): the geometric mean
+   * of their ratios, its interval and decision. `regressed` fails the gate;
+   * `unchanged` or `improved` rules out a slowdown of the whole strategy, so
+   * its points undecided alone do not make the report inconclusive.
+   */
+  across: AcrossPoints[];
   /** Per strategy, its worst point's detectable slowdown: the regressions this comparison could not have seen. */
   power: StrategyPower[];
   /**

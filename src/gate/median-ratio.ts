@@ -57,12 +57,12 @@ export function medianRatio(
 
 /**
  * A function that draws one resample of `values` and returns its type-7
- * median. It draws the same indices as `resample` but only counts how often
+ * median (the gate's point interval above, and `across-points.ts`). It draws the same indices as `resample` but only counts how often
  * each is drawn: since a resample's order statistics are the sample's sorted
  * values repeated by those counts, the middle ones are found by one walk,
  * with no sort and no allocation (2000 resamples per point add up).
  */
-function resampledMedian(values: readonly number[]): (rng: Rng) => number {
+export function resampledMedian(values: readonly number[]): (rng: Rng) => number {
   const n = values.length;
   // order[rank] is the index in `values` of the rank-th smallest; rankOf inverts it,
   // so a drawn index (as `resample` draws it) is counted at its rank.

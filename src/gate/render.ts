@@ -3,7 +3,8 @@
  * (`$GITHUB_STEP_SUMMARY`). Both return strings; only the CLI prints.
  */
 import { formatMs, layoutTable, NOT_AVAILABLE, type TextColumn } from '../report/index.ts';
-import { isUndecided } from './decide-point.ts';
+import type { AcrossPoints } from './across-points.ts';
+import { openRows } from './compare.ts';
 import type { StrategyPower } from './detectable-effect.ts';
 import type { GateReport, GateRow } from './gate-report.ts';
 import type { VerdictChange } from './verdict-change.ts';
@@ -24,6 +25,7 @@ export function renderGateReport(report: GateReport): string {
   const sections = [layoutTable(columns, report.rows.map((row) => rowCells(row).map((text) => ({ text }))))];
   const basis = basisNote(report);
   if (basis !== null) sections.push(basis);
+  if (report.across.length > 0) sections.push([acrossHeading(report), ...report.across.map((a) => `  ${describeAcross(a, report)}`)].join('\n'));
   if (report.power.length > 0) sections.push([powerHeading(report), ...report.power.map((p) => `  ${describePower(p, report)}`)].join('\n'));
   if (report.verdictChanges.length > 0) sections.push(['Scaling verdicts:', ...report.verdictChanges.map((c) => `  ${describeChange(c)}`)].join('\n'));
   if (report.blockers.length > 0) sections.push(['Not comparable:', ...report.blockers.map((b) => `  - ${b}`)].join('\n'));
@@ -52,6 +54,7 @@ export function renderGateMarkdown(report: GateReport): string {
   }
   const basis = basisNote(report);
   if (basis !== null) out.push(escapeInline(basis), '');
+  if (report.across.length > 0) out.push(`**${escapeInline(acrossHeading(report))}**`, '', ...report.across.map((a) => `- ${escapeInline(describeAcross(a, report))}`), '');
   if (report.power.length > 0) out.push(`**${escapeInline(powerHeading(report))}**`, '', ...report.power.map((p) => `- ${escapeInline(describePower(p, report))}`), '');
   if (report.verdictChanges.length > 0) out.push('**Scaling verdicts**', '', ...report.verdictChanges.map((c) => `- ${escapeInline(describeChange(c))}`), '');
   if (report.blockers.length > 0) out.push('**Not comparable**', '', ...report.blockers.map((b) => `- ${escapeInline(b)}`), '');
@@ -82,7 +85,25 @@ function basisNote(report: GateReport): string | null {
   const model = report.rows.filter((r) => r.basis === 'model').length;
   if (model === 0) return null;
   const which = model === report.rows.length ? 'Change and CI compare' : `Change and CI of ${model} of ${report.rows.length} points compare`;
-  return `${which} each run's own time (its wall, less any time its event loop waited for a CPU the machine gave elsewhere) over the wait roof of the delays it was served, so the luck of the draw and a busy neighbour cancel; the ms columns are medians of wall time.`;
+  const speed = report.speeds === null ? '' : ", the part above the roof at the baseline's machine speed (a CPU probe timed beside each run)";
+  return `${which} each run's own time (its wall, less any time its event loop waited for a CPU the machine gave elsewhere) over the wait roof of the delays it was served${speed}, so the luck of the draw, a busy neighbour and a slower machine cancel; the ms columns are medians of wall time.`;
+}
+
+function acrossHeading(report: GateReport): string {
+  return `Across each strategy's points (a slowdown of the whole strategy: geometric mean of the points' changes, ${formatConfidence(1 - report.options.significanceLevel)} CI):`;
+}
+
+/** One strategy across its points, in plain words. */
+function describeAcross(pooled: AcrossPoints, report: GateReport): string {
+  const interval = `${formatChange(pooled.ratio)} [${formatChange(pooled.ci.low)}, ${formatChange(pooled.ci.high)}] over ${plural(pooled.points, 'point')}`;
+  const threshold = formatPercent(report.options.threshold);
+  const meaning =
+    pooled.decision === 'regressed'
+      ? `REGRESSED: the whole strategy is slower by more than ${threshold}`
+      : pooled.decision === 'unchanged' || pooled.decision === 'improved'
+        ? `${pooled.decision}: a slowdown of the whole strategy by more than ${threshold} is ruled out`
+        : `inconclusive: could not see a uniform slowdown smaller than ${formatPercent(pooled.detectable)}`;
+  return `${pooled.strategy}: ${interval}; ${meaning}.`;
 }
 
 function powerHeading(report: GateReport): string {
@@ -143,17 +164,19 @@ function summaryLine(report: GateReport): string {
   if (report.status === 'regression') {
     const parts = [];
     if (count('regressed') > 0) parts.push(`${count('regressed')} of ${plural(report.rows.length, 'point')} regressed`);
+    const slower = report.across.filter((a) => a.decision === 'regressed').map((a) => a.strategy);
+    if (slower.length > 0) parts.push(`${slower.join(', ')} slower across ${slower.length === 1 ? 'its' : 'their'} points`);
     if (classChanges > 0) parts.push(`${plural(classChanges, 'scaling verdict')} changed class`);
     return `REGRESSION: ${parts.join(', ')} (${gate}); exit 1.`;
   }
   if (report.status === 'inconclusive') {
-    const open = report.rows.filter(isUndecided).length;
+    const open = openRows(report).length;
     return `INCONCLUSIVE: no regression seen, but ${open} of ${plural(report.rows.length, 'point')} could not be decided, so none could be ruled out there (${gate}); exit 3. Add repetitions, or pass --allow-inconclusive to accept it.`;
   }
   const rest = (['improved', 'unchanged', 'inconclusive', 'too-few-runs'] as const)
     .filter((d) => count(d) > 0)
     .map((d) => `${count(d)} ${d}`);
-  const warning = report.options.allowInconclusive && report.rows.some(isUndecided) ? ' WARNING: undecided points passed only because of --allow-inconclusive.' : '';
+  const warning = report.options.allowInconclusive && openRows(report).length > 0 ? ' WARNING: undecided points passed only because of --allow-inconclusive.' : '';
   return `PASS: no regression in ${plural(report.rows.length, 'point')} (${rest.join(', ')}; ${gate}).${warning}`;
 }
 

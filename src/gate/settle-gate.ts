@@ -9,7 +9,8 @@
  * 2. A regression is believed only if a fresh rerun of the strategies at fault
  *    regresses too (confirm-by-rerun, `confirm.ts`); confirmed, the gate
  *    fails (exit 1). Not reproduced, the rerun stands for those strategies.
- * 3. While a point is `inconclusive` or has too few runs, and the budget
+ * 3. While a point is `inconclusive` or has too few runs (and its strategy's
+ *    points together did not rule out a slowdown, `openRows`), and the budget
  *    (rounds and seconds) allows, measure the strategies holding such points
  *    again and pool the new runs with the old (`pool-runs.ts`): more
  *    repetitions narrow the interval until it clears or stays inside the
@@ -26,8 +27,7 @@
  * order of the single-look rate times the number of looks (`decide-point.ts`).
  */
 import type { Results } from '../results/index.ts';
-import { compareResults } from './compare.ts';
-import { isUndecided } from './decide-point.ts';
+import { compareResults, openRows } from './compare.ts';
 import { regressedStrategies } from './confirm.ts';
 import type { GateOptions } from './gate-options.ts';
 import type { GateReport } from './gate-report.ts';
@@ -122,7 +122,7 @@ export async function settleGate(
 
   const rounds: SettledGate['rounds'] = [];
   let stop: SettleStop = 'decided';
-  while (report.status !== 'regression' && report.status !== 'unusable' && report.rows.some(isUndecided)) {
+  while (report.status !== 'regression' && report.status !== 'unusable' && openRows(report).length > 0) {
     if (rounds.length >= maxReruns) {
       stop = 'max-reruns';
       break;
@@ -131,7 +131,7 @@ export async function settleGate(
       stop = 'time-budget';
       break;
     }
-    const open = [...new Set(report.rows.filter(isUndecided).map((r) => r.strategy))];
+    const open = [...new Set(openRows(report).map((r) => r.strategy))];
     const more = await hooks.rerun(open, 'decide');
     cur = poolRuns(cur, more.current);
     if (more.baseline !== undefined) base = poolRuns(base, more.baseline);
@@ -143,7 +143,7 @@ export async function settleGate(
 }
 
 function budgetNote(report: GateReport, rounds: number, stop: SettleStop, budget: { maxReruns: number; seconds: number }): string {
-  const open = [...new Set(report.rows.filter(isUndecided).map((r) => r.strategy))];
+  const open = [...new Set(openRows(report).map((r) => r.strategy))];
   const why = stop === 'max-reruns' ? `its ${budget.maxReruns} reruns (--max-reruns)` : `its ${budget.seconds} s (--rerun-budget-s)`;
   return `still undecided after ${rounds} ${rounds === 1 ? 'rerun' : 'reruns'}: the rerun budget ran out at ${why}, with points of ${open.join(', ')} undecided. Raise the budget or --repeats, or quiet the machine.`;
 }

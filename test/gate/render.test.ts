@@ -16,7 +16,7 @@ describe('renderGateReport', () => {
   it('lists verdict changes and ends with a one-line summary', () => {
     const text = renderGateReport(regression);
     expect(text).toContain('concurrent: flat → linear (scaling class changed, worse: fails the gate; renew the baseline if this is intended)');
-    expect(text.split('\n').at(-1)).toBe('REGRESSION: 1 of 9 points regressed, 1 scaling verdict changed class (threshold 10%, 95% intervals); exit 1.');
+    expect(text.split('\n').at(-1)).toBe('REGRESSION: 1 of 9 points regressed, bounded(4) slower across its points, 1 scaling verdict changed class (threshold 10%, 95% intervals); exit 1.');
   });
 
   it('summarises a pass by decision counts, with the options used', () => {

@@ -13,9 +13,11 @@
  * - same build: the same config again. Exit 1 is a false alarm; exit 3
  *   (still undecided) is counted apart.
  * - slowed by f (10%, 20%, 50%): one strategy, a different one each trial in
- *   turn, really runs slower: its client waits a further f of each request's
- *   applied delay (`slowedStrategy`), so the slowdown is measured, not edited
- *   into a JSON file. Exit 1 is a catch.
+ *   turn, really runs slower: after each response its client computes a
+ *   further f of the CPU a request cost it in the baseline and waits a further
+ *   f of the request's applied delay (`slowedStrategy`), so a wait-bound and a
+ *   CPU-bound fan-out both take about f longer, measured, not edited into a
+ *   JSON file. Exit 1 is a catch.
  * The order of the candidates rotates each trial, so drift on the shared
  * machine does not always hit the same kind.
  *
@@ -63,9 +65,27 @@ const deadline = new AbortController();
 const timer = setTimeout(() => deadline.abort(new Error('time limit')), FLAGS.timeLimitMin * 60_000);
 timer.unref();
 
+/** CPU one request costs each strategy's client, ms, from the baseline: set once it is recorded. */
+const cpuPerRequest = new Map<string, number>();
+
+/**
+ * At a strategy's largest point, the median over runs of its client's CPU over
+ * N: its event loop's thread CPU (`loopWorkMs` less the run-queue wait) for a
+ * main-thread strategy, the process CPU for `workers` (the mock runs in a
+ * process of its own).
+ */
+function measureCpuPerRequest(baseline: Results): void {
+  for (const strategy of baseline.strategies) {
+    const top = strategy.points.reduce((a, b) => (b.n > a.n ? b : a));
+    const cpu = top.runs.map((r) => (r.loopWorkMs !== undefined ? r.loopWorkMs - (r.runQueueMs ?? 0) : r.cpuMs) / top.n).toSorted((a, b) => a - b);
+    cpuPerRequest.set(strategy.name, cpu[Math.floor(cpu.length / 2)] ?? 0);
+  }
+}
+
 function seamFor(candidate: Candidate): RunSeam {
   if (candidate.kind === 'same-build') return {};
-  return { strategyOverride: (s) => (s.name === candidate.strategy ? slowedStrategy(s, candidate.fraction) : undefined) };
+  const cpu = cpuPerRequest.get(candidate.strategy) ?? 0;
+  return { strategyOverride: (s) => (s.name === candidate.strategy ? slowedStrategy(s, candidate.fraction, cpu) : undefined) };
 }
 
 function measure(config: RunConfig, seam: RunSeam): Promise<Results> {
@@ -75,11 +95,13 @@ function measure(config: RunConfig, seam: RunSeam): Promise<Results> {
 async function main(): Promise<number> {
   const started = performance.now();
   const baseline = await measure(CONFIG, {});
+  measureCpuPerRequest(baseline);
   const names = baseline.strategies.map((s) => s.name);
   console.log(`verdict quality: ${FLAGS.trials} same-build candidates and ${FLAGS.trials} for each slowdown (${FLAGS.slowdowns.map(pct).join(', ')}) of one strategy at a time, gated like 'pokebench run --baseline'`);
   console.log(`sweep: ${names.map((n) => `${n} N=${baseline.settings.ladders[n]?.join(',')}`).join('; ')}; repeats ${baseline.settings.repeats}; threshold ${pct(THRESHOLD)}; rerun budget ${RERUN_DEFAULTS.maxReruns} rounds / ${RERUN_DEFAULTS.seconds} s`);
   console.log(machineLine());
-  console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${verdictLabel(s.scaling.verdict)}`).join(', ')}\n`);
+  console.log(`baseline recorded in ${(baseline.durationMs / 1000).toFixed(1)} s: ${baseline.strategies.map((s) => `${s.name} ${verdictLabel(s.scaling.verdict)}`).join(', ')}`);
+  console.log(`a slowed strategy computes a fraction of its client's CPU per request (${[...cpuPerRequest].map(([n, ms]) => `${n} ${ms.toFixed(3)} ms`).join(', ')}) and waits that fraction of each delay\n`);
   console.log(`${'trial'.padStart(5)}  ${'candidate'.padEnd(24)}  ${'exit'.padStart(4)}  ${'s'.padStart(6)}  how it was decided; detectable slowdown of the slowed strategy`);
 
   for (let trial = 1; trial <= FLAGS.trials; trial++) {
@@ -148,14 +170,16 @@ function summarize(totalMs: number): number {
 }
 
 /**
- * The detectable slowdown the gate stated for the slowed strategy: from the
+ * The detectable slowdown the gate stated for the slowed strategy, across its
+ * points (a uniform slowdown is what was planted): from the
  * final report, or the first one when the final one (a confirming rerun of
  * other strategies) does not hold it.
  */
 function statedPower(trial: Trial): number | null {
   if (trial.candidate.kind !== 'slowed') return null;
   const { strategy } = trial.candidate;
-  const of = (report: GateReport) => report.power.find((p) => p.strategy === strategy);
+  // A uniform slowdown is what the gate decides across the strategy's points; a strategy without that, by its worst point.
+  const of = (report: GateReport) => report.across.find((a) => a.strategy === strategy) ?? report.power.find((p) => p.strategy === strategy);
   return (of(trial.gate.report) ?? of(trial.gate.first))?.detectable ?? null;
 }
 
@@ -169,6 +193,9 @@ function failures(report: GateReport): string {
   const parts: string[] = [];
   for (const row of report.rows) {
     if (row.decision === 'regressed') parts.push(`${row.strategy} N=${row.n} x${row.ratio.toFixed(2)} (low ${row.ci.low.toFixed(3)})`);
+  }
+  for (const pooled of report.across) {
+    if (pooled.decision === 'regressed') parts.push(`${pooled.strategy} across ${pooled.points} points x${pooled.ratio.toFixed(2)} (low ${pooled.ci.low.toFixed(3)})`);
   }
   for (const change of report.verdictChanges) {
     if (change.kind === 'class-changed') parts.push(`${change.strategy} verdict ${change.baseline} -> ${change.current}`);

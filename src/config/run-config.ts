@@ -36,8 +36,16 @@ export interface RunConfig {
   n?: number[];
   /** N ladder for sequential (it costs N·L). @defaultValue `[1, 5, 10, 20, 40]` */
   sequentialN?: number[];
-  /** Measured repetitions per point (at least 3 for a verdict). @defaultValue 3 */
+  /** Measured repetitions per point (at least 3 for a verdict). @defaultValue 5 */
   repeats?: number;
+  /**
+   * Most repetitions of a point: past `repeats`, a point is measured again
+   * while the gate could not yet decide it against itself (its interval wider
+   * than ± half the threshold), within half again the sweep's time
+   * (`src/sweep/gate-precision.ts`). At least `repeats`.
+   * @defaultValue 25 when `repeats` is not set; else `repeats` (exactly that many runs)
+   */
+  maxRepeats?: number;
   /** Unmeasured warm-up runs per strategy. @defaultValue 1 */
   warmup?: number;
   /** Pool size for bounded/batched/workers. @defaultValue min(32, cpus + 4), like Python's thread pool */
@@ -104,6 +112,7 @@ export const runConfigSchema = z.strictObject({
   n: positiveInts.optional(),
   sequentialN: positiveInts.optional(),
   repeats: z.number().int().min(1).max(1000).optional(),
+  maxRepeats: z.number().int().min(1).max(1000).optional(),
   warmup: z.number().int().min(0).max(100).optional(),
   k: z.number().int().min(1).max(1024).optional(),
   client: z.enum(['undici', 'fetch']).optional(),

@@ -31,7 +31,7 @@ export function waitRoof(run: Run): number {
 }
 
 /** Whether every run of a point has a finite, positive wait roof, so the gate can compare over it. */
-export function hasWaitRoof(point: PointResult): boolean {
+export function hasWaitRoof(point: { runs: readonly Run[] }): boolean {
   return point.runs.every((r) => {
     const wait = waitRoof(r);
     return typeof wait === 'number' && Number.isFinite(wait) && wait > 0;

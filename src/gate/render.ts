@@ -175,7 +175,7 @@ function summaryLine(report: GateReport): string {
   }
   const rest = (['improved', 'unchanged', 'inconclusive', 'too-few-runs'] as const)
     .filter((d) => count(d) > 0)
-    .map((d) => `${count(d)} ${d}`);
+    .map((d) => `${count(d)} ${d === 'inconclusive' ? 'inconclusive alone' : d}`);
   const warning = report.options.allowInconclusive && openRows(report).length > 0 ? ' WARNING: undecided points passed only because of --allow-inconclusive.' : '';
   return `PASS: no regression in ${plural(report.rows.length, 'point')} (${rest.join(', ')}; ${gate}).${warning}`;
 }

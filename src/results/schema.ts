@@ -95,6 +95,11 @@ export const runSettingsSchema = z
     payload: z.enum(['slim', 'realistic']),
     client: clientSettingsSchema,
     repeats: z.int().min(1),
+    maxRepeats: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Most repetitions of a point, when more than `repeats`: a point was measured again while the gate could not yet decide it against itself.' }),
     warmup: z.int().min(0),
     ladders: z.record(z.string(), z.array(z.int().min(1))).meta({ description: 'The N ladder of each strategy, by strategy name.' }),
     url: z.string().nullable().meta({ description: "An external server's URL, or null when the kit started the mock itself." }),

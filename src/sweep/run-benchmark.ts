@@ -12,14 +12,16 @@ import type { RunConfig } from '../config/index.ts';
 import { isExternal, peerStrategy } from './external-strategy.ts';
 import { checkFanOut, largestFanOut, readMachineLimits, type MachineLimits } from '../limits/index.ts';
 import { resolvePeerCommand } from '../peers/index.ts';
-import { ConfigError } from '../../mock-server/errors/index.ts';
-import type { MockPlacement, Results, RunSettings } from '../results/index.ts';
+import { ConfigError, InvalidOptionError } from '../../mock-server/errors/index.ts';
+import { machineInfo, type MockPlacement, type Results, type RunSettings } from '../results/index.ts';
 import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 import { buildResults, serverCapOf } from './build-results.ts';
 import { pickShard } from '../shard/index.ts';
 import { adminHeaders, readTargetInfo } from '../remote/index.ts';
 import { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
 import { readServerFaults, readServerUsage, reportsServerUsage } from './server-usage.ts';
+import { gatePrecision } from './gate-precision.ts';
+import type { SummaryContext } from './summarize-trials.ts';
 import type { ProcessUsage } from '../../mock-server/core/index.ts';
 
 /**
@@ -36,6 +38,8 @@ export const RUN_DEFAULTS = {
   poolN: [1, 20, 40, 80, 160, 320],
   sequentialN: [1, 5, 10, 20, 40],
   repeats: 5,
+  maxRepeats: 25,
+  extraShare: 0.5,
   warmup: 1,
   client: 'undici',
   payload: 'slim',
@@ -96,6 +100,32 @@ export function strategyLadder(config: Pick<RunConfig, 'n' | 'sequentialN'>, kin
   return config.n ?? (kind === 'concurrent' ? RUN_DEFAULTS.concurrentN : RUN_DEFAULTS.poolN);
 }
 
+/**
+ * The most repetitions of a point: `maxRepeats` as configured; else 25 for the
+ * default run, and exactly `repeats` when the user chose `repeats`.
+ *
+ * @throws InvalidOptionError when maxRepeats is below repeats.
+ */
+function resolveMaxRepeats(config: RunConfig, repeats: number): number {
+  const most = config.maxRepeats ?? (config.repeats === undefined ? RUN_DEFAULTS.maxRepeats : repeats);
+  if (most < repeats) {
+    throw new InvalidOptionError('maxRepeats', `maxRepeats (${most}) must be at least repeats (${repeats}): raise --max-repeats, or lower --repeats.`);
+  }
+  return most;
+}
+
+/**
+ * How the sweep repeats points: a caller's rule (`reproduce`), exactly
+ * `repeats`, or `repeats` and then more where the gate could not yet decide a
+ * point against itself, up to `maxRepeats` and half again the sweep's time
+ * (`gate-precision.ts`).
+ */
+function repetitions(hooks: RunHooks, repeats: number, maxRepeats: number, context: SummaryContext, threshold: number | undefined): Pick<SweepOptions, 'repeats' | 'minRepeats' | 'moreTrials' | 'extraShare'> {
+  if (hooks.moreTrials) return { repeats, moreTrials: hooks.moreTrials };
+  if (maxRepeats <= repeats) return { repeats };
+  return { repeats: maxRepeats, minRepeats: repeats, moreTrials: gatePrecision(context, threshold), extraShare: RUN_DEFAULTS.extraShare };
+}
+
 /** Runs the sweep described by `config` and returns its results. */
 export async function runBenchmark(config: RunConfig, hooks: RunHooks = {}): Promise<Results> {
   return runBenchmarkWith(config, hooks, {});
@@ -117,6 +147,8 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
   const clientKind = config.client ?? RUN_DEFAULTS.client;
   const payload = config.payload ?? RUN_DEFAULTS.payload;
   const timeoutMs = config.timeoutMs ?? RUN_DEFAULTS.timeoutMs;
+  const repeats = config.repeats ?? RUN_DEFAULTS.repeats;
+  const maxRepeats = resolveMaxRepeats(config, repeats);
   const ladder = (s: Strategy): readonly number[] => strategyLadder(config, s.kind);
 
   // Resolved before the server starts: a malformed peer command line fails with no socket left open.
@@ -168,7 +200,7 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
     const cells = await runSweep({
       strategies,
       ladder: (s) => ladders.get(s.name) ?? ladder(s),
-      repeats: config.repeats ?? RUN_DEFAULTS.repeats,
+      ...repetitions(hooks, repeats, maxRepeats, { serverCap: serverCap ?? undefined, cpus: machineInfo().cpus }, config.threshold),
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
       serverCap,
       makeClient,
@@ -178,14 +210,14 @@ export async function runBenchmarkWith(config: RunConfig, hooks: RunHooks, seam:
       onProgress: hooks.onProgress,
       serverFaults: server.faults,
       serverUsage: server.usage,
-      moreTrials: hooks.moreTrials,
     });
     const settings: RunSettings = {
       profile: profileInfo,
       serverCap,
       payload,
       client: { kind: clientKind, connections: config.connections ?? null, pipelining: 1, timeoutMs },
-      repeats: config.repeats ?? RUN_DEFAULTS.repeats,
+      repeats,
+      ...(maxRepeats > repeats && !hooks.moreTrials ? { maxRepeats } : {}),
       warmup: config.warmup ?? RUN_DEFAULTS.warmup,
       ladders: Object.fromEntries(ladders),
       url: external ? baseUrl : null,

@@ -43,6 +43,15 @@ export interface SweepOptions {
    * point gets exactly `repeats`.
    */
   moreTrials?: (cell: SweepCell) => boolean;
+  /** With `moreTrials`: rounds every point gets before `moreTrials` is asked. @defaultValue 1 */
+  minRepeats?: number;
+  /**
+   * With `moreTrials`: a round past `minRepeats` starts only while those
+   * rounds have taken less than this share of the time the sweep took up to
+   * the end of round `minRepeats` (0.5: at most half as long again).
+   * @defaultValue `Infinity`
+   */
+  extraShare?: number;
   /** Unmeasured runs per strategy before measuring (JIT, sockets, worker threads); see {@link warmUpRuns}. @defaultValue 1 */
   warmup?: number;
   /** The mock's concurrency cap, when its profile sets one: an all-at-once strategy then costs N/c delays, so it warms small. */
@@ -116,6 +125,8 @@ export function warmUpRuns(strategy: Strategy, ladder: readonly number[], warmup
 /** Runs the sweep and returns one cell per (strategy, N), in strategy then ladder order. */
 export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const repeats = options.repeats ?? 5;
+  const minRepeats = Math.min(repeats, Math.max(1, options.minRepeats ?? 1));
+  const extraShare = options.extraShare ?? Number.POSITIVE_INFINITY;
   const warmup = options.warmup ?? 1;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxDurationMs = options.maxDurationMs ?? 600_000;
@@ -138,7 +149,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     for (const n of ns) {
       for (const strategy of options.strategies) {
         const cell = cells.get(`${strategy.name}@${n}`);
-        if (cell && (repetition === 1 || !options.moreTrials || options.moreTrials(cell))) out.push({ cell, repetition });
+        if (cell && (repetition <= minRepeats || !options.moreTrials || options.moreTrials(cell))) out.push({ cell, repetition });
       }
     }
     return out;
@@ -153,7 +164,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     s.kind === 'sequential' ? n : s.kind === 'concurrent' ? 1 : Math.ceil(n / (s.k ?? 1));
   // Adaptive: a point still open after round r is guessed to need one more round (while rounds remain),
   // so on a noisy machine the ETA runs a round ahead instead of promising the end.
-  const guessLeft = (afterRound: number) => (options.moreTrials ? Math.max(0, Math.min(1, repeats - afterRound)) : 0);
+  // Rounds up to minRepeats are certain; one more is guessed while rounds remain.
+  const guessLeft = (afterRound: number) =>
+    options.moreTrials ? Math.max(0, minRepeats - afterRound) + Math.min(1, Math.max(0, repeats - Math.max(afterRound, minRepeats))) : 0;
   let totalCost = warm.reduce((a, w) => a + cost(w.strategy, w.n), 0) + plan.reduce((a, p) => a + cost(p.cell.strategy, p.cell.n) * (1 + guessLeft(1)), 0);
   let doneCost = 0;
   let done = 0;
@@ -201,6 +214,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     done += 1;
     doneCost += cost(strategy, n);
   }
+  let mandatoryMs = Number.POSITIVE_INFINITY;
   for (let r = 1; plan.length > 0; r++) {
     for (const { cell, repetition } of plan) {
       report('measure', cell.strategy, cell.n, repetition);
@@ -211,6 +225,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       doneCost += cost(cell.strategy, cell.n);
     }
     if (!options.moreTrials || r >= repeats) break;
+    if (r === minRepeats) mandatoryMs = now() - started;
+    if (r >= minRepeats && now() - started > mandatoryMs * (1 + extraShare)) break;
     // The guess for this round's points is replaced by what the rule decided.
     const next = round(r + 1);
     const decidedCost = (p: { cell: SweepCell }) => cost(p.cell.strategy, p.cell.n);

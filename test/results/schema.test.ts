@@ -27,7 +27,7 @@ const defs = schema.$defs as Record<string, JsonSchema>;
 const KEYS = {
   results: { schema: true, version: true, createdAt: true, tool: true, machine: true, settings: true, durationMs: true, strategies: true, shard: false, merged: false } satisfies Record<keyof Results, boolean>,
   machineInfo: { platform: true, arch: true, cpus: true, cpuModel: true, totalMemoryMb: true, node: true, loadAverage1m: true, hostname: false } satisfies Record<keyof MachineInfo, boolean>,
-  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false, target: false, serverCap: true } satisfies Record<keyof RunSettings, boolean>,
+  runSettings: { profile: true, payload: true, client: true, repeats: true, warmup: true, ladders: true, url: true, mock: false, target: false, serverCap: true, maxRepeats: false } satisfies Record<keyof RunSettings, boolean>,
   profile: { name: true, seed: true, description: false, definition: true } satisfies Record<keyof RunSettings['profile'], boolean>,
   client: { kind: true, connections: true, pipelining: true, timeoutMs: true } satisfies Record<keyof RunSettings['client'], boolean>,
   trialSummary: { wallMs: true, idealMs: true, meanDelayMs: true, counts: true, cpuMs: true, eventLoopP99Ms: true, connectionsOpened: true, faults: false, loopActiveMs: false, loopWorkMs: false, runQueueMs: false, serverCpuMs: false, serverLoopActiveMs: false, serverRunQueueMs: false, model: false, lostCodes: false, probeMs: false } satisfies Record<keyof TrialSummary, boolean>,

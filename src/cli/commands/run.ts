@@ -46,6 +46,9 @@ Options:
                          pools ${RUN_DEFAULTS.poolN.join(',')})
   --sequential-n LIST    N ladder for sequential (default ${RUN_DEFAULTS.sequentialN.join(',')})
   --repeats N            measured repetitions per point, >= 3 for a verdict (default ${RUN_DEFAULTS.repeats})
+  --max-repeats N        most repetitions of a point the gate could not yet decide
+                         against itself, within half again the sweep's time
+                         (default ${RUN_DEFAULTS.maxRepeats}; with --repeats, the same as --repeats)
   --warmup N             unmeasured warm-up runs per strategy (default ${RUN_DEFAULTS.warmup})
   --k N                  pool size (default min(32, cpus + 4), like Python's thread pool)
   --client undici|fetch  HTTP client (default ${RUN_DEFAULTS.client})
@@ -89,6 +92,7 @@ const FLAGS = {
   n: { type: 'string' },
   'sequential-n': { type: 'string' },
   repeats: { type: 'string' },
+  'max-repeats': { type: 'string' },
   warmup: { type: 'string' },
   k: { type: 'string' },
   client: { type: 'string' },
@@ -149,6 +153,7 @@ export function flagsToConfig(values: Parsed['values']): RunConfig {
     n: ints('n'),
     sequentialN: ints('sequential-n'),
     repeats: num('repeats'),
+    maxRepeats: num('max-repeats'),
     warmup: num('warmup'),
     k: num('k'),
     client: str('client'),
@@ -249,7 +254,7 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
       io.err(
         purpose === 'confirm'
           ? `pokebench: regression in ${names.join(', ')}; confirming with one rerun of ${names.length === 1 ? 'it' : 'them'}...\n`
-          : `pokebench: undecided points in ${names.join(', ')}; adding ${config.repeats ?? RUN_DEFAULTS.repeats} repetitions per point...\n`,
+          : `pokebench: undecided points in ${names.join(', ')}; adding at least ${config.repeats ?? RUN_DEFAULTS.repeats} repetitions per point...\n`,
       );
       const rerunProgress = createProgress(io);
       const rerun = results.strategies.filter((s) => names.includes(s.name));

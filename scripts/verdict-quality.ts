@@ -183,6 +183,18 @@ function statedPower(trial: Trial): number | null {
   return (of(trial.gate.report) ?? of(trial.gate.first))?.detectable ?? null;
 }
 
+/**
+ * What the planted slowdown came to, as the first comparison estimated it
+ * across the slowed strategy's points: the wait's timers cost CPU too, so a
+ * CPU-bound fan-out can slow by more than the fraction planted.
+ */
+function realized(trial: Trial): string {
+  if (trial.candidate.kind !== 'slowed') return '';
+  const { strategy } = trial.candidate;
+  const pooled = trial.gate.first.across.find((a) => a.strategy === strategy);
+  return pooled === undefined ? '' : `; estimated across its points x${pooled.ratio.toFixed(2)}`;
+}
+
 /** The strategies the final verdict failed: regressed points or a changed class. */
 function flagged(gate: SettledGate): string[] {
   return gate.report.exitCode === 1 ? regressedStrategies(gate.report) : [];
@@ -215,7 +227,7 @@ function trialLine(t: Trial): string {
     t.gate.report.exitCode === 1 && !t.gate.confirmation ? `pooled: ${failures(t.gate.report)}` : null,
   ].filter((x) => x !== null);
   const power = statedPower(t);
-  const stated = c.kind === 'slowed' ? `; could not see below ${power === null ? 'any size' : pct(power)}` : '';
+  const stated = c.kind === 'slowed' ? `; could not see below ${power === null ? 'any size' : pct(power)}${realized(t)}` : '';
   return `${String(t.trial).padStart(5)}  ${name.padEnd(24)}  ${String(t.gate.report.exitCode).padStart(4)}  ${t.seconds.toFixed(1).padStart(6)}  ${how.join(', ')}${stated}`;
 }
 

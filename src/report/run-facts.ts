@@ -83,7 +83,7 @@ export function runLine(results: Results): string {
     `${settings.payload} payload`,
     `${settings.client.kind} client`,
     ...(settings.mock === undefined ? [] : [settings.mock === 'external' ? 'external server' : `mock ${settings.mock}`]),
-    `${settings.repeats} repeats`,
+    settings.maxRepeats === undefined ? `${settings.repeats} repeats` : `${settings.repeats}-${settings.maxRepeats} repeats`,
     `Node ${machine.node}`,
     `${machine.platform}/${machine.arch}`,
     `${machine.cpus} cpus`,

@@ -1,7 +1,7 @@
 /**
  * The sweep: strategies measured over a ladder of fan-out sizes, summarized into results.
  */
-export { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, runBenchmark } from './run-benchmark.ts';
+export { RUN_DEFAULTS, resolveMaxRepeats, resolveStrategies, runBenchmarkWith, strategyLadder, runBenchmark } from './run-benchmark.ts';
 export type { RunSeam, RunHooks } from './run-benchmark.ts';
 export { runSweep } from './run-sweep.ts';
 export type { SweepProgress, SweepOptions, SweepCell } from './run-sweep.ts';

@@ -106,7 +106,7 @@ export function strategyLadder(config: Pick<RunConfig, 'n' | 'sequentialN'>, kin
  *
  * @throws InvalidOptionError when maxRepeats is below repeats.
  */
-function resolveMaxRepeats(config: RunConfig, repeats: number): number {
+export function resolveMaxRepeats(config: RunConfig, repeats: number = config.repeats ?? RUN_DEFAULTS.repeats): number {
   const most = config.maxRepeats ?? (config.repeats === undefined ? RUN_DEFAULTS.maxRepeats : repeats);
   if (most < repeats) {
     throw new InvalidOptionError('maxRepeats', `maxRepeats (${most}) must be at least repeats (${repeats}): raise --max-repeats, or lower --repeats.`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadRunConfig, validateRunConfig, type RunConfig } from '../../config/index.ts';
 import { renderTable, renderTerminalChart } from '../../report/index.ts';
 import { isUndecided, renderGateMarkdown, renderGateReport, RERUN_DEFAULTS, settleGate, type SettledGate } from '../../gate/index.ts';
-import { RUN_DEFAULTS, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/index.ts';
+import { RUN_DEFAULTS, resolveMaxRepeats, resolveStrategies, runBenchmarkWith, strategyLadder, type RunSeam } from '../../sweep/index.ts';
 import { largestFanOut, type FanOutStrategy } from '../../limits/index.ts';
 import {
   appendStepSummary,
@@ -254,7 +254,7 @@ export async function runWith(argv: readonly string[], io: CommandIo, seam: RunS
       io.err(
         purpose === 'confirm'
           ? `pokebench: regression in ${names.join(', ')}; confirming with one rerun of ${names.length === 1 ? 'it' : 'them'}...\n`
-          : `pokebench: undecided points in ${names.join(', ')}; adding at least ${config.repeats ?? RUN_DEFAULTS.repeats} repetitions per point...\n`,
+          : `pokebench: undecided points in ${names.join(', ')}; adding ${repetitionsText(config)} per point...\n`,
       );
       const rerunProgress = createProgress(io);
       const rerun = results.strategies.filter((s) => names.includes(s.name));
@@ -286,4 +286,11 @@ function describeGate(gate: SettledGate): string {
   });
   if (gate.report !== gate.first && gate.report !== gate.confirmation?.report) parts.push(`With every run pooled:\n${renderGateReport(gate.report)}`);
   return parts.join('\n\n');
+}
+
+/** The repetitions a rerun adds to each point: `5 repetitions`, or `5 to 25 repetitions` where noisy points get more. */
+function repetitionsText(config: RunConfig): string {
+  const repeats = config.repeats ?? RUN_DEFAULTS.repeats;
+  const most = resolveMaxRepeats(config, repeats);
+  return most > repeats ? `${repeats} to ${most} repetitions` : `${repeats} repetitions`;
 }

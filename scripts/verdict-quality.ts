@@ -294,8 +294,10 @@ try {
   process.exitCode = await main();
 } catch (error) {
   if (deadline.signal.aborted) {
+    // What was measured before the limit, so a long run is not lost; no verdict on the bars.
+    if (trials.length > 0) summarize(FLAGS.timeLimitMin * 60_000);
     console.error(
-      `\nverdict-quality: stopped at its ${FLAGS.timeLimitMin}-minute limit after ${trials.length} candidates, with no verdict on the bars: ` +
+      `\nverdict-quality: stopped at its ${FLAGS.timeLimitMin}-minute limit after ${trials.length} candidates, with no verdict on the bars (the figures above cover those candidates only): ` +
         'the machine is too slow or too busy for this sweep. Try fewer --trials or a shorter --n.',
     );
   } else {

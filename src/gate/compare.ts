@@ -14,7 +14,7 @@ import { resolveGateOptions, type GateOptions, type ResolvedGateOptions } from '
 import type { GateReport, GateRow, GateStatus } from './gate-report.ts';
 import { medianRatio } from './median-ratio.ts';
 import { compareVerdicts, type VerdictChange } from './verdict-change.ts';
-import { gateValue, hasWaitRoof, probeSpeeds, speedNote } from './gate-value.ts';
+import { gateValue, hasWaitRoof, probeSpeeds, sideSpeeds, speedNote } from './gate-value.ts';
 import { acrossPoints, type AcrossPoints, type PointValues } from './across-points.ts';
 
 /**
@@ -57,7 +57,7 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
   const failures: string[] = [];
 
   const speeds = probeSpeeds(baseline, current);
-  const reference = speeds?.baselineProbeMs ?? null;
+  const speed = sideSpeeds(speeds);
   const currentByName = new Map(current.strategies.map((s) => [s.name, s]));
   const baselineNames = new Set(baseline.strategies.map((s) => s.name));
   for (const base of baseline.strategies) {
@@ -68,7 +68,7 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
     }
     const change = compareVerdicts(base.name, base.scaling.verdict, cur.scaling.verdict);
     if (change !== null) verdictChanges.push(change);
-    const values = comparePoints(base, cur, { ...resolved, reference }, rows, coverage, failures);
+    const values = comparePoints(base, cur, { ...resolved, speed }, rows, coverage, failures);
     const rng = mulberry32(pointSeed(resolved.seed, base.name, 0));
     const pooled = acrossPoints(base.name, values, resolved.threshold, resolved.resamples, 1 - resolved.significanceLevel, rng);
     if (pooled !== null) across.push(pooled);
@@ -79,15 +79,15 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
 
   const blockers = [...setup.blockers, ...invalidBlockers('baseline', baseline), ...invalidBlockers('current run', current)];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
-  const speed = speedNote(baseline, current);
-  const notes = [...setup.notes, ...(speed === null ? [] : [speed]), ...coverage, ...failures, ...undecidedNotes(rows, across, resolved)];
+  const speedText = speedNote(baseline, current);
+  const notes = [...setup.notes, ...(speedText === null ? [] : [speedText]), ...coverage, ...failures, ...undecidedNotes(rows, across, resolved)];
   const status = decideStatus(blockers, rows, across, verdictChanges, resolved.allowInconclusive);
   const exitCode = EXIT_CODES[status];
   return { status, exitCode, rows, across, power: strategyPower(rows), speeds, verdictChanges, blockers, notes, options: resolved };
 }
 
-/** The gate's options, and the machine speed both sides are compared at (`referenceProbe`). */
-type RowOptions = ResolvedGateOptions & { reference: number | null };
+/** The gate's options, and each side's factor to the baseline's machine speed (`sideSpeeds`). */
+type RowOptions = ResolvedGateOptions & { speed: { baseline: number; current: number } };
 
 function comparePoints(
   base: StrategyResult,
@@ -123,8 +123,8 @@ function compareRow(strategy: string, base: PointResult, cur: PointResult, optio
   const baselineMs = median(base.runs.map((r) => r.wallMs));
   const currentMs = median(cur.runs.map((r) => r.wallMs));
   const basis = hasWaitRoof(base) && hasWaitRoof(cur) ? 'model' : 'wall';
-  const baselineValues = base.runs.map((r) => gateValue(r, basis, options.reference));
-  const currentValues = cur.runs.map((r) => gateValue(r, basis, options.reference));
+  const baselineValues = base.runs.map((r) => gateValue(r, basis, options.speed.baseline));
+  const currentValues = cur.runs.map((r) => gateValue(r, basis, options.speed.current));
   const common = {
     strategy,
     n: base.n,
@@ -169,6 +169,11 @@ function decideStatus(
   return 'pass';
 }
 
+/** A strategy whose points together rule out its slowdown by more than the threshold. */
+function rulesOut(pooled: AcrossPoints): boolean {
+  return pooled.decision === 'unchanged' || pooled.decision === 'improved';
+}
+
 /**
  * The points that leave a comparison undecided: those with too few runs for
  * an interval, and those `inconclusive` in a strategy whose points together
@@ -179,7 +184,7 @@ function decideStatus(
  * @example openRows(compareResults(baseline, current)).map((r) => `${r.strategy}@${r.n}`) // ['concurrent@800']
  */
 export function openRows(report: { rows: readonly GateRow[]; across: readonly AcrossPoints[] }): GateRow[] {
-  const covered = new Set(report.across.filter((a) => a.decision === 'unchanged' || a.decision === 'improved').map((a) => a.strategy));
+  const covered = new Set(report.across.filter(rulesOut).map((a) => a.strategy));
   return report.rows.filter((r) => r.decision === 'too-few-runs' || (r.decision === 'inconclusive' && !covered.has(r.strategy)));
 }
 
@@ -200,21 +205,20 @@ function countOutcomes(point: PointResult, include: (outcome: Outcome) => boolea
 
 function undecidedNotes(rows: readonly GateRow[], across: readonly AcrossPoints[], options: ResolvedGateOptions): string[] {
   const out: string[] = [];
-  const stillOpen = openRows({ rows, across });
   for (const pooled of across) {
     const alone = rows.filter((r) => r.strategy === pooled.strategy && r.decision === 'inconclusive');
-    if (alone.length === 0 || stillOpen.some((r) => r.strategy === pooled.strategy && r.decision === 'inconclusive')) continue;
+    if (alone.length === 0 || !rulesOut(pooled)) continue;
     out.push(
       `${pooled.strategy}: ${points(alone.length)} (N = ${alone.map((r) => r.n).join(', ')}) undecided alone, but across its ${pooled.points} points a slowdown of the whole strategy by more than ${percent(options.threshold)} is ruled out; a slowdown confined to one of them could have been as large as its detectable effect.`,
     );
   }
-  rows = stillOpen;
-  const open = rows.filter((r) => r.decision === 'inconclusive').length;
+  const open = openRows({ rows, across });
   const consequence = options.allowInconclusive ? 'passed with a warning (--allow-inconclusive)' : 'not a pass (exit 3)';
-  if (open > 0) {
-    out.push(`WARNING: ${points(open)} inconclusive: the interval reaches past the noise threshold without clearing it, so a regression there was neither seen nor ruled out; ${consequence}. More repetitions (--repeats) would decide.`);
+  const inconclusive = open.filter((r) => r.decision === 'inconclusive').length;
+  if (inconclusive > 0) {
+    out.push(`WARNING: ${points(inconclusive)} inconclusive: the interval reaches past the noise threshold without clearing it, so a regression there was neither seen nor ruled out; ${consequence}. More repetitions (--repeats) would decide.`);
   }
-  const few = rows.filter((r) => r.decision === 'too-few-runs').length;
+  const few = open.filter((r) => r.decision === 'too-few-runs').length;
   if (few > 0) out.push(`WARNING: ${points(few)} not decided: fewer than ${MIN_RUNS} runs on a side; ${consequence}. Use --repeats 5 or more.`);
   return out;
 }

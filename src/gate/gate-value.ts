@@ -76,41 +76,60 @@ export function speedNote(baseline: Results, current: Results): string | null {
 }
 
 /**
- * The machine speed both sides are compared at: the median speed probe
- * (`probeMs`) over every run of the baseline, when every run of both files
- * has one; `null` otherwise (older files), and then no run is rescaled.
+ * The gate's value of one run. `model` basis: its own time over its wait
+ * roof, with the part of the time above the roof that the client's CPU can
+ * account for rescaled by `speed` to the baseline's machine speed
+ * (`sideSpeeds`):
  *
- * @example referenceProbe(baseline, current) // 1.31: the baseline's machine ran the probe in 1.31 ms
- */
-export function referenceProbe(baseline: Results, current: Results): number | null {
-  return probeSpeeds(baseline, current)?.baselineProbeMs ?? null;
-}
-
-/**
- * The gate's value of one run. `model` basis: its own time over its wait roof,
- * with the time above the roof rescaled to the reference speed,
- *
- *     1 + (ownTime / waitRoof − 1) · reference / probeMs.
+ *     excess = ownTime − waitRoof,  work = min(excess, the client's CPU),
+ *     value  = (waitRoof + excess − work + work · speed) / waitRoof.
  *
  * Why: the wait roof (the makespan of the delays the server applied, the
  * client's work taken as free) does not depend on the machine's speed; what
  * the client adds above it is its work on the critical path, which takes
- * longer on a slower machine. A shared machine's speed drifts by whole
- * seconds at a time, with no run-queue wait to show it (another tenant on the
- * same physical core): five same-build `pokebench run --strategies concurrent
- * --repeats 20` here gave medians at N = 400 up to 28% apart, client and mock
- * CPU slow together. Timed beside each run, a fixed probe measures that speed;
- * over the probe, the same client's CPU at N = 800 stayed within 11% across
- * six processes where its raw CPU spread over 41%. A slower client still
- * shows whole: its extra time is above the roof, and the probe does not
- * depend on the client. `reference` null (a file without probes): no rescaling.
- * `wall` basis: the raw wall time.
+ * longer on a slower machine, and any waiting of its own, which does not. A
+ * shared machine's speed drifts by whole seconds at a time, with no run-queue
+ * wait to show it (another tenant on the same physical core): five
+ * same-build `pokebench run --strategies concurrent --repeats 20` here gave
+ * medians at N = 400 up to 28% apart, client and mock CPU slow together.
+ * Timed beside each run, a fixed probe measures that speed; over the probe,
+ * the same client's CPU at N = 800 stayed within 11% across six processes
+ * where its raw CPU spread over 41%. A slower client still shows whole: its
+ * extra time is above the roof, and the probe does not depend on the client.
+ * The client's CPU is its event loop's thread CPU for a main-thread strategy
+ * (`loopWorkMs` less `runQueueMs`), else its process CPU (`cpuMs`: workers,
+ * peers), an upper bound of the work on the critical path. `speed` 1 (the
+ * baseline, or a file without probes): no rescaling. `wall` basis: the raw
+ * wall time.
  *
- * @example gateValue(run, 'model', 1.3) // 1 + (ownTime/waitRoof − 1) · 1.3 / run.probeMs
+ * @example gateValue(run, 'model', 0.77) // (roof + waiting above it + CPU above it × 0.77) / roof
  */
-export function gateValue(run: Run, basis: 'model' | 'wall', reference: number | null): number {
+export function gateValue(run: Run, basis: 'model' | 'wall', speed = 1): number {
   if (basis === 'wall') return run.wallMs;
-  const overRoof = ownTime(run) / waitRoof(run) - 1;
-  const speed = reference !== null && run.probeMs !== undefined ? reference / run.probeMs : 1;
-  return 1 + overRoof * speed;
+  const roof = waitRoof(run);
+  const excess = ownTime(run) - roof;
+  if (speed === 1 || excess <= 0) return 1 + excess / roof;
+  const work = Math.min(excess, clientCpu(run));
+  return 1 + (excess - work + work * speed) / roof;
+}
+
+/**
+ * The factor each side's CPU time is rescaled by: 1 for the baseline, and
+ * for the current run the baseline's median probe over its own, so both are
+ * taken at the baseline's speed. The median over every run of a file, not
+ * each run's probe: a run's probe reads the moment around it, when the
+ * mock may still be closing the last run's sockets on the other core of the
+ * same physical CPU (measured here: probes of one sweep at 1.24-2.07 ms),
+ * while the drift the probe is for lasts whole processes.
+ *
+ * @example sideSpeeds({ baselineProbeMs: 1.3, currentProbeMs: 1.69 }) // { baseline: 1, current: 0.769 }
+ */
+export function sideSpeeds(speeds: ProbeSpeeds | null): { baseline: number; current: number } {
+  if (speeds === null) return { baseline: 1, current: 1 };
+  return { baseline: 1, current: speeds.baselineProbeMs / speeds.currentProbeMs };
+}
+
+/** The client's CPU over a run, ms: its event loop's thread for a main-thread strategy, else its process. */
+function clientCpu(run: Run): number {
+  return run.loopWorkMs !== undefined ? Math.max(0, run.loopWorkMs - (run.runQueueMs ?? 0)) : run.cpuMs;
 }

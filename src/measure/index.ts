@@ -1,7 +1,7 @@
 /** The measurement: the public entry of `src/measure`. */
 export { measureTrial, defaultIds, resolveRunOptions, POKEMON_COUNT } from './measure-trial.ts';
 export type { MeasureTrialOptions, TrialResult } from './measure-trial.ts';
-export { speedProbe } from './speed-probe.ts';
+export { fastestProbe, speedProbe, warmSpeedProbe } from './speed-probe.ts';
 export { measureRepeated } from './measure-repeated.ts';
 export type { MeasureRepeatedOptions, RepeatedResult } from './measure-repeated.ts';
 export { summarizeRepeats } from './repeat-summary.ts';

@@ -89,7 +89,7 @@ export interface TrialResult {
    */
   injectedFaults?: Record<string, number> | undefined;
   /**
-   * How fast the machine ran JavaScript around the run: the median of the
+   * How fast the machine ran JavaScript around the run: the fastest of the
    * speed probes timed just before and just after it, ms (`speed-probe.ts`),
    * set by the sweep. The gate compares CPU-bound time at one machine speed.
    */

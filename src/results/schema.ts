@@ -151,7 +151,7 @@ export const trialSummarySchema = z
     probeMs: z
       .number()
       .positive()
-      .meta({ description: "How fast the machine ran JavaScript around the run: the median time of four runs of a fixed CPU probe, two before and two after it, ms. The gate compares time above the wait roof at one machine speed." })
+      .meta({ description: "How fast the machine ran JavaScript around the run: the fastest of six runs of a fixed CPU probe, three before and three after it, each less its thread's run-queue wait, ms. The gate compares time above the wait roof at one machine speed." })
       .optional(),
     model: trialModelSchema.optional(),
     eventLoopP99Ms: nanNumber('Event-loop delay p99 during the run, ms; null for an external client (a peer process).'),

@@ -19,7 +19,7 @@
  * inside the threshold.
  */
 import { gateValue, GATE_DEFAULTS, hasWaitRoof, medianRatio } from '../gate/index.ts';
-import { median, mulberry32 } from '../stats/index.ts';
+import { mulberry32 } from '../stats/index.ts';
 import type { SweepCell } from './run-sweep.ts';
 import { summarizeTrial, type SummaryContext } from './summarize-trials.ts';
 import type { TrialResult } from '../measure/index.ts';
@@ -46,9 +46,8 @@ export function gatePrecision(context: SummaryContext, threshold: number = GATE_
   return (cell) => {
     if (cell.trials.length < 3) return true;
     const point = { runs: cell.trials.map((t) => summary(cell, t)) };
-    const probes = point.runs.flatMap((r) => (r.probeMs === undefined ? [] : [r.probeMs]));
-    const reference = probes.length === point.runs.length ? median(probes) : null;
-    const values = point.runs.map((r) => gateValue(r, hasWaitRoof(point) ? 'model' : 'wall', reference));
+    // One process, one machine speed: no rescaling (`sideSpeeds`).
+    const values = point.runs.map((r) => gateValue(r, hasWaitRoof(point) ? 'model' : 'wall'));
     const { interval } = medianRatio(values, values, RESAMPLES, 1 - GATE_DEFAULTS.significanceLevel, mulberry32(cell.n + cell.trials.length));
     return interval.low < 1 - threshold / 2 || interval.high > 1 + threshold / 2;
   };

@@ -4,13 +4,12 @@
  * points instead of bending one strategy's curve). Returns raw runs; turning
  * them into results is `build-results.ts`'s job.
  */
-import { measureTrial, speedProbe, type TrialResult } from '../measure/index.ts';
+import { fastestProbe, measureTrial, speedProbe, type TrialResult, warmSpeedProbe } from '../measure/index.ts';
 import { DEFAULT_TIMEOUT_MS, type FetchOne, type Strategy } from '../types/index.ts';
 import { isExternal } from './external-strategy.ts';
 import { SweepTimeoutError } from '../../mock-server/errors/index.ts';
 import type { ProcessUsage } from '../../mock-server/core/index.ts';
 import { usageSince } from './server-usage.ts';
-import { median } from '../stats/index.ts';
 
 export { SweepTimeoutError };
 
@@ -132,6 +131,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
   const maxDurationMs = options.maxDurationMs ?? 600_000;
   const now = options.now ?? (() => performance.now());
   const started = now();
+  warmSpeedProbe();
 
   const cells = new Map<string, SweepCell>();
   const warm: { strategy: Strategy; n: number }[] = [];
@@ -187,7 +187,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
     options.signal?.throwIfAborted();
     const before = await options.serverFaults?.();
     const usage0 = await options.serverUsage?.();
-    const probes = [speedProbe(), speedProbe()];
+    const probes = [speedProbe(), speedProbe(), speedProbe()];
     let trial: TrialResult;
     if (isExternal(strategy)) {
       // A peer process measures itself; a broken one is recorded, never fatal.
@@ -198,8 +198,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepCell[]> {
       // measureTrial closes the client when the trial ends.
       trial = await measureTrial({ strategy, fetchOne: options.makeClient(), n, timeoutMs, signal: options.signal });
     }
-    probes.push(speedProbe(), speedProbe());
-    trial.probeMs = median(probes);
+    probes.push(speedProbe(), speedProbe(), speedProbe());
+    trial.probeMs = fastestProbe(probes);
     if (usage0 && options.serverUsage) trial.server = usageSince(usage0, await options.serverUsage());
     const after = before && (await options.serverFaults?.());
     if (before && after) trial.injectedFaults = countsSince(before, after);

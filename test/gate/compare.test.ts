@@ -229,6 +229,9 @@ describe('compareResults: one machine speed', () => {
           const roof = run.wallMs / 4;
           run.wallMs = roof + (run.wallMs - roof) * speed * factor;
           run.model = { waitMs: roof, cpuRoofMs: run.wallMs, serverRoofMs: 0, binding: 'cpu' };
+          // CPU-bound: the event loop's thread computed for all the time above the roof.
+          run.loopWorkMs = run.wallMs;
+          run.runQueueMs = 0;
           if (probe) run.probeMs = 1.3 * speed;
         }
       }
@@ -252,6 +255,28 @@ describe('compareResults: one machine speed', () => {
     const sameSpeed = compareResults(atSpeed(1, 1), atSpeed(2, 1, 1.25));
     report.rows.forEach((row, i) => expect(row.ratio).toBeCloseTo(sameSpeed.rows[i]!.ratio, 6));
     expect(report.rows[0]!.ratio).toBeCloseTo(1.1875, 1);
+  });
+
+  it('rescales only the CPU part of the time above the roof: waiting 25% longer on a 30% slower machine reads as on an equally fast one', () => {
+    // A wait-bound client: its loop computes 2% of the roof; the current one holds every request longer.
+    const waiting = (seed: number, speed: number, factor: number): Results => {
+      const results = atSpeed(seed, 1);
+      for (const strategy of results.strategies) {
+        for (const point of strategy.points) {
+          for (const run of point.runs) {
+            const roof = run.model!.waitMs;
+            run.loopWorkMs = 0.02 * roof * speed;
+            run.wallMs = roof * factor + run.loopWorkMs;
+            run.probeMs = 1.3 * speed;
+          }
+        }
+      }
+      return results;
+    };
+    const slowMachine = compareResults(waiting(1, 1, 1), waiting(2, 1.3, 1.25));
+    const sameMachine = compareResults(waiting(1, 1, 1), waiting(2, 1, 1.25));
+    slowMachine.rows.forEach((row, i) => expect(row.ratio).toBeCloseTo(sameMachine.rows[i]!.ratio, 2));
+    expect(slowMachine.rows.every((r) => r.decision === 'regressed')).toBe(true);
   });
 
   it('names a side without a probe and compares as measured', () => {

@@ -31,6 +31,50 @@ describe('runSweep with adaptive repetition', () => {
     for (const p of progress) expect(p.done).toBeLessThan(p.total);
   });
 
+  it('gives every point minRepeats rounds before asking moreTrials, and the progress ends at its total', async () => {
+    const progress: SweepProgress[] = [];
+    const asked: number[] = [];
+    const cells = await runSweep({
+      strategies: [sequential(), concurrent()],
+      ladder: () => [2, 4],
+      repeats: 5,
+      minRepeats: 2,
+      warmup: 0,
+      makeClient: instant,
+      moreTrials: (cell) => {
+        asked.push(cell.trials.length);
+        return cell.strategy.name === 'concurrent' && cell.n === 4;
+      },
+      onProgress: (p) => progress.push(p),
+    });
+    expect(Object.fromEntries(cells.map((c) => [`${c.strategy.name}@${c.n}`, c.trials.length]))).toEqual({ 'sequential@2': 2, 'sequential@4': 2, 'concurrent@2': 2, 'concurrent@4': 5 });
+    // Asked only once a point has its two runs.
+    expect(Math.min(...asked)).toBe(2);
+    const last = progress.at(-1)!;
+    expect(last.done + 1).toBe(last.total);
+  });
+
+  it('starts no round past minRepeats once those rounds took extraShare of the time before them (virtual clock)', async () => {
+    let clock = 0;
+    const cells = await runSweep({
+      strategies: [concurrent()],
+      ladder: () => [1],
+      repeats: 10,
+      minRepeats: 2,
+      extraShare: 0.5,
+      warmup: 0,
+      // Each run takes 100 virtual ms: two rounds take 200, so extra rounds may take 100 more (one round, then one that starts at 300 is refused).
+      makeClient: () => async () => {
+        clock += 50;
+        return { status: 200, bytes: 2, delayMs: 1 };
+      },
+      now: () => (clock += 25),
+      moreTrials: () => true,
+    });
+    expect(cells[0]!.trials.length).toBeGreaterThan(2);
+    expect(cells[0]!.trials.length).toBeLessThan(10);
+  });
+
   it('without moreTrials, every point gets exactly repeats', async () => {
     const cells = await runSweep({ strategies: [concurrent()], ladder: () => [1, 3], repeats: 3, warmup: 0, makeClient: instant });
     expect(cells.map((c) => c.trials.length)).toEqual([3, 3]);

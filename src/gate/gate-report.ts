@@ -32,7 +32,7 @@ interface GateRowBase {
   ratio: number;
   /**
    * `model`: each run's own time (wall less its event loop's run-queue wait,
-   * `ownTime`) over the wait roof of the delays it was served, the part above
+   * `ownTime`) over the wait roof of the delays it was served, the CPU part above
    * the roof at the baseline's machine speed (`gate-value.ts`), so the
    * server's draw, a busy machine and a slower one cancel; `wall`: raw wall times (a side had a run
    * with no wait roof, e.g. an older file).

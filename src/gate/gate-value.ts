@@ -72,7 +72,7 @@ export function speedNote(baseline: Results, current: Results): string | null {
   const slower = speeds.currentProbeMs / speeds.baselineProbeMs - 1;
   if (Math.abs(slower) < 0.05) return null;
   const how = slower > 0 ? `${(slower * 100).toFixed(0)}% slower` : `${(-slower * 100).toFixed(0)}% faster`;
-  return `machine speed: the current run's CPU probe took ${speeds.currentProbeMs.toFixed(2)} ms, the baseline's ${speeds.baselineProbeMs.toFixed(2)} ms (it ran ${how}); time above the wait roof is compared at the baseline's speed.`;
+  return `machine speed: the current run's CPU probe took ${speeds.currentProbeMs.toFixed(2)} ms, the baseline's ${speeds.baselineProbeMs.toFixed(2)} ms (it ran ${how}); the CPU part of the time above the wait roof is compared at the baseline's speed.`;
 }
 
 /**

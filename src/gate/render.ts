@@ -85,7 +85,7 @@ function basisNote(report: GateReport): string | null {
   const model = report.rows.filter((r) => r.basis === 'model').length;
   if (model === 0) return null;
   const which = model === report.rows.length ? 'Change and CI compare' : `Change and CI of ${model} of ${report.rows.length} points compare`;
-  const speed = report.speeds === null ? '' : ", the part above the roof at the baseline's machine speed (a CPU probe timed beside each run)";
+  const speed = report.speeds === null ? '' : ", the CPU part above the roof at the baseline's machine speed (a CPU probe timed beside each run)";
   const cancel = report.speeds === null ? 'the luck of the draw and a busy neighbour cancel' : 'the luck of the draw, a busy neighbour and a slower machine cancel';
   return `${which} each run's own time (its wall, less any time its event loop waited for a CPU the machine gave elsewhere) over the wait roof of the delays it was served${speed}, so ${cancel}; the ms columns are medians of wall time.`;
 }

@@ -45,6 +45,17 @@ describe('settleGate', () => {
     expect(gate.report.rows.find((r) => r.strategy === 'concurrent' && r.n === 160)?.decision).toBe('unchanged');
   });
 
+  it('measures nothing again for points undecided alone when their strategy rules out a slowdown across its points', async () => {
+    const ns = [100, 200, 400, 800, 1600, 3200];
+    const base = buildResults({ ns, noise: 0.12, seed: 1, runs: 9 });
+    const hooks = recorder(() => base);
+    const gate = await settleGate(base, buildResults({ ns, noise: 0.12, seed: 2, runs: 9 }), {}, {}, hooks);
+    expect(gate.report.rows.some((r) => r.decision === 'inconclusive')).toBe(true);
+    expect(gate.report.across.every((a) => a.decision === 'unchanged')).toBe(true);
+    expect(hooks.calls).toEqual([]);
+    expect(gate).toMatchObject({ stop: 'decided', report: { status: 'pass', exitCode: 0 } });
+  });
+
   it('adds repetitions to the strategies with undecided points only, pooling them until decided', async () => {
     // Two runs at concurrent N=40 are too few; each rerun adds two more.
     const current = buildResults({ noise: 0.02, seed: 2, plant: { strategy: 'concurrent', n: 40, runs: 2 } });

@@ -34,15 +34,16 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RunConfig } from '../src/config/run-config.ts';
-import { GATE_DEFAULTS, regressedStrategies, RERUN_DEFAULTS, settleGate, type GateReport, type SettledGate } from '../src/gate/index.ts';
+import { clientCpu, GATE_DEFAULTS, regressedStrategies, RERUN_DEFAULTS, settleGate, type GateReport, type SettledGate } from '../src/gate/index.ts';
+import { median } from '../src/stats/index.ts';
 import type { Results } from '../src/results/types.ts';
+import { verdictLabel } from '../src/results/index.ts';
 import { runBenchmarkWith, type RunSeam } from '../src/sweep/run-benchmark.ts';
 import { slowedStrategy } from '../src/sweep/slowed-strategy.ts';
 
 const BAR = { falseAlarmsPer10: 1, mustCatch: [0.2, 0.5] } as const;
 const FLAGS = readFlags();
 const THRESHOLD = GATE_DEFAULTS.threshold;
-import { verdictLabel } from '../src/results/index.ts';
 const CONFIG: RunConfig = {
   ...(FLAGS.strategies ? { strategies: FLAGS.strategies } : {}),
   ...(FLAGS.n ? { n: FLAGS.n } : {}),
@@ -69,16 +70,14 @@ timer.unref();
 const cpuPerRequest = new Map<string, number>();
 
 /**
- * At a strategy's largest point, the median over runs of its client's CPU over
- * N: its event loop's thread CPU (`loopWorkMs` less the run-queue wait) for a
- * main-thread strategy, the process CPU for `workers` (the mock runs in a
- * process of its own).
+ * At a strategy's largest point, the median over runs of its client's CPU
+ * (`clientCpu`, the gate's own reading) over N. The mock runs in a process of
+ * its own, so a `workers` run's process CPU is the client's.
  */
 function measureCpuPerRequest(baseline: Results): void {
   for (const strategy of baseline.strategies) {
     const top = strategy.points.reduce((a, b) => (b.n > a.n ? b : a));
-    const cpu = top.runs.map((r) => (r.loopWorkMs !== undefined ? r.loopWorkMs - (r.runQueueMs ?? 0) : r.cpuMs) / top.n).toSorted((a, b) => a - b);
-    cpuPerRequest.set(strategy.name, cpu[Math.floor(cpu.length / 2)] ?? 0);
+    cpuPerRequest.set(strategy.name, median(top.runs.map((r) => clientCpu(r) / top.n)));
   }
 }
 

@@ -79,7 +79,7 @@ export function compareResults(baseline: Results, current: Results, options?: Ga
 
   const blockers = [...setup.blockers, ...invalidBlockers('baseline', baseline), ...invalidBlockers('current run', current)];
   if (rows.length === 0) blockers.push('no (strategy, N) point was measured in both runs: there is nothing to compare.');
-  const speedText = speedNote(baseline, current);
+  const speedText = speedNote(speeds, baseline, current);
   const notes = [...setup.notes, ...(speedText === null ? [] : [speedText]), ...coverage, ...failures, ...undecidedNotes(rows, across, resolved)];
   const status = decideStatus(blockers, rows, across, verdictChanges, resolved.allowInconclusive);
   const exitCode = EXIT_CODES[status];

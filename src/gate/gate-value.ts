@@ -59,11 +59,11 @@ export function probeSpeeds(baseline: Results, current: Results): ProbeSpeeds | 
 }
 
 /**
- * A note on the two sides' machine speeds when they differ by 5% or more, or
- * when only one side timed the probe; `null` when there is nothing to say.
+ * A note on the two sides' machine speeds (`speeds`, from {@link probeSpeeds})
+ * when they differ by 5% or more, or when only one side timed the probe;
+ * `null` when there is nothing to say.
  */
-export function speedNote(baseline: Results, current: Results): string | null {
-  const speeds = probeSpeeds(baseline, current);
+export function speedNote(speeds: ProbeSpeeds | null, baseline: Results, current: Results): string | null {
   if (speeds === null) {
     const timed = (results: Results) => results.strategies.some((s) => s.points.some((p) => p.runs.some((r) => r.probeMs !== undefined)));
     if (timed(baseline) === timed(current)) return null;
@@ -129,7 +129,13 @@ export function sideSpeeds(speeds: ProbeSpeeds | null): { baseline: number; curr
   return { baseline: 1, current: speeds.baselineProbeMs / speeds.currentProbeMs };
 }
 
-/** The client's CPU over a run, ms: its event loop's thread for a main-thread strategy, else its process. */
-function clientCpu(run: Run): number {
+/**
+ * The client's CPU over a run, ms: its event loop's thread for a main-thread
+ * strategy (`loopWorkMs` less its run-queue wait), else its process (`cpuMs`:
+ * workers, peers).
+ *
+ * @example clientCpu({ loopWorkMs: 150, runQueueMs: 20, cpuMs: 190, … }) // 130
+ */
+export function clientCpu(run: Run): number {
   return run.loopWorkMs !== undefined ? Math.max(0, run.loopWorkMs - (run.runQueueMs ?? 0)) : run.cpuMs;
 }

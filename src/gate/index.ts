@@ -15,7 +15,7 @@ export type { GateReport, GateRow, GateStatus } from './gate-report.ts';
 export { decideRatio, isUndecided, MIN_RUNS } from './decide-point.ts';
 export type { PointDecision } from './decide-point.ts';
 export { medianRatio } from './median-ratio.ts';
-export { gateValue, hasWaitRoof, ownTime } from './gate-value.ts';
+export { clientCpu, gateValue, hasWaitRoof, ownTime } from './gate-value.ts';
 export type { ProbeSpeeds } from './gate-value.ts';
 export { acrossPoints } from './across-points.ts';
 export type { AcrossPoints } from './across-points.ts';

@@ -46,8 +46,9 @@ export function gatePrecision(context: SummaryContext, threshold: number = GATE_
   return (cell) => {
     if (cell.trials.length < 3) return true;
     const point = { runs: cell.trials.map((t) => summary(cell, t)) };
+    const basis = hasWaitRoof(point) ? 'model' : 'wall';
     // One process, one machine speed: no rescaling (`sideSpeeds`).
-    const values = point.runs.map((r) => gateValue(r, hasWaitRoof(point) ? 'model' : 'wall'));
+    const values = point.runs.map((r) => gateValue(r, basis));
     const { interval } = medianRatio(values, values, RESAMPLES, 1 - GATE_DEFAULTS.significanceLevel, mulberry32(cell.n + cell.trials.length));
     return interval.low < 1 - threshold / 2 || interval.high > 1 + threshold / 2;
   };

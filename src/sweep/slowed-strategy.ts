@@ -9,6 +9,7 @@
  * work. Not part of the public API; reach it through `runBenchmarkWith`'s seam.
  */
 import type { FetchOne, Strategy } from '../types/index.ts';
+import { pause, spin } from './slowed-worker-client.mjs';
 
 const WORKER_MODULE = new URL('./slowed-worker-client.mjs', import.meta.url).href;
 
@@ -45,28 +46,3 @@ function slowedClient(fetchOne: FetchOne, fraction: number, spinMs: number): Fet
   if (fetchOne.workerSpec) slowed.workerSpec = { module: WORKER_MODULE, options: { inner: fetchOne.workerSpec, fraction, spinMs } };
   return slowed;
 }
-
-/** Keeps this thread busy for `ms`: CPU the client spends, as slower code would. */
-function spin(ms: number): void {
-  if (ms <= 0) return;
-  const end = performance.now() + ms;
-  while (performance.now() < end);
-}
-
-/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-

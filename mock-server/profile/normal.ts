@@ -5,13 +5,15 @@
 
 const LOG_SQRT_2PI = 0.9189385332046727;
 // Below this |x| Marsaglia's series is accurate to ~1e-16 absolute; beyond it the
-// continued fraction keeps the tail's *relative* accuracy.
-const SERIES_LIMIT = 5;
+// continued fraction keeps the tail's *relative* accuracy. At 5 the series
+// left 0.5 − 0.4999996… at x = −4.95: Φ off by 1.2e-9 relative. The fraction's
+// 60 terms agree with a reference erfc to 1e-15 relative from x = 3 on.
+const SERIES_LIMIT = 3;
 
 /**
  * Φ(x), the standard normal CDF. Marsaglia's Taylor series ("Evaluating the
- * Normal Distribution", JSS 2004) for |x| ≤ 5, the Laplace continued fraction
- * for the tails. Accurate to about 1e-15 absolute, 1e-10 relative in the tails.
+ * Normal Distribution", JSS 2004) for |x| ≤ 3, the Laplace continued fraction
+ * for the tails. Accurate to about 1e-15 absolute, 1e-13 relative in the tails.
  */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
@@ -30,7 +32,7 @@ export function normalCdf(x: number): number {
   return 0.5 + sum * Math.exp(-0.5 * square - LOG_SQRT_2PI);
 }
 
-// 1 - Φ(x) for x > 5: φ(x) / (x + 1/(x + 2/(x + 3/(x + ...)))), evaluated backwards.
+// 1 - Φ(x) for x > 3: φ(x) / (x + 1/(x + 2/(x + 3/(x + ...)))), evaluated backwards.
 function upperTail(x: number): number {
   if (x > 40) return 0;
   let fraction = x;
